@@ -1,0 +1,108 @@
+import type { Clock } from '../time/clock';
+import type { Logger } from '../log/log';
+import type { OutboxItem, OutboxStore } from '../store/outbox';
+
+/** What the outbox needs from a chat connection. */
+export interface Transport {
+  isLoggedIn(): boolean;
+  send(item: OutboxItem): Promise<void>;
+}
+
+export interface SenderOptions {
+  gapMs: number;
+  jitterMs: number;
+  perMinute: number;
+  maxAttempts?: number;
+  random?: () => number;
+}
+
+const FREQUENT = /频繁|too frequent|frequen|1205/i;
+const HARD_BACKOFF_MS = 10 * 60_000;
+
+/**
+ * Drains the outbox at a pace WeChat tolerates: a minimum gap (plus jitter) between sends and a
+ * per-minute cap. Failures are retried with exponential back-off; "too frequent" answers pause all sending.
+ */
+export class OutboxSender {
+  private nextSendAt = 0;
+  private sentTimes: number[] = [];
+  private pausedUntil = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private draining = false;
+  private readonly maxAttempts: number;
+  private readonly random: () => number;
+
+  constructor(
+    private store: OutboxStore,
+    private transport: Transport,
+    private clock: Clock,
+    private log: Logger,
+    private opts: SenderOptions,
+  ) {
+    this.maxAttempts = opts.maxAttempts ?? 8;
+    this.random = opts.random ?? Math.random;
+  }
+
+  /** Sends what is due now within the rate limits; returns how many were sent. */
+  async drain(): Promise<number> {
+    if (this.draining) return 0;
+    this.draining = true;
+    let sent = 0;
+    try {
+      for (;;) {
+        const now = this.clock.now().getTime();
+        if (!this.transport.isLoggedIn() || now < this.pausedUntil || now < this.nextSendAt) break;
+        this.sentTimes = this.sentTimes.filter((t) => now - t < 60_000);
+        if (this.sentTimes.length >= this.opts.perMinute) break;
+        const [item] = this.store.due(this.clock.now(), 1);
+        if (!item) break;
+        if (!this.store.claim(item.id)) continue;
+        if (await this.sendOne(item)) sent++;
+      }
+    } finally {
+      this.draining = false;
+    }
+    return sent;
+  }
+
+  private async sendOne(item: OutboxItem): Promise<boolean> {
+    const now = this.clock.now().getTime();
+    try {
+      await this.transport.send(item);
+      this.store.markSent(item.id, this.clock.now());
+      this.sentTimes.push(now);
+      this.nextSendAt = now + this.opts.gapMs + Math.floor(this.random() * this.opts.jitterMs);
+      return true;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (FREQUENT.test(message)) this.pausedUntil = now + HARD_BACKOFF_MS;
+      const attempt = item.attempts + 1;
+      if (attempt >= this.maxAttempts) {
+        this.store.markFailed(item.id, message);
+        this.log.error('outbox.failed', { key: item.key, attempt, error: message });
+      } else {
+        const backoff = Math.min(60 * 60_000, 5_000 * 2 ** (attempt - 1));
+        this.store.markRetry(item.id, message, new Date(Math.max(now + backoff, this.pausedUntil)));
+        this.log.warn('outbox.retry', { key: item.key, attempt, error: message });
+      }
+      return false;
+    }
+  }
+
+  /** Polls the outbox on a real timer (production); tests call `drain()` directly. */
+  start(intervalMs = 500): void {
+    const tick = () => {
+      this.drain()
+        .catch((err) => this.log.error('outbox.drain_error', { error: err }))
+        .finally(() => {
+          if (this.timer) this.timer = setTimeout(tick, intervalMs);
+        });
+    };
+    this.timer = setTimeout(tick, intervalMs);
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}

@@ -1,0 +1,48 @@
+/** A daily progress report as the parser understands it. Money in 万元, date `YYYY-MM-DD`. */
+export interface Report {
+  project: string | null;
+  date: string;
+  progressPercent: number | null;
+  progressText: string | null;
+  todayWork: string | null;
+  workers: number | null;
+  machines: number | null;
+  investmentCumulative: number | null;
+  investmentMonth: number | null;
+  problems: string[];
+  nextPlan: string | null;
+}
+
+export type ReportKey = keyof Report;
+
+/** Canonical Chinese label of each field: what the bot and the CLI name in errors. */
+export const FIELD_LABELS: Record<ReportKey, string> = {
+  project: '项目名称',
+  date: '日期',
+  progressPercent: '形象进度',
+  progressText: '形象进度',
+  todayWork: '今日进展',
+  workers: '施工人数',
+  machines: '机械设备',
+  investmentCumulative: '累计完成投资',
+  investmentMonth: '本月完成投资',
+  problems: '存在问题',
+  nextPlan: '明日计划',
+};
+
+export interface FieldError {
+  key: ReportKey;
+  /** Canonical Chinese label, e.g. 形象进度. */
+  field: string;
+  /** Short Chinese explanation of what is wrong. */
+  message: string;
+  /** What the parser read for the field, as typed. */
+  got: string;
+  /** A valid value for the field, e.g. `38%`. */
+  example: string;
+}
+
+export type ParseResult =
+  | { kind: 'report'; report: Report }
+  | { kind: 'invalid'; errors: FieldError[] }
+  | { kind: 'ignored' };

@@ -1,0 +1,131 @@
+import type { Db } from './db';
+import { shanghaiIso } from '../time/clock';
+
+export type OutboxTarget = { groupId: number } | { personId: number };
+
+export interface OutboxItem {
+  id: number;
+  key: string;
+  groupId: number | null;
+  personId: number | null;
+  text: string;
+  filePath: string | null;
+  mentions: number[];
+  attempts: number;
+}
+
+interface OutboxRow {
+  id: number;
+  key: string;
+  group_id: number | null;
+  person_id: number | null;
+  text: string;
+  file_path: string | null;
+  mentions: string;
+  attempts: number;
+}
+
+const toItem = (r: OutboxRow): OutboxItem => ({
+  id: r.id,
+  key: r.key,
+  groupId: r.group_id,
+  personId: r.person_id,
+  text: r.text,
+  filePath: r.file_path,
+  mentions: JSON.parse(r.mentions) as number[],
+  attempts: r.attempts,
+});
+
+export interface NewOutboxItem {
+  /** Idempotency key: the same key is only ever queued (and so sent) once. */
+  key: string;
+  target: OutboxTarget;
+  text: string;
+  mentions?: number[];
+  filePath?: string;
+}
+
+/** The persistent outbox. Every message the bot sends passes through here. */
+export class OutboxStore {
+  private insert;
+  private dueRows;
+  private sending;
+  private sent;
+  private retry;
+  private fail;
+  private interrupted;
+  private byKey;
+  private counts;
+
+  constructor(db: Db) {
+    this.insert = db.prepare(
+      `INSERT OR IGNORE INTO outbox (key, group_id, person_id, text, file_path, mentions, next_attempt_at, created_at)
+       VALUES (@key, @groupId, @personId, @text, @filePath, @mentions, @now, @now)`,
+    );
+    this.dueRows = db.prepare<[string, number], OutboxRow>(
+      "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
+    );
+    this.sending = db.prepare<[number]>("UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = 'pending'");
+    this.sent = db.prepare<[string, number]>("UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?");
+    this.retry = db.prepare<[string, string, number]>(
+      "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ?",
+    );
+    this.fail = db.prepare<[string, number]>("UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ?");
+    this.interrupted = db.prepare("UPDATE outbox SET status = 'unknown' WHERE status = 'sending'");
+    this.byKey = db.prepare<[string], { status: string }>('SELECT status FROM outbox WHERE key = ?');
+    this.counts = db.prepare<[], { status: string; n: number }>('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status');
+  }
+
+  /** Queues a message; returns false when its key was queued before. */
+  enqueue(item: NewOutboxItem, now: Date): boolean {
+    const t = item.target;
+    return (
+      this.insert.run({
+        key: item.key,
+        groupId: 'groupId' in t ? t.groupId : null,
+        personId: 'personId' in t ? t.personId : null,
+        text: item.text,
+        filePath: item.filePath ?? null,
+        mentions: JSON.stringify(item.mentions ?? []),
+        now: shanghaiIso(now),
+      }).changes > 0
+    );
+  }
+
+  due(now: Date, limit: number): OutboxItem[] {
+    return this.dueRows.all(shanghaiIso(now), limit).map(toItem);
+  }
+
+  /** Claims an item for sending; false when someone else already did. */
+  claim(id: number): boolean {
+    return this.sending.run(id).changes > 0;
+  }
+
+  markSent(id: number, now: Date): void {
+    this.sent.run(shanghaiIso(now), id);
+  }
+
+  markRetry(id: number, error: string, at: Date): void {
+    this.retry.run(shanghaiIso(at), error, id);
+  }
+
+  markFailed(id: number, error: string): void {
+    this.fail.run(error, id);
+  }
+
+  /**
+   * Items caught mid-send by a crash may or may not have reached WeChat. Resending could post
+   * twice, so they are set aside as 'unknown' for an admin to look at instead.
+   */
+  setAsideInterrupted(): number {
+    return this.interrupted.run().changes;
+  }
+
+  statusOf(key: string): string | undefined {
+    return this.byKey.get(key)?.status;
+  }
+
+  countByStatus(): Record<string, number> {
+    return Object.fromEntries(this.counts.all().map((r) => [r.status, r.n]));
+  }
+}

@@ -1,0 +1,191 @@
+import type { Db } from './db';
+import type { ProjectStatus } from '../registry/columns';
+import type { ProjectInput } from '../registry/read';
+import { shanghaiIso } from '../time/clock';
+
+/** A stored project (项目台账 entry). Money in 万元, dates `YYYY-MM-DD`. */
+export interface ProjectRow {
+  id: number;
+  name: string;
+  aliases: string[];
+  category: string | null;
+  chain: string | null;
+  town: string | null;
+  unit: string | null;
+  leader: string | null;
+  liaison: string | null;
+  totalInvestment: number | null;
+  annualPlan: number | null;
+  plannedStart: string | null;
+  plannedFinish: string | null;
+  status: ProjectStatus;
+  registered: boolean;
+  updatedAt: string;
+}
+
+export interface UpsertSummary {
+  inserted: number;
+  updated: number;
+  /** Projects whose stored row already matched the input. */
+  unchanged: number;
+}
+
+/** The columns an import writes, as bound to the statements. */
+interface ProjectColumns {
+  name: string;
+  aliases: string;
+  category: string | null;
+  chain: string | null;
+  town: string | null;
+  unit: string | null;
+  leader: string | null;
+  liaison: string | null;
+  total_investment: number | null;
+  annual_plan: number | null;
+  planned_start: string | null;
+  planned_finish: string | null;
+  status: string;
+  registered: number;
+}
+
+interface DbRow extends ProjectColumns {
+  id: number;
+  updated_at: string;
+}
+
+const toProject = (r: DbRow): ProjectRow => ({
+  id: r.id,
+  name: r.name,
+  aliases: JSON.parse(r.aliases) as string[],
+  category: r.category,
+  chain: r.chain,
+  town: r.town,
+  unit: r.unit,
+  leader: r.leader,
+  liaison: r.liaison,
+  totalInvestment: r.total_investment,
+  annualPlan: r.annual_plan,
+  plannedStart: r.planned_start,
+  plannedFinish: r.planned_finish,
+  // Only the registry import writes projects, and it admits nothing else.
+  status: r.status as ProjectStatus,
+  registered: r.registered === 1,
+  updatedAt: r.updated_at,
+});
+
+const toColumns = (p: ProjectInput): ProjectColumns => ({
+  name: p.name,
+  aliases: JSON.stringify(p.aliases),
+  category: p.category,
+  chain: p.chain,
+  town: p.town,
+  unit: p.unit,
+  leader: p.leader,
+  liaison: p.liaison,
+  total_investment: p.totalInvestment,
+  annual_plan: p.annualPlan,
+  planned_start: p.plannedStart,
+  planned_finish: p.plannedFinish,
+  status: p.status,
+  registered: p.registered ? 1 : 0,
+});
+
+const sameColumns = (stored: DbRow, next: ProjectColumns): boolean =>
+  (Object.keys(next) as (keyof ProjectColumns)[]).every((k) => stored[k] === next[k]);
+
+type Written = ProjectColumns & { updated_at: string };
+
+function prepare(db: Db) {
+  return {
+    byName: db.prepare<[string], DbRow>('SELECT * FROM projects WHERE name = ?'),
+    byId: db.prepare<[number], DbRow>('SELECT * FROM projects WHERE id = ?'),
+    all: db.prepare<[], DbRow>('SELECT * FROM projects ORDER BY id'),
+    insert: db.prepare<[Written]>(
+      `INSERT INTO projects
+         (name, aliases, category, chain, town, unit, leader, liaison, total_investment, annual_plan,
+          planned_start, planned_finish, status, registered, updated_at)
+       VALUES (@name, @aliases, @category, @chain, @town, @unit, @leader, @liaison, @total_investment, @annual_plan,
+          @planned_start, @planned_finish, @status, @registered, @updated_at)`,
+    ),
+    update: db.prepare<[Written]>(
+      `UPDATE projects SET
+         aliases = @aliases, category = @category, chain = @chain, town = @town, unit = @unit, leader = @leader,
+         liaison = @liaison, total_investment = @total_investment, annual_plan = @annual_plan,
+         planned_start = @planned_start, planned_finish = @planned_finish, status = @status,
+         registered = @registered, updated_at = @updated_at
+       WHERE name = @name`,
+    ),
+  };
+}
+
+// Statements are compiled once per connection rather than on every call.
+const statementsByDb = new WeakMap<Db, ReturnType<typeof prepare>>();
+
+function statements(db: Db): ReturnType<typeof prepare> {
+  let s = statementsByDb.get(db);
+  if (!s) {
+    s = prepare(db);
+    statementsByDb.set(db, s);
+  }
+  return s;
+}
+
+/**
+ * Inserts or updates projects by name in one transaction; projects not given are left alone.
+ * `updated_at` moves only for rows that actually change.
+ */
+export function upsertProjects(db: Db, projects: readonly ProjectInput[], now: Date): UpsertSummary {
+  const s = statements(db);
+  const updatedAt = shanghaiIso(now);
+  return db.transaction(() => {
+    const summary: UpsertSummary = { inserted: 0, updated: 0, unchanged: 0 };
+    for (const project of projects) {
+      const next = toColumns(project);
+      const stored = s.byName.get(next.name);
+      if (!stored) {
+        s.insert.run({ ...next, updated_at: updatedAt });
+        summary.inserted++;
+      } else if (sameColumns(stored, next)) {
+        summary.unchanged++;
+      } else {
+        s.update.run({ ...next, updated_at: updatedAt });
+        summary.updated++;
+      }
+    }
+    return summary;
+  })();
+}
+
+export function listProjects(db: Db): ProjectRow[] {
+  return statements(db).all.all().map(toProject);
+}
+
+export function findProjectByName(db: Db, name: string): ProjectRow | undefined {
+  const row = statements(db).byName.get(name);
+  return row && toProject(row);
+}
+
+/** The name the chat layer uses for a stored project. */
+export type Project = ProjectRow;
+
+/** Read access to the registry for the chat layer, over the same cached statements. */
+export class ProjectStore {
+  constructor(private readonly db: Db) {}
+
+  list(): Project[] {
+    return listProjects(this.db);
+  }
+
+  byName(name: string): Project | undefined {
+    return findProjectByName(this.db, name);
+  }
+
+  /** Projects with the given ids, in that order; unknown ids are skipped. */
+  byIds(ids: readonly number[]): Project[] {
+    const { byId } = statements(this.db);
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toProject(row)] : [];
+    });
+  }
+}

@@ -1,0 +1,181 @@
+import type { Db } from './db';
+import type { Report } from '../report/types';
+import { shanghaiIso } from '../time/clock';
+
+export interface StoredReport {
+  id: number;
+  projectId: number;
+  date: string;
+  revision: number;
+  messageId: number;
+  personId: number | null;
+  progressPercent: number | null;
+  progressText: string | null;
+  todayWork: string | null;
+  workers: number | null;
+  machines: number | null;
+  investmentCumulative: number | null;
+  investmentMonth: number | null;
+  problems: string[];
+  nextPlan: string | null;
+  flags: string[];
+  createdAt: string;
+}
+
+interface ReportRow {
+  id: number;
+  project_id: number;
+  date: string;
+  revision: number;
+  message_id: number;
+  person_id: number | null;
+  progress_percent: number | null;
+  progress_text: string | null;
+  today_work: string | null;
+  workers: number | null;
+  machines: number | null;
+  investment_cumulative: number | null;
+  investment_month: number | null;
+  problems: string;
+  next_plan: string | null;
+  flags: string;
+  created_at: string;
+}
+
+const toReport = (r: ReportRow): StoredReport => ({
+  id: r.id,
+  projectId: r.project_id,
+  date: r.date,
+  revision: r.revision,
+  messageId: r.message_id,
+  personId: r.person_id,
+  progressPercent: r.progress_percent,
+  progressText: r.progress_text,
+  todayWork: r.today_work,
+  workers: r.workers,
+  machines: r.machines,
+  investmentCumulative: r.investment_cumulative,
+  investmentMonth: r.investment_month,
+  problems: JSON.parse(r.problems) as string[],
+  nextPlan: r.next_plan,
+  flags: JSON.parse(r.flags) as string[],
+  createdAt: r.created_at,
+});
+
+export interface NewReport {
+  projectId: number;
+  report: Report;
+  messageId: number;
+  personId: number | null;
+  flags: string[];
+  now: Date;
+}
+
+/** Daily reports. A new report for the same project and day supersedes the current one; no version is ever deleted. */
+export class ReportStore {
+  private lastRevision;
+  private retire;
+  private insert;
+  private current;
+  private before;
+  private recent;
+  private reportedOn;
+  private revisions;
+  private byId;
+  private inGroupSince;
+
+  constructor(private db: Db) {
+    this.lastRevision = db
+      .prepare<[number, string], number | null>('SELECT MAX(revision) FROM reports WHERE project_id = ? AND date = ?')
+      .pluck();
+    this.retire = db.prepare<[number, string]>('UPDATE reports SET current = 0 WHERE project_id = ? AND date = ? AND current = 1');
+    this.insert = db.prepare(
+      `INSERT INTO reports
+         (project_id, date, revision, current, message_id, person_id, progress_percent, progress_text, today_work,
+          workers, machines, investment_cumulative, investment_month, problems, next_plan, flags, created_at)
+       VALUES (@projectId, @date, @revision, 1, @messageId, @personId, @progressPercent, @progressText, @todayWork,
+          @workers, @machines, @investmentCumulative, @investmentMonth, @problems, @nextPlan, @flags, @createdAt)
+       RETURNING *`,
+    );
+    this.current = db.prepare<[number, string], ReportRow>('SELECT * FROM reports WHERE project_id = ? AND date = ? AND current = 1');
+    this.before = db.prepare<[number, string], ReportRow>(
+      'SELECT * FROM reports WHERE project_id = ? AND date < ? AND current = 1 ORDER BY date DESC LIMIT 1',
+    );
+    this.recent = db.prepare<[number, number], ReportRow>(
+      'SELECT * FROM reports WHERE project_id = ? AND current = 1 ORDER BY date DESC LIMIT ?',
+    );
+    this.reportedOn = db
+      .prepare<[string], number>('SELECT project_id FROM reports WHERE date = ? AND current = 1')
+      .pluck();
+    this.revisions = db.prepare<[number, string], ReportRow>(
+      'SELECT * FROM reports WHERE project_id = ? AND date = ? ORDER BY revision',
+    );
+    this.byId = db.prepare<[number], ReportRow>('SELECT * FROM reports WHERE id = ?');
+    this.inGroupSince = db.prepare<[number, string], ReportRow>(
+      `SELECT r.* FROM reports r JOIN messages m ON m.id = r.message_id
+       WHERE m.group_id = ? AND r.created_at >= ? AND r.current = 1 ORDER BY r.id DESC LIMIT 1`,
+    );
+  }
+
+  /** Stores a report as the day's current version, keeping earlier versions. */
+  save(n: NewReport): StoredReport {
+    const { report } = n;
+    return this.db.transaction(() => {
+      const revision = (this.lastRevision.get(n.projectId, report.date) ?? 0) + 1;
+      this.retire.run(n.projectId, report.date);
+      const row = this.insert.get({
+        projectId: n.projectId,
+        date: report.date,
+        revision,
+        messageId: n.messageId,
+        personId: n.personId,
+        progressPercent: report.progressPercent,
+        progressText: report.progressText,
+        todayWork: report.todayWork,
+        workers: report.workers,
+        machines: report.machines,
+        investmentCumulative: report.investmentCumulative,
+        investmentMonth: report.investmentMonth,
+        problems: JSON.stringify(report.problems),
+        nextPlan: report.nextPlan,
+        flags: JSON.stringify(n.flags),
+        createdAt: shanghaiIso(n.now),
+      }) as ReportRow;
+      return toReport(row);
+    })();
+  }
+
+  currentFor(projectId: number, date: string): StoredReport | undefined {
+    const row = this.current.get(projectId, date);
+    return row && toReport(row);
+  }
+
+  /** The latest current report dated before `date`. */
+  latestBefore(projectId: number, date: string): StoredReport | undefined {
+    const row = this.before.get(projectId, date);
+    return row && toReport(row);
+  }
+
+  recentFor(projectId: number, limit: number): StoredReport[] {
+    return this.recent.all(projectId, limit).map(toReport);
+  }
+
+  projectIdsReportedOn(date: string): Set<number> {
+    return new Set(this.reportedOn.all(date));
+  }
+
+  revisionsOf(projectId: number, date: string): StoredReport[] {
+    return this.revisions.all(projectId, date).map(toReport);
+  }
+
+  get(id: number): StoredReport | undefined {
+    const row = this.byId.get(id);
+    return row && toReport(row);
+  }
+
+  /** The newest current report posted in a group since a moment (ISO, +08:00). */
+  latestInGroupSince(groupId: number, sinceIso: string): StoredReport | undefined {
+    const row = this.inGroupSince.get(groupId, sinceIso);
+    return row && toReport(row);
+  }
+}

@@ -1,0 +1,51 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+
+/** The one source of "now" in the bot; tests and the simulator inject their own. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock that only moves when told to: for tests and virtual-time simulation. */
+export class ManualClock implements Clock {
+  private t: number;
+  constructor(start: Date | string) {
+    this.t = new Date(start).getTime();
+  }
+  now(): Date {
+    return new Date(this.t);
+  }
+  set(to: Date | string): void {
+    this.t = new Date(to).getTime();
+  }
+  advance(ms: number): void {
+    this.t += ms;
+  }
+}
+
+// Mainland China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact
+// for every date we handle and much cheaper than a tz database lookup on the parsing hot path.
+const SHANGHAI_OFFSET_MIN = 480;
+
+export function inShanghai(d: Date | number | string): dayjs.Dayjs {
+  return dayjs(d).utcOffset(SHANGHAI_OFFSET_MIN);
+}
+
+/** Calendar date in Asia/Shanghai, `YYYY-MM-DD`. */
+export function shanghaiDate(d: Date | number | string): string {
+  return inShanghai(d).format('YYYY-MM-DD');
+}
+
+/** ISO timestamp with the Shanghai offset, e.g. `2026-11-24T16:00:02+08:00`; sorts as text. */
+export function shanghaiIso(d: Date | number | string): string {
+  return inShanghai(d).format('YYYY-MM-DDTHH:mm:ssZ');
+}
+
+/** Adds whole days to a `YYYY-MM-DD` date. */
+export function addDays(date: string, days: number): string {
+  return dayjs.utc(date).add(days, 'day').format('YYYY-MM-DD');
+}

@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { openDb, type Db } from '../../src/store/db';
+import { importRegistry, type ImportResult } from '../../src/registry/import';
+import { ProjectStore, findProjectByName, listProjects, upsertProjects } from '../../src/store/projects';
+
+const SAMPLE = path.join(__dirname, '..', '..', 'data', 'projects.csv');
+const T1 = new Date('2026-11-26T01:00:00Z');
+const T2 = new Date('2026-11-27T02:30:00Z');
+
+describe('importRegistry', () => {
+  let dir: string;
+  let db: Db;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rishai-import-'));
+    db = openDb(path.join(dir, 'rishai.db'));
+  });
+  afterEach(() => {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const sampleLines = (): string[] => fs.readFileSync(SAMPLE, 'utf8').trimEnd().split('\n');
+
+  /** The sample with `edit` applied to its lines (header is index 0), written to the temp dir. */
+  const variant = (name: string, edit: (lines: string[]) => string[], encode: (s: string) => Buffer = (s) => Buffer.from(s)): string => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, encode(`${edit(sampleLines()).join('\n')}\n`));
+    return file;
+  };
+
+  const summaryOf = (result: ImportResult) => {
+    if (!result.ok) throw new Error(`import failed: ${JSON.stringify(result.errors)}`);
+    return result.summary;
+  };
+
+  it('imports the shipped sample cleanly', async () => {
+    expect(summaryOf(await importRegistry(db, SAMPLE, T1))).toEqual({ inserted: 12, updated: 0, unchanged: 0 });
+    const projects = listProjects(db);
+    expect(projects).toHaveLength(12);
+    expect(findProjectByName(db, '精细化工中间体项目')).toEqual({
+      id: expect.any(Number),
+      name: '精细化工中间体项目',
+      aliases: ['化工中间体', '精细化工'],
+      category: '省重大项目',
+      chain: '精细化工',
+      town: '临港镇',
+      unit: '临港化工园区管委会',
+      leader: '王区长',
+      liaison: '张三',
+      totalInvestment: 120000,
+      annualPlan: 35000,
+      plannedStart: '2025-03-01',
+      plannedFinish: '2027-12-31',
+      status: '在建',
+      registered: true,
+      updatedAt: '2026-11-26T09:00:00+08:00',
+    });
+    expect(findProjectByName(db, '高新区数据中心')).toMatchObject({ status: '未开工', registered: false });
+    expect(findProjectByName(db, '不存在的项目')).toBeUndefined();
+    // Stored as the schema documents: aliases as a JSON array, registered as 0/1.
+    expect(db.prepare("SELECT aliases, registered FROM projects WHERE name = '港口物流仓储中心'").get()).toEqual({
+      aliases: '["港口物流"]',
+      registered: 1,
+    });
+  });
+
+  it('is idempotent: a second import changes nothing, not even updated_at', async () => {
+    summaryOf(await importRegistry(db, SAMPLE, T1));
+    const before = listProjects(db);
+    expect(summaryOf(await importRegistry(db, SAMPLE, T2))).toEqual({ inserted: 0, updated: 0, unchanged: 12 });
+    expect(listProjects(db)).toEqual(before);
+  });
+
+  it('updates a changed row and leaves the others and their updated_at alone', async () => {
+    summaryOf(await importRegistry(db, SAMPLE, T1));
+    const file = variant('changed.csv', (lines) =>
+      lines.map((l) => (l.startsWith('港口物流仓储中心,') ? l.replace(',在建,是', ',停缓建,否').replace('港口物流,', '港口物流、物流中心,') : l)),
+    );
+    expect(summaryOf(await importRegistry(db, file, T2))).toEqual({ inserted: 0, updated: 1, unchanged: 11 });
+    expect(findProjectByName(db, '港口物流仓储中心')).toMatchObject({
+      aliases: ['港口物流', '物流中心'],
+      status: '停缓建',
+      registered: false,
+      updatedAt: '2026-11-27T10:30:00+08:00',
+    });
+    expect(findProjectByName(db, '精细化工中间体项目')?.updatedAt).toBe('2026-11-26T09:00:00+08:00');
+  });
+
+  it('clears a cell emptied in the file', async () => {
+    summaryOf(await importRegistry(db, SAMPLE, T1));
+    const file = variant('cleared.csv', (lines) => lines.map((l) => l.replace('精细化工中间体项目,化工中间体、精细化工,', '精细化工中间体项目,,')));
+    expect(summaryOf(await importRegistry(db, file, T2))).toMatchObject({ updated: 1 });
+    expect(findProjectByName(db, '精细化工中间体项目')?.aliases).toEqual([]);
+  });
+
+  it('inserts new projects and leaves projects missing from the file untouched', async () => {
+    summaryOf(await importRegistry(db, SAMPLE, T1));
+    const file = variant('partial.csv', (lines) => [
+      ...lines.slice(0, 3),
+      '滨海光伏发电项目,光伏,市重点,新能源,临港镇,区发展和改革局,王区长,钱多,30000,12000,2026/7/1,2027年6月30日,在建,Y',
+    ]);
+    expect(summaryOf(await importRegistry(db, file, T2))).toEqual({ inserted: 1, updated: 0, unchanged: 2 });
+    expect(listProjects(db)).toHaveLength(13);
+    expect(findProjectByName(db, '滨海光伏发电项目')).toMatchObject({
+      plannedStart: '2026-07-01',
+      plannedFinish: '2027-06-30',
+      registered: true,
+      updatedAt: '2026-11-27T10:30:00+08:00',
+    });
+    expect(findProjectByName(db, '北山文旅康养综合体')?.updatedAt).toBe('2026-11-26T09:00:00+08:00');
+  });
+
+  it('applies nothing when one row is invalid', async () => {
+    summaryOf(await importRegistry(db, SAMPLE, T1));
+    const before = listProjects(db);
+    const file = variant('one-bad.csv', (lines) => [
+      ...lines.map((l) => l.replace(',在建,', ',已竣工,')),
+      '滨海光伏发电项目,光伏,市重点,新能源,临港镇,区发展和改革局,王区长,钱多,30000,12000,2026-07-01,2027-06-31,在建,是',
+    ]);
+    expect(await importRegistry(db, file, T2)).toEqual({
+      ok: false,
+      errors: [{ line: 14, message: '第14行 计划竣工「2027-06-31」不是有效日期，应为 YYYY-MM-DD' }],
+    });
+    expect(listProjects(db)).toEqual(before);
+  });
+
+  it('imports GBK as WPS saves it, matching the UTF-8 import', async () => {
+    summaryOf(await importRegistry(db, SAMPLE, T1));
+    const file = variant('wps.csv', (lines) => lines, (s) => iconv.encode(s.replace(/\n/g, '\r\n'), 'gbk'));
+    expect(summaryOf(await importRegistry(db, file, T2))).toEqual({ inserted: 0, updated: 0, unchanged: 12 });
+  });
+
+  it('serves the chat layer through ProjectStore', async () => {
+    summaryOf(await importRegistry(db, SAMPLE, T1));
+    const store = new ProjectStore(db);
+    expect(store.list().map((p) => p.name)).toEqual(listProjects(db).map((p) => p.name));
+    const port = store.byName('港口物流仓储中心');
+    const chem = store.byName('精细化工中间体项目');
+    if (!port || !chem) throw new Error('sample projects missing');
+    expect(store.byIds([port.id, 9999, chem.id]).map((p) => p.name)).toEqual(['港口物流仓储中心', '精细化工中间体项目']);
+  });
+
+  it('rolls the whole batch back when a write fails midway', () => {
+    db.exec("CREATE TRIGGER no_stop BEFORE INSERT ON projects WHEN NEW.status = '停缓建' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+    const base = { aliases: [], category: null, chain: null, town: null, unit: null, leader: null, liaison: null };
+    const money = { totalInvestment: null, annualPlan: null, plannedStart: null, plannedFinish: null, registered: false };
+    const batch = [
+      { ...base, ...money, name: 'A', status: '在建' as const },
+      { ...base, ...money, name: 'B', status: '停缓建' as const },
+    ];
+    expect(() => upsertProjects(db, batch, T1)).toThrow('refused');
+    expect(listProjects(db)).toEqual([]);
+  });
+});

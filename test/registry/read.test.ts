@@ -1,0 +1,363 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { parseRegistryRows, readRegistryFile, type ProjectInput, type RegistryReadResult } from '../../src/registry/read';
+
+const SAMPLE = path.join(__dirname, '..', '..', 'data', 'projects.csv');
+
+const HEADER = '项目名称,简称,类别,产业链,镇街,责任单位,帮包领导,联络员,总投资,年度计划投资,计划开工,计划竣工,状态,入库';
+const ROW_A = '精细化工中间体项目,化工中间体、精细化工,省重大项目,精细化工,临港镇,临港化工园区管委会,王区长,张三,120000,35000,2025-03-01,2027-12-31,在建,是';
+const ROW_B = '港口物流仓储中心,港口物流,市重点,现代物流,临港镇,区交通运输局,陈副区长,赵敏,60000,20000,2026-04-01,2027-10-31,未开工,否';
+
+const PROJECT_A: ProjectInput = {
+  name: '精细化工中间体项目',
+  aliases: ['化工中间体', '精细化工'],
+  category: '省重大项目',
+  chain: '精细化工',
+  town: '临港镇',
+  unit: '临港化工园区管委会',
+  leader: '王区长',
+  liaison: '张三',
+  totalInvestment: 120000,
+  annualPlan: 35000,
+  plannedStart: '2025-03-01',
+  plannedFinish: '2027-12-31',
+  status: '在建',
+  registered: true,
+};
+
+function projectsOf(result: RegistryReadResult): ProjectInput[] {
+  if (!result.ok) throw new Error(`expected projects, got ${JSON.stringify(result.errors)}`);
+  return result.projects;
+}
+
+function errorsOf(result: RegistryReadResult): { line: number; message: string }[] {
+  if (result.ok) throw new Error('expected errors, got projects');
+  return result.errors;
+}
+
+/** One record with the required columns, overridable per test. */
+const row = (cells: Record<string, unknown> = {}): Record<string, unknown> => ({ 项目名称: '港口物流仓储中心', 状态: '在建', ...cells });
+
+/** Parses one data row (line 2) and returns the project. */
+const one = (cells: Record<string, unknown>): ProjectInput => {
+  const [project] = projectsOf(parseRegistryRows([row(cells)], 2));
+  if (!project) throw new Error('no project');
+  return project;
+};
+
+/** Parses one data row (line 2) and returns its error messages. */
+const problems = (cells: Record<string, unknown>): string[] => errorsOf(parseRegistryRows([row(cells)], 2)).map((e) => e.message);
+
+describe('parseRegistryRows', () => {
+  it('reads a full row with Chinese headers', () => {
+    const [header, values] = [HEADER.split(','), ROW_A.split(',')];
+    const record = Object.fromEntries(header.map((h, i) => [h, values[i]]));
+    expect(projectsOf(parseRegistryRows([record], 2))).toEqual([PROJECT_A]);
+  });
+
+  it('accepts English keys in any order, ignores unknown columns, trims full-width spaces', () => {
+    const record = {
+      status: '\u3000停缓建 ',
+      备注: '随便写',
+      name: ' \u3000港口物流仓储中心\u3000',
+      liaison: '\u3000赵敏',
+      totalInvestment: '60000',
+    };
+    expect(projectsOf(parseRegistryRows([record], 2))[0]).toMatchObject({ name: '港口物流仓储中心', status: '停缓建', liaison: '赵敏', totalInvestment: 60000 });
+  });
+
+  it('tolerates case in English keys and a unit after a Chinese header', () => {
+    expect(one({ TotalInvestment: '1亿', '年度计划投资（万元）': '2,000' })).toMatchObject({ totalInvestment: 10000, annualPlan: 2000 });
+  });
+
+  it('fills blanks with null, no aliases and not registered', () => {
+    expect(one({ 简称: '', 类别: '  ', 总投资: null, 计划开工: undefined, 入库: '' })).toEqual({
+      name: '港口物流仓储中心',
+      aliases: [],
+      category: null,
+      chain: null,
+      town: null,
+      unit: null,
+      leader: null,
+      liaison: null,
+      totalInvestment: null,
+      annualPlan: null,
+      plannedStart: null,
+      plannedFinish: null,
+      status: '在建',
+      registered: false,
+    });
+  });
+
+  it.each([
+    ['50000', 50000],
+    ['50,000', 50000],
+    ['5亿', 50000],
+    ['5亿元', 50000],
+    ['1.15亿', 11500],
+    ['8500万元', 8500],
+    ['8500万', 8500],
+    [' 12,345.5 ', 12345.5],
+    ['５０００', 5000],
+    [50000, 50000],
+    [0, 0],
+  ])('reads money %p as %p 万元', (input, expected) => {
+    expect(one({ 总投资: input }).totalInvestment).toBe(expected);
+  });
+
+  it.each([
+    ['2026-03-01', '2026-03-01'],
+    ['2026-3-1', '2026-03-01'],
+    ['2026/3/1', '2026-03-01'],
+    ['2026.3.1', '2026-03-01'],
+    ['2026年3月1日', '2026-03-01'],
+    ['2028-02-29', '2028-02-29'],
+    [new Date(Date.UTC(2026, 2, 1)), '2026-03-01'],
+    [46082, '2026-03-01'],
+  ])('reads date %p as %p', (input, expected) => {
+    expect(one({ 计划开工: input }).plannedStart).toBe(expected);
+  });
+
+  it.each([
+    ['是', true],
+    ['Y', true],
+    ['y', true],
+    ['1', true],
+    ['TRUE', true],
+    [true, true],
+    [1, true],
+    ['否', false],
+    ['N', false],
+    ['0', false],
+    ['false', false],
+    [false, false],
+    ['', false],
+  ])('reads 入库 %p as %p', (input, expected) => {
+    expect(one({ 入库: input }).registered).toBe(expected);
+  });
+
+  it('splits aliases on 、，and , and drops blanks and repeats', () => {
+    expect(one({ 简称: '港口物流，港口、 物流中心 ,,港口物流' }).aliases).toEqual(['港口物流', '港口', '物流中心']);
+  });
+
+  it('keeps other categories as text and accepts equal start and finish', () => {
+    expect(one({ 类别: '市级重点预备', 计划开工: '2026-05-01', 计划竣工: '2026/5/1' })).toMatchObject({
+      category: '市级重点预备',
+      plannedStart: '2026-05-01',
+      plannedFinish: '2026-05-01',
+    });
+  });
+
+  it.each([
+    [{ 项目名称: '' }, '第2行 项目名称不能为空'],
+    [{ 状态: '' }, '第2行 状态不能为空，应为 未开工/在建/已竣工/停缓建'],
+    [{ 状态: '施工中' }, '第2行 状态「施工中」无效，应为 未开工/在建/已竣工/停缓建'],
+    [{ 计划开工: '2026-13-01' }, '第2行 计划开工「2026-13-01」不是有效日期，应为 YYYY-MM-DD'],
+    [{ 计划竣工: '2026-02-30' }, '第2行 计划竣工「2026-02-30」不是有效日期，应为 YYYY-MM-DD'],
+    [{ 计划开工: '明年三月' }, '第2行 计划开工「明年三月」不是有效日期，应为 YYYY-MM-DD'],
+    [{ 计划开工: '2026/3-1' }, '第2行 计划开工「2026/3-1」不是有效日期，应为 YYYY-MM-DD'],
+    [{ 计划开工: 2026 }, '第2行 计划开工「2026」不是有效日期，应为 YYYY-MM-DD'],
+    [{ 计划开工: '2026-06-01', 计划竣工: '2026-01-01' }, '第2行 计划竣工「2026-01-01」早于计划开工「2026-06-01」'],
+    [{ 总投资: '-100' }, '第2行 总投资「-100」不能为负数'],
+    [{ 年度计划投资: -5 }, '第2行 年度计划投资「-5」不能为负数'],
+    [{ 总投资: '五千万' }, '第2行 总投资「五千万」不是有效金额，应为万元数，如 50000、5亿、8500万元'],
+    [{ 总投资: '50000元' }, '第2行 总投资「50000元」不是有效金额，应为万元数，如 50000、5亿、8500万元'],
+    [{ 入库: '待定' }, '第2行 入库「待定」无效，应为 是 或 否'],
+  ])('rejects %p', (cells, message) => {
+    expect(problems(cells)).toEqual([message]);
+  });
+
+  it('reports every bad cell of a row, in column order', () => {
+    expect(problems({ 状态: '在施', 总投资: 'x', 计划开工: '2026-00-10' })).toEqual([
+      '第2行 总投资「x」不是有效金额，应为万元数，如 50000、5亿、8500万元',
+      '第2行 计划开工「2026-00-10」不是有效日期，应为 YYYY-MM-DD',
+      '第2行 状态「在施」无效，应为 未开工/在建/已竣工/停缓建',
+    ]);
+  });
+
+  it('numbers lines from firstDataLine, skipping blank rows without renumbering', () => {
+    const records = [row({ 项目名称: 'A' }), row({ 项目名称: '', 状态: '', 备注: '只有备注' }), row({ 项目名称: 'B', 状态: '?' }), row({ 项目名称: 'A' })];
+    expect(errorsOf(parseRegistryRows(records, 4))).toEqual([
+      { line: 6, message: '第6行 状态「?」无效，应为 未开工/在建/已竣工/停缓建' },
+      { line: 7, message: '第7行 项目名称「A」与第4行重复' },
+    ]);
+  });
+
+  it('reports missing required headers on the header line', () => {
+    expect(errorsOf(parseRegistryRows([{ 名称: '港口物流仓储中心', 进度: '在建' }], 3))).toEqual([
+      { line: 2, message: '第2行 表头缺少「项目名称」列；表头须为第一个非空行' },
+      { line: 2, message: '第2行 表头缺少「状态」列；表头须为第一个非空行' },
+    ]);
+  });
+
+  it('reports a column given twice (Chinese and English)', () => {
+    expect(errorsOf(parseRegistryRows([row({ name: 'x' })], 2))).toEqual([
+      { line: 1, message: '第1行 表头「name」与「项目名称」重复' },
+    ]);
+  });
+
+  it('reports a sheet with no data', () => {
+    const expected = [{ line: 1, message: '第1行 表头下方没有项目数据' }];
+    expect(errorsOf(parseRegistryRows([], 2))).toEqual(expected);
+    expect(errorsOf(parseRegistryRows([row({ 项目名称: '', 状态: '' })], 2))).toEqual(expected);
+  });
+});
+
+describe('readRegistryFile', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rishai-registry-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const write = (name: string, content: string | Buffer): string => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, content);
+    return file;
+  };
+
+  it('reads the shipped sample registry', async () => {
+    const projects = projectsOf(await readRegistryFile(SAMPLE));
+    expect(projects).toHaveLength(12);
+    expect(projects[0]).toEqual(PROJECT_A);
+    const names = projects.map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['汽车零部件智能制造项目', '港口物流仓储中心', '生物医药产业园一期']));
+    expect(new Set(projects.map((p) => p.status))).toEqual(new Set(['未开工', '在建', '已竣工', '停缓建']));
+  });
+
+  it('reads UTF-8 with and without BOM, with CRLF line ends', async () => {
+    const body = `${HEADER}\r\n${ROW_A}\r\n`;
+    expect(projectsOf(await readRegistryFile(write('plain.csv', body)))).toEqual([PROJECT_A]);
+    expect(projectsOf(await readRegistryFile(write('bom.csv', `\uFEFF${body}`)))).toEqual([PROJECT_A]);
+  });
+
+  it('reads GBK as WPS saves it', async () => {
+    const bytes = iconv.encode(`${HEADER}\r\n${ROW_A}\r\n${ROW_B}\r\n`, 'gbk');
+    const projects = projectsOf(await readRegistryFile(write('wps.csv', bytes)));
+    expect(projects.map((p) => p.name)).toEqual(['精细化工中间体项目', '港口物流仓储中心']);
+    expect(projects[0]).toEqual(PROJECT_A);
+  });
+
+  it('reads English headers in another order with quoted money', async () => {
+    const csv = 'status,name,totalInvestment,registered,aliases\n在建,港口物流仓储中心,"60,000",Y,"港口物流,物流中心"\n';
+    expect(projectsOf(await readRegistryFile(write('en.csv', csv)))).toEqual([
+      expect.objectContaining({ name: '港口物流仓储中心', status: '在建', totalInvestment: 60000, registered: true, aliases: ['港口物流', '物流中心'] }),
+    ]);
+  });
+
+  it('numbers CSV lines as WPS rows: blank lines count, a multi-line cell is one row', async () => {
+    const csv = `\n${HEADER}\n${ROW_A}\n\n"港口\n物流",,,,,,,,,,,,施工中,\n`;
+    expect(errorsOf(await readRegistryFile(write('lines.csv', csv)))).toEqual([
+      { line: 5, message: '第5行 状态「施工中」无效，应为 未开工/在建/已竣工/停缓建' },
+    ]);
+  });
+
+  it('reports missing headers and repeated header cells on the header row', async () => {
+    expect(errorsOf(await readRegistryFile(write('title.csv', `示范区重点项目台账\n${HEADER}\n${ROW_A}\n`)))).toEqual([
+      { line: 1, message: '第1行 表头缺少「项目名称」列；表头须为第一个非空行' },
+      { line: 1, message: '第1行 表头缺少「状态」列；表头须为第一个非空行' },
+    ]);
+    expect(errorsOf(await readRegistryFile(write('twice.csv', '项目名称,状态,项目名称\nA,在建,B\n')))).toEqual([
+      { line: 1, message: '第1行 表头「项目名称」与「项目名称」重复' },
+    ]);
+  });
+
+  it('reports a header without rows, and an empty file', async () => {
+    expect(errorsOf(await readRegistryFile(write('header.csv', `${HEADER}\n`)))).toEqual([
+      { line: 1, message: '第1行 表头下方没有项目数据' },
+    ]);
+    expect(errorsOf(await readRegistryFile(write('empty.csv', '')))).toEqual([{ line: 0, message: '文件是空的' }]);
+  });
+
+  it('reports file-level problems on line 0', async () => {
+    const [missing] = errorsOf(await readRegistryFile(path.join(dir, 'nope.csv')));
+    expect(missing).toEqual({ line: 0, message: '无法读取文件「nope.csv」（ENOENT）' });
+    const [xls] = errorsOf(await readRegistryFile(write('old.xls', 'x')));
+    expect(xls).toEqual({ line: 0, message: '不支持「old.xls」，请使用 .csv 或 .xlsx 文件' });
+    const [corrupt] = errorsOf(await readRegistryFile(write('bad.xlsx', 'not a zip')));
+    expect(corrupt).toEqual({ line: 0, message: '无法打开 xlsx 文件，可能已损坏或不是 Excel 文件' });
+    const [quote] = errorsOf(await readRegistryFile(write('quote.csv', `${HEADER}\n"精细化工,在建\n`)));
+    expect(quote?.line).toBe(0);
+    expect(quote?.message).toBe('第2行附近 CSV 格式有误（引号不成对），请用 WPS 或 Excel 重新另存为 CSV');
+  });
+
+  describe('xlsx', () => {
+    async function writeXlsx(name: string, rows: ExcelJS.CellValue[][], firstRow = 1): Promise<string> {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('台账');
+      workbook.addWorksheet('说明').addRow(['这张表不读']);
+      rows.forEach((values, i) => {
+        sheet.getRow(firstRow + i).values = values;
+      });
+      const file = path.join(dir, name);
+      await workbook.xlsx.writeFile(file);
+      return file;
+    }
+
+    it('reads numbers, Date cells, rich text and formula results from the first sheet', async () => {
+      const file = await writeXlsx(
+        'ledger.xlsx',
+        [
+          [' 项目名称 ', '简称', '总投资（万元）', '年度计划投资', '计划开工', '计划竣工', '状态', '入库', '备注'],
+          [
+            { richText: [{ text: '精细化工' }, { text: '中间体项目', font: { bold: true } }] },
+            '化工中间体、精细化工',
+            120000,
+            { formula: '120000*0.3', result: 36000 },
+            new Date(Date.UTC(2025, 2, 1)),
+            '2027年12月31日',
+            '在建',
+            true,
+            { text: '详情', hyperlink: 'https://example.com' },
+          ],
+          [],
+          ['港口物流仓储中心', '港口物流', '6亿', null, 46113, new Date(Date.UTC(2027, 9, 31, 8, 30)), '未开工', '否'],
+        ],
+        2,
+      );
+      expect(projectsOf(await readRegistryFile(file))).toEqual([
+        expect.objectContaining({
+          name: '精细化工中间体项目',
+          aliases: ['化工中间体', '精细化工'],
+          totalInvestment: 120000,
+          annualPlan: 36000,
+          plannedStart: '2025-03-01',
+          plannedFinish: '2027-12-31',
+          status: '在建',
+          registered: true,
+        }),
+        expect.objectContaining({
+          name: '港口物流仓储中心',
+          totalInvestment: 60000,
+          annualPlan: null,
+          plannedStart: '2026-04-01',
+          plannedFinish: '2027-10-31',
+          status: '未开工',
+          registered: false,
+        }),
+      ]);
+    });
+
+    it('numbers errors by sheet row, header being the first non-empty row', async () => {
+      const file = await writeXlsx(
+        'bad.xlsx',
+        [
+          ['项目名称', '状态', '计划开工', '计划竣工', '总投资'],
+          ['精细化工中间体项目', '在建', new Date(Date.UTC(2026, 5, 1)), new Date(Date.UTC(2026, 0, 1)), 100],
+          [],
+          ['港口物流仓储中心', '在建', null, null, { formula: 'A1', result: { error: '#REF!' } }],
+          ['精细化工中间体项目', '在建'],
+        ],
+        3,
+      );
+      expect(errorsOf(await readRegistryFile(file))).toEqual([
+        { line: 4, message: '第4行 计划竣工「2026-01-01」早于计划开工「2026-06-01」' },
+        { line: 6, message: '第6行 总投资「#REF!」不是有效金额，应为万元数，如 50000、5亿、8500万元' },
+        { line: 7, message: '第7行 项目名称「精细化工中间体项目」与第4行重复' },
+      ]);
+    });
+  });
+});
