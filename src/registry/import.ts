@@ -1,5 +1,5 @@
 import type { Db } from '../store/db';
-import { upsertProjects, type UpsertSummary } from '../store/projects';
+import { ProjectStore, type UpsertSummary } from '../store/projects';
 import { readRegistryFile, type RegistryError } from './read';
 
 export type ImportResult = { ok: true; summary: UpsertSummary } | { ok: false; errors: RegistryError[] };
@@ -8,5 +8,5 @@ export type ImportResult = { ok: true; summary: UpsertSummary } | { ok: false; e
 export async function importRegistry(db: Db, file: string, now: Date): Promise<ImportResult> {
   const read = await readRegistryFile(file);
   if (!read.ok) return read;
-  return { ok: true, summary: upsertProjects(db, read.projects, now) };
+  return { ok: true, summary: new ProjectStore(db).upsert(read.projects, now) };
 }

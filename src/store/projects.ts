@@ -4,7 +4,7 @@ import type { ProjectInput } from '../registry/read';
 import { shanghaiIso } from '../time/clock';
 
 /** A stored project (项目台账 entry). Money in 万元, dates `YYYY-MM-DD`. */
-export interface ProjectRow {
+export interface Project {
   id: number;
   name: string;
   aliases: string[];
@@ -53,7 +53,7 @@ interface DbRow extends ProjectColumns {
   updated_at: string;
 }
 
-const toProject = (r: DbRow): ProjectRow => ({
+const toProject = (r: DbRow): Project => ({
   id: r.id,
   name: r.name,
   aliases: JSON.parse(r.aliases) as string[],
@@ -95,96 +95,73 @@ const sameColumns = (stored: DbRow, next: ProjectColumns): boolean =>
 
 type Written = ProjectColumns & { updated_at: string };
 
-function prepare(db: Db) {
-  return {
-    byName: db.prepare<[string], DbRow>('SELECT * FROM projects WHERE name = ?'),
-    byId: db.prepare<[number], DbRow>('SELECT * FROM projects WHERE id = ?'),
-    all: db.prepare<[], DbRow>('SELECT * FROM projects ORDER BY id'),
-    insert: db.prepare<[Written]>(
+/** The project registry (项目台账). */
+export class ProjectStore {
+  private byNameStmt;
+  private byIdStmt;
+  private allStmt;
+  private insertStmt;
+  private updateStmt;
+
+  constructor(private readonly db: Db) {
+    this.byNameStmt = db.prepare<[string], DbRow>('SELECT * FROM projects WHERE name = ?');
+    this.byIdStmt = db.prepare<[number], DbRow>('SELECT * FROM projects WHERE id = ?');
+    this.allStmt = db.prepare<[], DbRow>('SELECT * FROM projects ORDER BY id');
+    this.insertStmt = db.prepare<[Written]>(
       `INSERT INTO projects
          (name, aliases, category, chain, town, unit, leader, liaison, total_investment, annual_plan,
           planned_start, planned_finish, status, registered, updated_at)
        VALUES (@name, @aliases, @category, @chain, @town, @unit, @leader, @liaison, @total_investment, @annual_plan,
           @planned_start, @planned_finish, @status, @registered, @updated_at)`,
-    ),
-    update: db.prepare<[Written]>(
+    );
+    this.updateStmt = db.prepare<[Written]>(
       `UPDATE projects SET
          aliases = @aliases, category = @category, chain = @chain, town = @town, unit = @unit, leader = @leader,
          liaison = @liaison, total_investment = @total_investment, annual_plan = @annual_plan,
          planned_start = @planned_start, planned_finish = @planned_finish, status = @status,
          registered = @registered, updated_at = @updated_at
        WHERE name = @name`,
-    ),
-  };
-}
-
-// Statements are compiled once per connection rather than on every call.
-const statementsByDb = new WeakMap<Db, ReturnType<typeof prepare>>();
-
-function statements(db: Db): ReturnType<typeof prepare> {
-  let s = statementsByDb.get(db);
-  if (!s) {
-    s = prepare(db);
-    statementsByDb.set(db, s);
+    );
   }
-  return s;
-}
 
-/**
- * Inserts or updates projects by name in one transaction; projects not given are left alone.
- * `updated_at` moves only for rows that actually change.
- */
-export function upsertProjects(db: Db, projects: readonly ProjectInput[], now: Date): UpsertSummary {
-  const s = statements(db);
-  const updatedAt = shanghaiIso(now);
-  return db.transaction(() => {
-    const summary: UpsertSummary = { inserted: 0, updated: 0, unchanged: 0 };
-    for (const project of projects) {
-      const next = toColumns(project);
-      const stored = s.byName.get(next.name);
-      if (!stored) {
-        s.insert.run({ ...next, updated_at: updatedAt });
-        summary.inserted++;
-      } else if (sameColumns(stored, next)) {
-        summary.unchanged++;
-      } else {
-        s.update.run({ ...next, updated_at: updatedAt });
-        summary.updated++;
+  /**
+   * Inserts or updates projects by name in one transaction; projects not given are left alone.
+   * `updated_at` moves only for rows that actually change.
+   */
+  upsert(projects: readonly ProjectInput[], now: Date): UpsertSummary {
+    const updatedAt = shanghaiIso(now);
+    return this.db.transaction(() => {
+      const summary: UpsertSummary = { inserted: 0, updated: 0, unchanged: 0 };
+      for (const project of projects) {
+        const next = toColumns(project);
+        const stored = this.byNameStmt.get(next.name);
+        if (!stored) {
+          this.insertStmt.run({ ...next, updated_at: updatedAt });
+          summary.inserted++;
+        } else if (sameColumns(stored, next)) {
+          summary.unchanged++;
+        } else {
+          this.updateStmt.run({ ...next, updated_at: updatedAt });
+          summary.updated++;
+        }
       }
-    }
-    return summary;
-  })();
-}
-
-export function listProjects(db: Db): ProjectRow[] {
-  return statements(db).all.all().map(toProject);
-}
-
-export function findProjectByName(db: Db, name: string): ProjectRow | undefined {
-  const row = statements(db).byName.get(name);
-  return row && toProject(row);
-}
-
-/** The name the chat layer uses for a stored project. */
-export type Project = ProjectRow;
-
-/** Read access to the registry for the chat layer, over the same cached statements. */
-export class ProjectStore {
-  constructor(private readonly db: Db) {}
+      return summary;
+    })();
+  }
 
   list(): Project[] {
-    return listProjects(this.db);
+    return this.allStmt.all().map(toProject);
   }
 
   byName(name: string): Project | undefined {
-    return findProjectByName(this.db, name);
+    const row = this.byNameStmt.get(name);
+    return row && toProject(row);
   }
 
   /** Projects with the given ids, in that order; unknown ids are skipped. */
   byIds(ids: readonly number[]): Project[] {
-    const { byId } = statements(this.db);
     return ids.flatMap((id) => {
-      const row = byId.get(id);
+      const row = this.byIdStmt.get(id);
       return row ? [toProject(row)] : [];
     });
   }

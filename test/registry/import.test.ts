@@ -4,7 +4,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { openDb, type Db } from '../../src/store/db';
 import { importRegistry, type ImportResult } from '../../src/registry/import';
-import { ProjectStore, findProjectByName, listProjects, upsertProjects } from '../../src/store/projects';
+import { ProjectStore } from '../../src/store/projects';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'data', 'projects.csv');
 const T1 = new Date('2026-11-26T01:00:00Z');
@@ -38,9 +38,9 @@ describe('importRegistry', () => {
 
   it('imports the shipped sample cleanly', async () => {
     expect(summaryOf(await importRegistry(db, SAMPLE, T1))).toEqual({ inserted: 12, updated: 0, unchanged: 0 });
-    const projects = listProjects(db);
+    const projects = new ProjectStore(db).list();
     expect(projects).toHaveLength(12);
-    expect(findProjectByName(db, '精细化工中间体项目')).toEqual({
+    expect(new ProjectStore(db).byName('精细化工中间体项目')).toEqual({
       id: expect.any(Number),
       name: '精细化工中间体项目',
       aliases: ['化工中间体', '精细化工'],
@@ -58,8 +58,8 @@ describe('importRegistry', () => {
       registered: true,
       updatedAt: '2026-11-26T09:00:00+08:00',
     });
-    expect(findProjectByName(db, '高新区数据中心')).toMatchObject({ status: '未开工', registered: false });
-    expect(findProjectByName(db, '不存在的项目')).toBeUndefined();
+    expect(new ProjectStore(db).byName('高新区数据中心')).toMatchObject({ status: '未开工', registered: false });
+    expect(new ProjectStore(db).byName('不存在的项目')).toBeUndefined();
     // Stored as the schema documents: aliases as a JSON array, registered as 0/1.
     expect(db.prepare("SELECT aliases, registered FROM projects WHERE name = '港口物流仓储中心'").get()).toEqual({
       aliases: '["港口物流"]',
@@ -69,9 +69,9 @@ describe('importRegistry', () => {
 
   it('is idempotent: a second import changes nothing, not even updated_at', async () => {
     summaryOf(await importRegistry(db, SAMPLE, T1));
-    const before = listProjects(db);
+    const before = new ProjectStore(db).list();
     expect(summaryOf(await importRegistry(db, SAMPLE, T2))).toEqual({ inserted: 0, updated: 0, unchanged: 12 });
-    expect(listProjects(db)).toEqual(before);
+    expect(new ProjectStore(db).list()).toEqual(before);
   });
 
   it('updates a changed row and leaves the others and their updated_at alone', async () => {
@@ -80,20 +80,20 @@ describe('importRegistry', () => {
       lines.map((l) => (l.startsWith('港口物流仓储中心,') ? l.replace(',在建,是', ',停缓建,否').replace('港口物流,', '港口物流、物流中心,') : l)),
     );
     expect(summaryOf(await importRegistry(db, file, T2))).toEqual({ inserted: 0, updated: 1, unchanged: 11 });
-    expect(findProjectByName(db, '港口物流仓储中心')).toMatchObject({
+    expect(new ProjectStore(db).byName('港口物流仓储中心')).toMatchObject({
       aliases: ['港口物流', '物流中心'],
       status: '停缓建',
       registered: false,
       updatedAt: '2026-11-27T10:30:00+08:00',
     });
-    expect(findProjectByName(db, '精细化工中间体项目')?.updatedAt).toBe('2026-11-26T09:00:00+08:00');
+    expect(new ProjectStore(db).byName('精细化工中间体项目')?.updatedAt).toBe('2026-11-26T09:00:00+08:00');
   });
 
   it('clears a cell emptied in the file', async () => {
     summaryOf(await importRegistry(db, SAMPLE, T1));
     const file = variant('cleared.csv', (lines) => lines.map((l) => l.replace('精细化工中间体项目,化工中间体、精细化工,', '精细化工中间体项目,,')));
     expect(summaryOf(await importRegistry(db, file, T2))).toMatchObject({ updated: 1 });
-    expect(findProjectByName(db, '精细化工中间体项目')?.aliases).toEqual([]);
+    expect(new ProjectStore(db).byName('精细化工中间体项目')?.aliases).toEqual([]);
   });
 
   it('inserts new projects and leaves projects missing from the file untouched', async () => {
@@ -103,19 +103,19 @@ describe('importRegistry', () => {
       '滨海光伏发电项目,光伏,市重点,新能源,临港镇,区发展和改革局,王区长,钱多,30000,12000,2026/7/1,2027年6月30日,在建,Y',
     ]);
     expect(summaryOf(await importRegistry(db, file, T2))).toEqual({ inserted: 1, updated: 0, unchanged: 2 });
-    expect(listProjects(db)).toHaveLength(13);
-    expect(findProjectByName(db, '滨海光伏发电项目')).toMatchObject({
+    expect(new ProjectStore(db).list()).toHaveLength(13);
+    expect(new ProjectStore(db).byName('滨海光伏发电项目')).toMatchObject({
       plannedStart: '2026-07-01',
       plannedFinish: '2027-06-30',
       registered: true,
       updatedAt: '2026-11-27T10:30:00+08:00',
     });
-    expect(findProjectByName(db, '北山文旅康养综合体')?.updatedAt).toBe('2026-11-26T09:00:00+08:00');
+    expect(new ProjectStore(db).byName('北山文旅康养综合体')?.updatedAt).toBe('2026-11-26T09:00:00+08:00');
   });
 
   it('applies nothing when one row is invalid', async () => {
     summaryOf(await importRegistry(db, SAMPLE, T1));
-    const before = listProjects(db);
+    const before = new ProjectStore(db).list();
     const file = variant('one-bad.csv', (lines) => [
       ...lines.map((l) => l.replace(',在建,', ',已竣工,')),
       '滨海光伏发电项目,光伏,市重点,新能源,临港镇,区发展和改革局,王区长,钱多,30000,12000,2026-07-01,2027-06-31,在建,是',
@@ -124,7 +124,7 @@ describe('importRegistry', () => {
       ok: false,
       errors: [{ line: 14, message: '第14行 计划竣工「2027-06-31」不是有效日期，应为 YYYY-MM-DD' }],
     });
-    expect(listProjects(db)).toEqual(before);
+    expect(new ProjectStore(db).list()).toEqual(before);
   });
 
   it('imports GBK as WPS saves it, matching the UTF-8 import', async () => {
@@ -133,10 +133,10 @@ describe('importRegistry', () => {
     expect(summaryOf(await importRegistry(db, file, T2))).toEqual({ inserted: 0, updated: 0, unchanged: 12 });
   });
 
-  it('serves the chat layer through ProjectStore', async () => {
+  it('looks projects up by name and by ids', async () => {
     summaryOf(await importRegistry(db, SAMPLE, T1));
     const store = new ProjectStore(db);
-    expect(store.list().map((p) => p.name)).toEqual(listProjects(db).map((p) => p.name));
+    expect(store.list()[0]?.name).toBe('精细化工中间体项目');
     const port = store.byName('港口物流仓储中心');
     const chem = store.byName('精细化工中间体项目');
     if (!port || !chem) throw new Error('sample projects missing');
@@ -151,7 +151,7 @@ describe('importRegistry', () => {
       { ...base, ...money, name: 'A', status: '在建' as const },
       { ...base, ...money, name: 'B', status: '停缓建' as const },
     ];
-    expect(() => upsertProjects(db, batch, T1)).toThrow('refused');
-    expect(listProjects(db)).toEqual([]);
+    expect(() => new ProjectStore(db).upsert(batch, T1)).toThrow('refused');
+    expect(new ProjectStore(db).list()).toEqual([]);
   });
 });
