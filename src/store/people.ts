@@ -74,6 +74,11 @@ export class PeopleStore {
     return toPerson(this.insert.get(puppetContactId, name, isAdmin, shanghaiIso(now))!);
   }
 
+  byPuppetId(puppetContactId: string): Person | undefined {
+    const row = this.byPuppet.get(puppetContactId);
+    return row && toPerson(row);
+  }
+
   get(id: number): Person | undefined {
     const row = this.byId.get(id);
     return row && toPerson(row);

@@ -1,0 +1,68 @@
+import type { Db } from '../store/db';
+import type { Logger } from '../log/log';
+import type { Clock } from '../time/clock';
+import type { Group } from '../store/groups';
+import type { Person } from '../store/people';
+import type { MessageOutcome } from '../store/messages';
+import type { Project } from '../store/projects';
+import type { Inbound } from './inbound';
+import { GroupStore } from '../store/groups';
+import { PeopleStore } from '../store/people';
+import { MessageStore } from '../store/messages';
+import { ReportStore } from '../store/reports';
+import { OutboxStore } from '../store/outbox';
+import { ProjectStore } from '../store/projects';
+import { MediaStore } from '../store/media';
+
+export interface Stores {
+  db: Db;
+  projects: ProjectStore;
+  people: PeopleStore;
+  groups: GroupStore;
+  messages: MessageStore;
+  reports: ReportStore;
+  media: MediaStore;
+  outbox: OutboxStore;
+}
+
+export function createStores(db: Db): Stores {
+  return {
+    db,
+    projects: new ProjectStore(db),
+    people: new PeopleStore(db),
+    groups: new GroupStore(db),
+    messages: new MessageStore(db),
+    reports: new ReportStore(db),
+    media: new MediaStore(db),
+    outbox: new OutboxStore(db),
+  };
+}
+
+export interface BotSettings {
+  admins: readonly string[];
+  staleSeconds: number;
+  photoWindowMinutes: number;
+  mediaDir: string;
+}
+
+/** Everything a handler needs to answer one message. */
+export interface Ctx {
+  m: Inbound;
+  now: Date;
+  /** The Shanghai calendar date of `now`. */
+  today: string;
+  group: Group | null;
+  person: Person;
+  messageId: number;
+  /** Text after the command word, trimmed. */
+  args: string;
+  s: Stores;
+  settings: BotSettings;
+  clock: Clock;
+  log: Logger;
+  /** Queues a reply to where the message came from; at most a few per message. */
+  reply(text: string, mentions?: number[]): void;
+  groupProjects(): Project[];
+}
+
+export type Handler = (ctx: Ctx) => MessageOutcome | Promise<MessageOutcome>;

@@ -1,0 +1,30 @@
+import type { Handler } from '../context';
+
+const STAFF = [
+  '发送日报：以 #日报 开头，每行一项，例如：',
+  '#日报',
+  '形象进度：38%（主体施工）',
+  '今日进展：二层顶板浇筑',
+  '施工人数：64人',
+  '累计完成投资：1.42亿元',
+  '存在问题：无',
+  '',
+  '#模板 获取填写模板　#进度 查看最近进度　#未报 今日未报项目',
+  '同一天再次发送会覆盖当天日报（保留历史版本）；日报后发送的现场照片会自动关联。',
+];
+
+const ADMIN = [
+  '',
+  '管理指令（仅管理员）：',
+  '#绑定 项目名　将本群绑定到项目（可多个，用、分隔）',
+  '#解绑 [项目名]　解除绑定（不写项目名则全部解除）',
+  '#设置 联络员 @某人　#设置 领导 @某人　#设置 管理员 @某人',
+];
+
+/** #帮助: what the bot does, tailored to the asker. */
+export const help: Handler = (ctx) => {
+  const lines = ['日晒（重点项目日报助手）', '', ...STAFF];
+  if (ctx.person.isAdmin) lines.push(...ADMIN);
+  ctx.reply(lines.join('\n'));
+  return 'command';
+};

@@ -1,0 +1,53 @@
+import type { Ctx, Handler } from '../context';
+import type { Role } from '../../store/people';
+import { matchProject } from '../../report/match';
+import { requireAdmin, requireGroup } from '../guards';
+
+const ROLES: Record<string, Role> = { 联络员: 'liaison', 领导: 'leader', 帮包领导: 'leader' };
+const USAGE = '用法：#设置 联络员 @某人　#设置 领导 @某人　#设置 管理员 @某人（本群有多个项目时可写：#设置 联络员 项目名 @某人）';
+
+/** The people @-mentioned in the command, as our persons. */
+function mentioned(ctx: Ctx): { id: number; name: string }[] {
+  return ctx.m.mentions.map((c) => ctx.s.people.see(c.id, c.name, ctx.now, ctx.settings.admins));
+}
+
+/** #设置 …: an admin names a group's liaison or leader, or another admin. */
+export const set: Handler = (ctx) => {
+  if (!requireAdmin(ctx)) return 'command';
+  // Mentions arrive in the text as "@name" followed by a (narrow) space; the identities come from the mention list.
+  const words = ctx.args.replace(/@\S+/g, ' ').trim().split(/\s+/).filter(Boolean);
+  const [what, ...rest] = words;
+  const people = mentioned(ctx);
+  if (!what || !people.length) {
+    ctx.reply(USAGE);
+    return 'command';
+  }
+  if (what === '管理员') {
+    for (const p of people) ctx.s.people.setAdmin(p.id, true);
+    ctx.reply(`已设为管理员：${people.map((p) => p.name).join('、')}。`);
+    return 'command';
+  }
+  const role = ROLES[what];
+  const group = role && requireGroup(ctx);
+  if (!role || !group) {
+    if (!role) ctx.reply(USAGE);
+    return 'command';
+  }
+  let projects = ctx.groupProjects();
+  if (rest.length) {
+    const found = matchProject(rest.join(''), projects);
+    if (found.kind !== 'match') {
+      ctx.reply(`本群没有项目「${rest.join('')}」。本群项目：${projects.map((p) => p.name).join('、')}`);
+      return 'command';
+    }
+    projects = [found.project];
+  }
+  if (!projects.length) {
+    ctx.reply('本群尚未绑定项目，请先发送 #绑定 项目名。');
+    return 'command';
+  }
+  for (const p of projects) ctx.s.people.assignRole(p.id, role, people.map((x) => x.id), ctx.person.id, ctx.now);
+  for (const x of people) ctx.s.groups.noteMember(group.id, x.id);
+  ctx.reply(`已设置${what}：${people.map((p) => p.name).join('、')}（${projects.map((p) => p.name).join('、')}）。`);
+  return 'command';
+};

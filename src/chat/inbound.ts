@@ -1,0 +1,16 @@
+/** A chat message as the bot sees it, independent of the puppet that delivered it. */
+export interface Inbound {
+  id: string;
+  roomId: string | null;
+  roomTopic: string | null;
+  talkerId: string;
+  talkerName: string;
+  self: boolean;
+  kind: 'text' | 'image' | 'other';
+  text: string;
+  postedAt: Date;
+  /** People @-mentioned in the message, with the puppet's ids. */
+  mentions: { id: string; name: string }[];
+  /** Saves an attached file under `dir` and returns its path (images only). */
+  saveFile?: (dir: string, baseName: string) => Promise<string>;
+}

@@ -1,0 +1,49 @@
+import type { Handler } from './context';
+import { help } from './handlers/help';
+import { template } from './handlers/template';
+import { progress } from './handlers/progress';
+import { unreported } from './handlers/unreported';
+import { bind, unbind } from './handlers/bind';
+import { set } from './handlers/set';
+import { report } from './handlers/report';
+import { photo } from './handlers/photo';
+
+export interface Route {
+  handler: Handler;
+  args: string;
+}
+
+const COMMANDS: ReadonlyMap<string, Handler> = new Map([
+  ['帮助', help],
+  ['模板', template],
+  ['进度', progress],
+  ['未报', unreported],
+  ['绑定', bind],
+  ['解绑', unbind],
+  ['设置', set],
+]);
+
+const unknown: Handler = (ctx) => {
+  ctx.reply(`未识别的指令「#${ctx.args}」。发送 #帮助 查看可用指令。`);
+  return 'command';
+};
+
+const COMMAND = /^[#＃]\s*([^\s#＃@]+)\s*([\s\S]*)$/;
+
+/** Picks the handler for a message: a `#` command, a photo, or else a candidate report. */
+export function route(kind: 'text' | 'image' | 'other', text: string): Route | null {
+  if (kind === 'image') return { handler: photo, args: '' };
+  if (kind !== 'text') return null;
+  const m = COMMAND.exec(text.trim());
+  if (!m) return { handler: report, args: '' };
+  const [, name = '', args = ''] = m;
+  // "#日报" and friends are reports, not commands.
+  if (name.startsWith('日报')) return { handler: report, args: '' };
+  const handler = COMMANDS.get(name);
+  return handler ? { handler, args: args.trim() } : { handler: unknown, args: name };
+}
+
+/** Commands honoured in a group the bot does not serve yet. */
+export function isBindCommand(text: string): boolean {
+  return COMMAND.exec(text.trim())?.[1] === '绑定';
+}

@@ -1,0 +1,25 @@
+import type { CliIo } from './index';
+import { openDb } from '../store/db';
+import { importRegistry } from '../registry/import';
+
+/** `rishai import FILE`: loads or updates the project registry; changes nothing when the file is invalid. */
+export async function runImport(dbFile: string, args: string[], io: CliIo): Promise<number> {
+  const [file] = args;
+  if (!file) {
+    io.err('请指定台账文件，例如：npx rishai import data/projects.csv');
+    return 2;
+  }
+  const db = openDb(dbFile);
+  try {
+    const result = await importRegistry(db, file, new Date());
+    if (!result.ok) {
+      io.err(`台账有误，未做任何修改：\n${result.errors.map((e) => e.message).join('\n')}`);
+      return 1;
+    }
+    const { inserted, updated, unchanged } = result.summary;
+    io.out(`已导入 ${file}：新增 ${inserted} 个，更新 ${updated} 个，未变 ${unchanged} 个。`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,73 @@
+import { parseArgs } from 'node:util';
+import { runParse } from './parse';
+import { runImport } from './import';
+
+const USAGE = `用法 / usage: rishai <command> [options]
+
+  parse [--at ISO_TIME]      从标准输入读取一条消息，输出解析结果 JSON
+  import FILE                导入/更新项目台账（.csv 或 .xlsx）
+
+  通用选项 / common: --db PATH（默认 data/rishai.db）`;
+
+export interface CliIo {
+  stdin: () => Promise<string>;
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const processIo: CliIo = {
+  stdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+  out: (s) => process.stdout.write(s + '\n'),
+  err: (s) => process.stderr.write(s + '\n'),
+};
+
+/** Runs one CLI command; returns the exit code. */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        db: { type: 'string', default: 'data/rishai.db' },
+        at: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    io.err(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    io.out(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  switch (command) {
+    case 'parse':
+      return runParse(values.at, io);
+    case 'import':
+      return runImport(values.db, rest, io);
+    default:
+      io.err(`未知命令「${command}」。\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+/** Entry point of the `rishai` bin. */
+export function main(): void {
+  runCli(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`${(err as Error).stack ?? err}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,73 @@
+import qrcodeTerminal from 'qrcode-terminal';
+import { WechatyBuilder, types } from 'wechaty';
+import { loadConfig, loadDotEnv } from './config/config';
+import { createLogger } from './log/log';
+import { openDb } from './store/db';
+import { systemClock } from './time/clock';
+import { createApp } from './app';
+
+/** `npm start`: the bot on real WeChat, through the puppet named in .env. */
+async function main(): Promise<void> {
+  loadDotEnv();
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) {
+    process.stderr.write(`配置有误，请检查 .env：\n${loaded.errors.map((e) => `  ${e}`).join('\n')}\n`);
+    process.exit(1);
+  }
+  const config = loaded.config;
+  const log = createLogger(config.logLevel);
+  const db = openDb(config.dbFile);
+  const wechaty = WechatyBuilder.build({
+    // The memory card keeps the login session across restarts; it lives in data/ and is git-ignored.
+    name: 'data/rishai',
+    puppet: config.puppet as never,
+    puppetOptions: config.puppetToken ? { token: config.puppetToken } : {},
+  });
+  const app = createApp({
+    db,
+    wechaty,
+    clock: systemClock,
+    log,
+    settings: {
+      admins: config.admins,
+      staleSeconds: config.staleSeconds,
+      photoWindowMinutes: config.photoWindowMinutes,
+      mediaDir: config.mediaDir,
+    },
+    send: { gapMs: config.sendGapMs, jitterMs: config.sendJitterMs, perMinute: config.sendPerMinute },
+  });
+
+  wechaty
+    .on('scan', (qrcode, status) => {
+      if (status !== types.ScanStatus.Waiting && status !== types.ScanStatus.Timeout) return;
+      qrcodeTerminal.generate(qrcode, { small: true });
+      log.info('login.scan', { url: `https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}` });
+    })
+    .on('login', (user) => log.info('login', { user: user.name() }))
+    .on('logout', (user, reason) => log.warn('logout', { user: user.name(), reason, note: '已掉线，消息暂存发件箱，重新登录后发送' }))
+    .on('error', (err) => log.error('wechaty.error', { message: err.message }));
+
+  const shutdown = async (signal: string) => {
+    log.info('shutdown', { signal });
+    app.sender.stop();
+    await app.inbound.idle();
+    await wechaty.stop().catch(() => undefined);
+    db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    await wechaty.start();
+  } catch (err) {
+    log.error('wechaty.start_failed', { message: (err as Error).message, hint: '无法连接微信，请检查网络和 WECHATY_PUPPET 设置' });
+    process.stderr.write(`无法启动微信连接：${(err as Error).message}\n请检查网络，以及 .env 中的 WECHATY_PUPPET / WECHATY_PUPPET_SERVICE_TOKEN。\n`);
+    db.close();
+    process.exit(1);
+  }
+  app.sender.start();
+  log.info('started', { db: config.dbFile, puppet: config.puppet });
+}
+
+void main();

@@ -1,0 +1,105 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runCli, type CliIo } from '../../src/cli/index';
+import { openDb } from '../../src/store/db';
+
+function io(stdin = '') {
+  const out: string[] = [];
+  const err: string[] = [];
+  const cli: CliIo = { stdin: async () => stdin, out: (s) => out.push(s), err: (s) => err.push(s) };
+  return { cli, out, err };
+}
+
+const AT = ['--at', '2026-11-24T17:05:00+08:00'];
+
+describe('rishai parse (contract)', () => {
+  it('prints a report with every key, money in 万元, absent fields null', async () => {
+    const t = io('#日报 项目：港口物流仓储中心；日期：昨天；形象进度：12%；人数：20；累计完成投资：2800万元；存在问题：无');
+    expect(await runCli(['parse', ...AT], t.cli)).toBe(0);
+    expect(JSON.parse(t.out[0]!)).toEqual({
+      kind: 'report',
+      report: {
+        project: '港口物流仓储中心',
+        date: '2026-11-23',
+        progressPercent: 12,
+        progressText: null,
+        todayWork: null,
+        workers: 20,
+        machines: null,
+        investmentCumulative: 2800,
+        investmentMonth: null,
+        problems: [],
+        nextPlan: null,
+      },
+    });
+  });
+
+  it('prints the invalid fields by their canonical label and exits 1', async () => {
+    const t = io('#日报\n项目名称：精细化工中间体项目\n形象进度：百分之一百一十\n累计完成投资：待统计');
+    expect(await runCli(['parse', ...AT], t.cli)).toBe(1);
+    const result = JSON.parse(t.out[0]!);
+    expect(result.kind).toBe('invalid');
+    expect(result.errors.map((e: { field: string }) => e.field)).toEqual(['形象进度', '累计完成投资']);
+    expect(Object.keys(result.errors[0]).sort()).toEqual(['field', 'message']);
+  });
+
+  it('prints ignored for chatter and exits 0', async () => {
+    const t = io('收到');
+    expect(await runCli(['parse', ...AT], t.cli)).toBe(0);
+    expect(t.out).toEqual(['{"kind":"ignored"}']);
+  });
+
+  it('refuses a bad --at with a clear message', async () => {
+    const t = io('收到');
+    expect(await runCli(['parse', '--at', 'yesterday'], t.cli)).toBe(2);
+    expect(t.err[0]).toContain('--at');
+  });
+});
+
+describe('rishai import', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rishai-cli-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('imports the sample registry into the --db file, then finds nothing to change', async () => {
+    const db = path.join(dir, 'r.db');
+    const first = io();
+    expect(await runCli(['import', 'data/projects.csv', '--db', db], first.cli)).toBe(0);
+    expect(first.out[0]).toContain('新增 12 个');
+    const again = io();
+    expect(await runCli(['import', 'data/projects.csv', '--db', db], again.cli)).toBe(0);
+    expect(again.out[0]).toContain('未变 12 个');
+    const conn = openDb(db);
+    expect(conn.prepare('SELECT COUNT(*) FROM projects').pluck().get()).toBe(12);
+    conn.close();
+  });
+
+  it('reports bad rows by line and changes nothing', async () => {
+    const db = path.join(dir, 'r.db');
+    const file = path.join(dir, 'bad.csv');
+    fs.writeFileSync(file, '项目名称,状态,计划开工\n甲项目,在建,2026-13-01\n');
+    const t = io();
+    expect(await runCli(['import', file, '--db', db], t.cli)).toBe(1);
+    expect(t.err[0]).toContain('第2行');
+    const conn = openDb(db);
+    expect(conn.prepare('SELECT COUNT(*) FROM projects').pluck().get()).toBe(0);
+    conn.close();
+  });
+});
+
+describe('the rishai bin', () => {
+  it('runs from the package with no build step', () => {
+    const out = execFileSync(process.execPath, ['bin/rishai.js', 'parse', ...AT], { input: '#日报 形象进度：38%', encoding: 'utf8' });
+    expect(JSON.parse(out)).toMatchObject({ kind: 'report', report: { progressPercent: 38, date: '2026-11-24' } });
+  });
+
+  it('exits 2 with usage for an unknown command', () => {
+    const r = spawnSync(process.execPath, ['bin/rishai.js', 'frobnicate'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('未知命令');
+  });
+});
