@@ -89,8 +89,8 @@ function positional(s: string): string | null {
 }
 
 function withUnits(s: string): number | null {
-  let total = 0; // complete 亿 groups
-  let wan = 0; // complete 万 group inside the current 亿 group
+  let total = 0; // the 亿 group
+  let wan = 0; // the 万 group
   let section = 0; // below 万
   let num: number | null = null;
   let started = false; // anything read in the current group, so 0万 is 0 and a bare 万 is not
@@ -137,13 +137,10 @@ function withUnits(s: string): number | null {
     }
     const big = BIG_UNITS[c];
     if (big === undefined || big >= lastBig || !started) return null;
+    // Falling order makes 亿 come before any 万, so each is set once.
     const group = section + (num ?? 0);
-    if (big === 1e4) {
-      wan = group * 1e4;
-    } else {
-      total = (wan + group) * 1e8;
-      wan = 0;
-    }
+    if (big === 1e4) wan = group * 1e4;
+    else total = group * 1e8;
     section = 0;
     num = null;
     started = false;

@@ -313,7 +313,7 @@ interface Progress {
 }
 
 function toProgress(typed: string): Progress {
-  const norm = toHalfWidth(typed);
+  const norm = toHalfWidth(typed); // same length as typed, so the hit's offsets cut typed too
   const hit = findPercent(norm);
   if (hit) return { percent: hit.value, text: cleanText(typed.slice(0, hit.start) + typed.slice(hit.end)) };
   const bare = parsePercent(norm);
@@ -368,7 +368,8 @@ const ReportInput = z.object({
   }),
   progress: checked((typed) => {
     const p = toProgress(typed);
-    return p.percent === null || (p.percent >= 0 && p.percent <= 100) ? p : null;
+    const usable = p.percent === null ? p.text !== null : p.percent >= 0 && p.percent <= 100;
+    return usable ? p : null;
   }, PROGRESS_RANGE).optional(),
   todayWork: z.string().optional(),
   workers: checked(toCount, '施工人数应为不小于 0 的整数').optional(),
@@ -404,7 +405,7 @@ function errorFor(slot: Slot, message: string, got: string): FieldError {
 }
 
 function isSlot(k: unknown): k is Slot {
-  return typeof k === 'string' && k in EXAMPLES;
+  return (SLOTS as readonly unknown[]).includes(k);
 }
 
 interface Collected {

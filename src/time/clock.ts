@@ -13,13 +13,13 @@ export const systemClock: Clock = { now: () => new Date() };
 /** A clock that only moves when told to: for tests and virtual-time simulation. */
 export class ManualClock implements Clock {
   private t: number;
-  constructor(start: Date | string) {
+  constructor(start: Date | string | number) {
     this.t = new Date(start).getTime();
   }
   now(): Date {
     return new Date(this.t);
   }
-  set(to: Date | string): void {
+  set(to: Date | string | number): void {
     this.t = new Date(to).getTime();
   }
   advance(ms: number): void {

@@ -124,6 +124,7 @@ describe('the reporting loop on a simulated WeChat', () => {
     const [progress] = await h.say('李四', MULTI, '#进度 汽车零部件');
     expect(progress).toContain('汽车零部件智能制造项目（11月24日）：形象进度 55%');
     const [help] = await h.say('李四', MULTI, '#帮助');
+    expect(help).toContain('您是 汽车零部件智能制造项目 的联络员');
     expect(help).toContain('#模板');
     expect(help).not.toContain('#绑定');
     const [adminHelp] = await h.say('李主任', MULTI, '#帮助');

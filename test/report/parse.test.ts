@@ -1,3 +1,4 @@
+import { reportTemplate } from '../../src/chat/format';
 import { parseMessage } from '../../src/report/parse';
 import type { FieldError, ParseResult, Report } from '../../src/report/types';
 
@@ -138,6 +139,21 @@ describe('the styles in shared/samples/messages.md', () => {
         example: '1.42亿元 或 14200万元',
       },
     ]);
+  });
+});
+
+describe('the template the bot hands out', () => {
+  it('reads as a report even before today’s work and the plan are filled in', () => {
+    expect(report(reportTemplate('精细化工中间体项目'))).toEqual<Report>({
+      ...EMPTY,
+      project: '精细化工中间体项目',
+      progressPercent: 38,
+      progressText: '主体施工',
+      workers: 64,
+      machines: 7,
+      investmentCumulative: 14200,
+      investmentMonth: 900,
+    });
   });
 });
 
@@ -382,6 +398,7 @@ describe('numbers', () => {
     ['累计完成投资：-500万', 'investmentCumulative', '累计完成投资'],
     ['形象进度：-5%', 'progressPercent', '形象进度'],
     ['形象进度：120%', 'progressPercent', '形象进度'],
+    ['形象进度：（）', 'progressPercent', '形象进度'],
   ])('rejects %p', (line, key, field) => {
     const [e] = errors(`#日报\n今日进展：土方\n${line}`);
     expect(e).toMatchObject({ key, field, got: line.slice(line.indexOf('：') + 1) });

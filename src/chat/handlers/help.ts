@@ -1,4 +1,5 @@
 import type { Handler } from '../context';
+import { roleHolders } from '../roles';
 
 const STAFF = [
   '发送日报：以 #日报 开头，每行一项，例如：',
@@ -23,7 +24,12 @@ const ADMIN = [
 
 /** #帮助: what the bot does, tailored to the asker. */
 export const help: Handler = (ctx) => {
-  const lines = ['日晒（重点项目日报助手）', '', ...STAFF];
+  const lines = ['日晒（重点项目日报助手）', ''];
+  for (const role of ['liaison', 'leader'] as const) {
+    const mine = ctx.groupProjects().filter((p) => roleHolders(ctx.s, p, role, ctx.group?.id ?? null).some((x) => x.id === ctx.person.id));
+    if (mine.length) lines.push(`您是 ${mine.map((p) => p.name).join('、')} 的${role === 'liaison' ? '联络员，请每个工作日在本群报送日报' : '帮包领导'}。`, '');
+  }
+  lines.push(...STAFF);
   if (ctx.person.isAdmin) lines.push(...ADMIN);
   ctx.reply(lines.join('\n'));
   return 'command';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Handler } from '../context';
 import { shanghaiIso } from '../../time/clock';
+import { roleHolders } from '../roles';
 
 /**
  * A site photo: when the person who reported, or a liaison of that project, posts it shortly after
@@ -13,7 +14,8 @@ export const photo: Handler = async (ctx) => {
   const latest = ctx.s.reports.latestInGroupSince(group.id, shanghaiIso(since));
   if (!latest) return 'chatter';
   const byReporter = latest.personId === ctx.person.id;
-  const byLiaison = ctx.s.people.holders(latest.projectId, 'liaison').some((p) => p.id === ctx.person.id);
+  const project = ctx.s.projects.byIds([latest.projectId])[0];
+  const byLiaison = !!project && roleHolders(ctx.s, project, 'liaison', group.id).some((p) => p.id === ctx.person.id);
   if (!byReporter && !byLiaison) return 'chatter';
   const dir = path.join(ctx.settings.mediaDir, latest.date);
   const file = await ctx.m.saveFile(dir, `${latest.projectId}-${latest.id}-${ctx.messageId}`);

@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDb, type Db } from '../../src/store/db';
+import { OutboxStore, type OutboxItem } from '../../src/store/outbox';
+import { OutboxSender, type Transport } from '../../src/outbox/sender';
+import { ManualClock } from '../../src/time/clock';
+import { silentLogger } from '../../src/log/log';
+
+/** A WeChat connection whose answers the test decides. */
+class ScriptedTransport implements Transport {
+  loggedIn = true;
+  sent: { text: string; at: number }[] = [];
+  failures: string[] = [];
+  constructor(private clock: ManualClock) {}
+  isLoggedIn() {
+    return this.loggedIn;
+  }
+  async send(item: OutboxItem) {
+    const failure = this.failures.shift();
+    if (failure) throw new Error(failure);
+    this.sent.push({ text: item.text, at: this.clock.now().getTime() });
+  }
+}
+
+describe('outbox', () => {
+  let dir: string;
+  let db: Db;
+  let store: OutboxStore;
+  let clock: ManualClock;
+  let transport: ScriptedTransport;
+  const T0 = new Date('2026-11-24T16:00:00+08:00').getTime();
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rishai-outbox-'));
+    db = openDb(path.join(dir, 'r.db'));
+    db.prepare("INSERT INTO groups (id, puppet_room_id, topic, created_at) VALUES (1, 'r@chatroom', '群', '2026-11-24T00:00:00+08:00')").run();
+    store = new OutboxStore(db);
+    clock = new ManualClock(T0);
+    transport = new ScriptedTransport(clock);
+  });
+  afterEach(() => {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const sender = (o: Partial<ConstructorParameters<typeof OutboxSender>[4]> = {}) =>
+    new OutboxSender(store, transport, clock, silentLogger, { gapMs: 2000, jitterMs: 0, perMinute: 20, ...o });
+  const queue = (key: string, text = key) => store.enqueue({ key, target: { groupId: 1 }, text }, clock.now());
+
+  it('queues a key once, so a restart never sends twice', async () => {
+    expect(queue('slot:reminder:2026-11-24:g1')).toBe(true);
+    expect(queue('slot:reminder:2026-11-24:g1')).toBe(false);
+    await sender().drain();
+    expect(queue('slot:reminder:2026-11-24:g1')).toBe(false);
+    await sender().drain();
+    expect(transport.sent).toHaveLength(1);
+  });
+
+  it('keeps the gap between sends and the per-minute cap, in virtual time', async () => {
+    for (let i = 0; i < 30; i++) queue(`k${i}`);
+    const s = sender({ gapMs: 2000, perMinute: 20 });
+    expect(await s.drain()).toBe(1);
+    expect(await s.drain()).toBe(0);
+    for (let t = 0; t < 120; t++) {
+      clock.advance(1000);
+      await s.drain();
+    }
+    const times = transport.sent.map((x) => x.at - T0);
+    expect(times.slice(0, 3)).toEqual([0, 2000, 4000]);
+    const firstMinute = times.filter((t) => t < 60_000);
+    expect(firstMinute).toHaveLength(20);
+    expect(transport.sent).toHaveLength(30);
+    expect(store.countByStatus()).toEqual({ sent: 30 });
+  });
+
+  it('holds messages while logged out and sends them after login', async () => {
+    queue('a');
+    transport.loggedIn = false;
+    expect(await sender().drain()).toBe(0);
+    expect(store.countByStatus()).toEqual({ pending: 1 });
+    transport.loggedIn = true;
+    expect(await sender().drain()).toBe(1);
+  });
+
+  it('retries a failed send with back-off, and gives up after the last attempt', async () => {
+    queue('a');
+    transport.failures = ['network down'];
+    const s = sender({ maxAttempts: 3 });
+    expect(await s.drain()).toBe(0);
+    expect(store.countByStatus()).toEqual({ pending: 1 });
+    clock.advance(4000);
+    expect(await s.drain()).toBe(0);
+    clock.advance(1000);
+    expect(await s.drain()).toBe(1);
+
+    queue('b');
+    transport.failures = ['x', 'y', 'z'];
+    for (let i = 0; i < 5; i++) {
+      clock.advance(60_000);
+      await s.drain();
+    }
+    expect(store.statusOf('b')).toBe('failed');
+  });
+
+  it('pauses all sending for a while when WeChat says it is too frequent', async () => {
+    queue('a');
+    queue('b');
+    transport.failures = ['操作过于频繁，请稍后再试'];
+    const s = sender({ gapMs: 0 });
+    await s.drain();
+    clock.advance(5 * 60_000);
+    expect(await s.drain()).toBe(0);
+    clock.advance(6 * 60_000);
+    expect(await s.drain()).toBe(2);
+  });
+
+  it('sets aside a message caught mid-send by a crash instead of sending it again', async () => {
+    queue('a');
+    const [item] = store.due(clock.now(), 1);
+    expect(store.claim(item!.id)).toBe(true);
+    // crash here: the process dies before it learns whether WeChat got the message
+    const restarted = new OutboxStore(db);
+    expect(restarted.setAsideInterrupted()).toBe(1);
+    expect(await sender().drain()).toBe(0);
+    expect(restarted.statusOf('a')).toBe('unknown');
+  });
+});
