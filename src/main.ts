@@ -1,7 +1,7 @@
 import qrcodeTerminal from 'qrcode-terminal';
-import { WechatyBuilder, types } from 'wechaty';
+import { WechatyBuilder, log as wechatyLog, types } from 'wechaty';
 import { loadConfig, loadDotEnv } from './config/config';
-import { createLogger } from './log/log';
+import { createLogger, RepeatGate } from './log/log';
 import { openDb } from './store/db';
 import { systemClock } from './time/clock';
 import { createApp } from './app';
@@ -16,6 +16,8 @@ async function main(): Promise<void> {
   }
   const config = loaded.config;
   const log = createLogger(config.logLevel);
+  // Wechaty's own logging is chatty; ours carries what an operator needs unless debugging.
+  wechatyLog.level(config.logLevel === 'debug' ? 'verbose' : 'warn');
   const db = openDb(config.dbFile);
   const wechaty = WechatyBuilder.build({
     // The memory card keeps the login session across restarts; it lives in data/ and is git-ignored.
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
     send: { gapMs: config.sendGapMs, jitterMs: config.sendJitterMs, perMinute: config.sendPerMinute },
   });
 
+  const errors = new RepeatGate(60_000);
   wechaty
     .on('scan', (qrcode, status) => {
       if (status !== types.ScanStatus.Waiting && status !== types.ScanStatus.Timeout) return;
@@ -45,7 +48,16 @@ async function main(): Promise<void> {
     })
     .on('login', (user) => log.info('login', { user: user.name() }))
     .on('logout', (user, reason) => log.warn('logout', { user: user.name(), reason, note: '已掉线，消息暂存发件箱，重新登录后发送' }))
-    .on('error', (err) => log.error('wechaty.error', { message: err.message }));
+    .on('error', (err) => {
+      const suppressed = errors.pass(err.message);
+      if (suppressed === null) return;
+      const offline = /ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ECONNRESET|socket hang up/i.test(err.message);
+      log.error('wechaty.error', {
+        message: err.message,
+        ...(suppressed ? { repeatedSinceLast: suppressed } : {}),
+        ...(offline ? { hint: '无法连接微信服务器，请检查网络；恢复后会自动重连' } : {}),
+      });
+    });
 
   const shutdown = async (signal: string) => {
     log.info('shutdown', { signal });

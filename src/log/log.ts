@@ -21,3 +21,27 @@ export function createLogger(level: Level, write: (line: string) => void = (l) =
 }
 
 export const silentLogger: Logger = createLogger('error', () => {});
+
+/**
+ * Lets the same message through once per window and counts the rest, so a network outage that
+ * fails every few milliseconds makes one log line a minute instead of thousands.
+ */
+export class RepeatGate {
+  private seen = new Map<string, { until: number; suppressed: number }>();
+  constructor(
+    private windowMs: number,
+    private now: () => number = Date.now,
+  ) {}
+
+  /** Returns the number suppressed since the last pass, or null when this one should be dropped. */
+  pass(key: string): number | null {
+    const t = this.now();
+    const entry = this.seen.get(key);
+    if (entry && t < entry.until) {
+      entry.suppressed++;
+      return null;
+    }
+    this.seen.set(key, { until: t + this.windowMs, suppressed: 0 });
+    return entry?.suppressed ?? 0;
+  }
+}
