@@ -34,7 +34,7 @@ const DATE_NOTE = 'YYYY-MM-DD；也可写 2026/3/1、2026.3.1、2026年3月1日�
 
 export const REGISTRY_COLUMNS: readonly RegistryColumn[] = [
   { key: 'name', header: '项目名称', required: true, note: '必填，文件内不得重复' },
-  { key: 'aliases', header: '简称', required: false, note: '多个简称用 、 或 ， 或 , 分隔' },
+  { key: 'aliases', header: '简称', required: false, note: '多个简称用 、 或 ， 或 , 分隔；不得与其他项目的名称或简称相同' },
   { key: 'category', header: '类别', required: false, note: '省重大项目/省优选项目/市重点/区重点或其他' },
   { key: 'chain', header: '产业链', required: false, note: '' },
   { key: 'town', header: '镇街', required: false, note: '' },

@@ -31,7 +31,13 @@ export interface RegistryError {
   message: string;
 }
 
-export type RegistryReadResult = { ok: true; projects: ProjectInput[] } | { ok: false; errors: RegistryError[] };
+/** A valid project and the line it was read from. */
+export interface RegistryRow {
+  line: number;
+  project: ProjectInput;
+}
+
+export type RegistryReadResult = { ok: true; rows: RegistryRow[] } | { ok: false; errors: RegistryError[] };
 
 const HEADER_TO_KEY = new Map<string, RegistryKey>(
   REGISTRY_COLUMNS.flatMap((c) => [
@@ -61,7 +67,7 @@ function checkHeaders(headers: readonly string[], line: number): HeaderCheck {
   }
   for (const column of REGISTRY_COLUMNS) {
     if (column.required && !columns.has(column.key)) {
-      errors.push({ line, message: `第${line}行 表头缺少「${column.header}」列；表头须为第一个非空行` });
+      errors.push({ line, message: `第${line}行 表头缺少「${column.header}」列` });
     }
   }
   return errors.length ? { ok: false, errors } : { ok: true, columns };
@@ -88,12 +94,12 @@ function parseName(value: unknown, label: string): Parsed<string> {
   return text ? ok(text) : bad(`${label}不能为空`);
 }
 
-function parseAliases(value: unknown): Parsed<string[]> {
+function splitAliases(value: unknown): string[] {
   const parts = cellText(value)
     .split(/[、，,]/)
     .map((s) => s.trim())
     .filter((s) => s !== '');
-  return ok([...new Set(parts)]);
+  return [...new Set(parts)];
 }
 
 const MONEY_FORM = /^(-?\d+(?:\.\d+)?)(亿元?|万元?)?$/;
@@ -183,10 +189,10 @@ function field<T>(key: RegistryKey, parser: (value: unknown, label: string) => P
   });
 }
 
+/** A row's cells as a project less its aliases, which cannot fail and are checked against other rows instead. */
 const rowSchema = z
   .object({
     name: field('name', parseName),
-    aliases: field('aliases', parseAliases),
     category: field('category', parseText),
     chain: field('chain', parseText),
     town: field('town', parseText),
@@ -210,9 +216,24 @@ const rowSchema = z
     }
   });
 
+/** The columns the chat bot matches a typed project name against. */
+export type NameKey = Extract<RegistryKey, 'name' | 'aliases'>;
+
+/** Each name a project answers to, with the column giving it. */
+export function namesOf(project: Pick<ProjectInput, 'name' | 'aliases'>): [string, NameKey][] {
+  return [[project.name, 'name'], ...project.aliases.map((alias): [string, NameKey] => [alias, 'aliases'])];
+}
+
+/** `第5行 简称「化工」与第3行的简称重复`; a repeated project name keeps the shorter `与第3行重复`. */
+function clashMessage(line: number, key: NameKey, label: string, earlier: { line: number; key: NameKey }): string {
+  const whose = key === 'name' && earlier.key === 'name' ? '' : `的${columnOf(earlier.key).header}`;
+  return `第${line}行 ${columnOf(key).header}「${label}」与第${earlier.line}行${whose}重复`;
+}
+
 /**
  * Validates rows keyed by header (Chinese or English), the first being on line `firstDataLine`.
  * Rows with no value in any known column are skipped, so blank lines keep later line numbers right.
+ * Every name and alias must be unique across the file, since the chat bot matches a typed name against all of them.
  */
 export function parseRegistryRows(records: Record<string, unknown>[], firstDataLine: number): RegistryReadResult {
   const headerLine = firstDataLine - 1;
@@ -222,8 +243,8 @@ export function parseRegistryRows(records: Record<string, unknown>[], firstDataL
   if (!checked.ok) return checked;
 
   const errors: RegistryError[] = [];
-  const projects: ProjectInput[] = [];
-  const lineOfName = new Map<string, number>();
+  const rows: RegistryRow[] = [];
+  const firstUse = new Map<string, { line: number; key: NameKey }>();
   records.forEach((record, index) => {
     const line = firstDataLine + index;
     // Every key is present (absent columns as null): the schema's fields are not optional.
@@ -234,24 +255,25 @@ export function parseRegistryRows(records: Record<string, unknown>[], firstDataL
     }
     if (Object.values(cells).every((v) => cellText(v) === '')) return;
 
-    // Duplicates are found by name alone, so a repeat is reported even when either row has other errors.
+    // Clashes are found from the cells alone, so one is reported even when either row has other errors.
     const name = cellText(cells.name);
-    const earlier = lineOfName.get(name);
-    if (earlier !== undefined) {
-      errors.push({ line, message: `第${line}行 ${columnOf('name').header}「${name}」与第${earlier}行重复` });
-    } else if (name !== '') lineOfName.set(name, line);
+    // An alias repeating the project's own name adds nothing to matching.
+    const aliases = splitAliases(cells.aliases).filter((alias) => alias !== name);
+    for (const [label, key] of namesOf({ name, aliases })) {
+      if (label === '') continue;
+      const earlier = firstUse.get(label);
+      if (earlier) errors.push({ line, message: clashMessage(line, key, label, earlier) });
+      else firstUse.set(label, { line, key });
+    }
 
     const result = rowSchema.safeParse(cells);
     if (!result.success) {
       for (const issue of result.error.issues) errors.push({ line, message: `第${line}行 ${issue.message}` });
-    } else if (earlier === undefined) {
-      const project: ProjectInput = result.data;
-      projects.push(project);
-    }
+    } else rows.push({ line, project: { ...result.data, aliases } });
   });
 
   if (errors.length) return { ok: false, errors };
-  return projects.length ? { ok: true, projects } : noData(headerLine);
+  return rows.length ? { ok: true, rows } : noData(headerLine);
 }
 
 function noData(headerLine: number): RegistryReadResult {
@@ -260,22 +282,54 @@ function noData(headerLine: number): RegistryReadResult {
 
 const fileError = (message: string): { ok: false; errors: RegistryError[] } => ({ ok: false, errors: [{ line: 0, message }] });
 
-/** Validates a sheet given as rows of cells; the first non-empty row is the header. */
+// Offices often put a title row (示范区2026年重点项目台账) and a note row (单位：万元) above the header.
+const HEADER_SEARCH_ROWS = 5;
+
+/** A header names the project column and another known one, which a title or note row does not. */
+function isHeader(cells: readonly string[]): boolean {
+  const keys = new Set(cells.map(headerKey));
+  return keys.has('name') && [...keys].some((key) => key !== undefined && key !== 'name');
+}
+
+type HeaderSearch = { found: true; index: number; headers: string[] } | { found: false; searched: number[] };
+
+/** Looks for the header among the first non-empty rows; `searched` holds their indexes when none is. */
+function findHeader(rows: readonly unknown[][]): HeaderSearch {
+  const searched: number[] = [];
+  for (let index = 0; index < rows.length && searched.length < HEADER_SEARCH_ROWS; index++) {
+    const cells = (rows[index] ?? []).map(cellText);
+    if (cells.every((cell) => cell === '')) continue;
+    if (isHeader(cells)) return { found: true, index, headers: cells };
+    searched.push(index);
+  }
+  return { found: false, searched };
+}
+
+/** Validates a sheet given as rows of cells; the header may follow a few title rows. */
 function parseTable(rows: unknown[][]): RegistryReadResult {
-  const headerIndex = rows.findIndex((row) => row.some((cell) => cellText(cell) !== ''));
-  const headerRow = rows[headerIndex];
-  if (!headerRow) return fileError('文件是空的');
-  const headers = headerRow.map(cellText);
-  const checked = checkHeaders(headers, headerIndex + 1);
+  const search = findHeader(rows);
+  if (!search.found) {
+    const [first, last] = [search.searched[0], search.searched.at(-1)];
+    if (first === undefined || last === undefined) return fileError('文件是空的');
+    const [line, lastLine] = [first + 1, last + 1];
+    const where = line === lastLine ? `第${line}行` : `第${line}至${lastLine}行`;
+    const [name, status] = [columnOf('name').header, columnOf('status').header];
+    return {
+      ok: false,
+      errors: [{ line, message: `第${line}行 表头缺少「${name}」列；已查找${where}，表头须含「${name}」和至少一个其他列（如「${status}」）` }],
+    };
+  }
+  const { index, headers } = search;
+  const checked = checkHeaders(headers, index + 1);
   if (!checked.ok) return checked;
-  const records = rows.slice(headerIndex + 1).map((row) => {
+  const records = rows.slice(index + 1).map((row) => {
     const record: Record<string, unknown> = {};
     headers.forEach((header, i) => {
       if (header !== '') record[header] = row[i] ?? null;
     });
     return record;
   });
-  return parseRegistryRows(records, headerIndex + 2);
+  return parseRegistryRows(records, index + 2);
 }
 
 /** UTF-8 when the bytes are valid UTF-8, else GBK as WPS saves on Chinese Windows (GB18030 is its superset). */

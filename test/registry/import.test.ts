@@ -127,6 +127,38 @@ describe('importRegistry', () => {
     expect(new ProjectStore(db).list()).toEqual(before);
   });
 
+  it('rejects a name or alias that a stored project left out of the file answers to', async () => {
+    summaryOf(await importRegistry(db, SAMPLE, T1));
+    const before = new ProjectStore(db).list();
+    const file = variant('clash.csv', (lines) => [
+      '示范区2026年重点项目台账',
+      lines[0] ?? '',
+      '滨海光伏发电项目,港口物流、光伏,市重点,新能源,临港镇,区发展和改革局,王区长,钱多,30000,12000,,,在建,是',
+      '滨海风电项目,高新区数据中心,市重点,新能源,临港镇,区发展和改革局,王区长,钱多,30000,12000,,,未开工,否',
+      '标准厂房,,区重点,新材料,临港镇,临港镇人民政府,陈副区长,王磊,22000,3000,,,未开工,否',
+    ]);
+    expect(await importRegistry(db, file, T2)).toEqual({
+      ok: false,
+      errors: [
+        { line: 3, message: '第3行 简称「港口物流」与已导入的项目「港口物流仓储中心」的简称重复（该项目不在本文件中）' },
+        { line: 4, message: '第4行 简称「高新区数据中心」与已导入的项目「高新区数据中心」的项目名称重复（该项目不在本文件中）' },
+        { line: 5, message: '第5行 项目名称「标准厂房」与已导入的项目「临港新材料标准厂房」的简称重复（该项目不在本文件中）' },
+      ],
+    });
+    expect(new ProjectStore(db).list()).toEqual(before);
+  });
+
+  it('lets an alias move between stored projects that are both in the file', async () => {
+    summaryOf(await importRegistry(db, SAMPLE, T1));
+    const file = variant('moved.csv', (lines) =>
+      lines.map((l) =>
+        l.replace('港口物流仓储中心,港口物流,', '港口物流仓储中心,物流中心,').replace('高新区数据中心,数据中心,', '高新区数据中心,数据中心、港口物流,'),
+      ),
+    );
+    expect(summaryOf(await importRegistry(db, file, T2))).toEqual({ inserted: 0, updated: 2, unchanged: 10 });
+    expect(new ProjectStore(db).byName('高新区数据中心')?.aliases).toEqual(['数据中心', '港口物流']);
+  });
+
   it('imports GBK as WPS saves it, matching the UTF-8 import', async () => {
     summaryOf(await importRegistry(db, SAMPLE, T1));
     const file = variant('wps.csv', (lines) => lines, (s) => iconv.encode(s.replace(/\n/g, '\r\n'), 'gbk'));

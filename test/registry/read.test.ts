@@ -30,7 +30,7 @@ const PROJECT_A: ProjectInput = {
 
 function projectsOf(result: RegistryReadResult): ProjectInput[] {
   if (!result.ok) throw new Error(`expected projects, got ${JSON.stringify(result.errors)}`);
-  return result.projects;
+  return result.rows.map((r) => r.project);
 }
 
 function errorsOf(result: RegistryReadResult): { line: number; message: string }[] {
@@ -188,8 +188,46 @@ describe('parseRegistryRows', () => {
 
   it('reports missing required headers on the header line', () => {
     expect(errorsOf(parseRegistryRows([{ 名称: '港口物流仓储中心', 进度: '在建' }], 3))).toEqual([
-      { line: 2, message: '第2行 表头缺少「项目名称」列；表头须为第一个非空行' },
-      { line: 2, message: '第2行 表头缺少「状态」列；表头须为第一个非空行' },
+      { line: 2, message: '第2行 表头缺少「项目名称」列' },
+      { line: 2, message: '第2行 表头缺少「状态」列' },
+    ]);
+  });
+
+  it('gives each project the line it was read from', () => {
+    const result = parseRegistryRows([row({ 项目名称: 'A' }), row({ 项目名称: '', 状态: '' }), row({ 项目名称: 'B' })], 3);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.rows.map((r) => [r.line, r.project.name])).toEqual([
+      [3, 'A'],
+      [5, 'B'],
+    ]);
+  });
+
+  it('drops an alias equal to its own project name', () => {
+    expect(one({ 简称: '港口物流仓储中心、港口物流' }).aliases).toEqual(['港口物流']);
+    expect(one({ 简称: '港口物流仓储中心' }).aliases).toEqual([]);
+  });
+
+  it('rejects an alias equal to another project\'s alias or name, naming both lines', () => {
+    const records = [
+      row({ 项目名称: '精细化工中间体项目', 简称: '化工、中间体' }),
+      row({ 项目名称: '港口物流仓储中心', 简称: '港口物流' }),
+      row({ 项目名称: '化工新材料项目', 简称: '化工' }),
+      row({ 项目名称: '物流园', 简称: '港口物流仓储中心' }),
+      row({ 项目名称: '中间体', 简称: '' }),
+    ];
+    expect(errorsOf(parseRegistryRows(records, 3))).toEqual([
+      { line: 5, message: '第5行 简称「化工」与第3行的简称重复' },
+      { line: 6, message: '第6行 简称「港口物流仓储中心」与第4行的项目名称重复' },
+      { line: 7, message: '第7行 项目名称「中间体」与第3行的简称重复' },
+    ]);
+  });
+
+  it('reports a name clash alongside the row\'s other errors', () => {
+    const records = [row({ 项目名称: 'A', 简称: 'a' }), row({ 项目名称: 'B', 简称: 'a、b', 状态: '施工中' }), row({ 项目名称: 'A' })];
+    expect(errorsOf(parseRegistryRows(records, 2))).toEqual([
+      { line: 3, message: '第3行 简称「a」与第2行的简称重复' },
+      { line: 3, message: '第3行 状态「施工中」无效，应为 未开工/在建/已竣工/停缓建' },
+      { line: 4, message: '第4行 项目名称「A」与第2行重复' },
     ]);
   });
 
@@ -255,10 +293,37 @@ describe('readRegistryFile', () => {
     ]);
   });
 
-  it('reports missing headers and repeated header cells on the header row', async () => {
-    expect(errorsOf(await readRegistryFile(write('title.csv', `示范区重点项目台账\n${HEADER}\n${ROW_A}\n`)))).toEqual([
-      { line: 1, message: '第1行 表头缺少「项目名称」列；表头须为第一个非空行' },
-      { line: 1, message: '第1行 表头缺少「状态」列；表头须为第一个非空行' },
+  it('finds the header below a title row and a note row, keeping the file\'s line numbers', async () => {
+    const top = '示范区2026年重点项目台账,,,,,,,,,,,,,\n单位：万元\n\n';
+    expect(projectsOf(await readRegistryFile(write('title.csv', `${top}${HEADER}\n${ROW_A}\n`)))).toEqual([PROJECT_A]);
+    const bad = ROW_B.replace(',未开工,', ',施工中,');
+    expect(errorsOf(await readRegistryFile(write('title-bad.csv', `${top}${HEADER}\n${ROW_A}\n\n${bad}\n`)))).toEqual([
+      { line: 7, message: '第7行 状态「施工中」无效，应为 未开工/在建/已竣工/停缓建' },
+    ]);
+  });
+
+  it('looks for the header in the first 5 non-empty rows only', async () => {
+    const titles = ['台账', '', '单位：万元', '填报单位：区发改局', '2026年11月', '说明：按项目名称排序'];
+    const fifth = `${titles.slice(0, 5).join('\n')}\n${HEADER}\n${ROW_A}\n`;
+    expect(projectsOf(await readRegistryFile(write('fifth.csv', fifth)))).toEqual([PROJECT_A]);
+    const sixth = `${titles.join('\n')}\n${HEADER}\n${ROW_A}\n`;
+    expect(errorsOf(await readRegistryFile(write('sixth.csv', sixth)))).toEqual([
+      { line: 1, message: '第1行 表头缺少「项目名称」列；已查找第1至6行，表头须含「项目名称」和至少一个其他列（如「状态」）' },
+    ]);
+  });
+
+  it('needs 项目名称 and another known column to take a row as the header', async () => {
+    expect(errorsOf(await readRegistryFile(write('noname.csv', '\n名称,状态\n港口物流仓储中心,在建\n')))).toEqual([
+      { line: 2, message: '第2行 表头缺少「项目名称」列；已查找第2至3行，表头须含「项目名称」和至少一个其他列（如「状态」）' },
+    ]);
+    expect(errorsOf(await readRegistryFile(write('title-only.csv', '项目名称\n')))).toEqual([
+      { line: 1, message: '第1行 表头缺少「项目名称」列；已查找第1行，表头须含「项目名称」和至少一个其他列（如「状态」）' },
+    ]);
+  });
+
+  it('reports missing and repeated columns on the header row', async () => {
+    expect(errorsOf(await readRegistryFile(write('nostatus.csv', '台账\n项目名称,简称\nA,a\n')))).toEqual([
+      { line: 2, message: '第2行 表头缺少「状态」列' },
     ]);
     expect(errorsOf(await readRegistryFile(write('twice.csv', '项目名称,状态,项目名称\nA,在建,B\n')))).toEqual([
       { line: 1, message: '第1行 表头「项目名称」与「项目名称」重复' },
@@ -338,6 +403,30 @@ describe('readRegistryFile', () => {
           status: '未开工',
           registered: false,
         }),
+      ]);
+    });
+
+    it('finds the header below a merged title row and a note row, numbering errors by sheet row', async () => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('台账');
+      sheet.getRow(1).values = ['示范区2026年重点项目台账'];
+      sheet.mergeCells('A1:E1');
+      sheet.getRow(2).values = ['单位：万元'];
+      sheet.getRow(4).values = ['序号', '项目名称', '简称', '总投资', '状态'];
+      sheet.getRow(5).values = [1, '精细化工中间体项目', '化工', 120000, '在建'];
+      sheet.getRow(6).values = [2, '港口物流仓储中心', '化工', 60000, '施工中'];
+      const file = path.join(dir, 'titled.xlsx');
+      await workbook.xlsx.writeFile(file);
+      expect(errorsOf(await readRegistryFile(file))).toEqual([
+        { line: 6, message: '第6行 简称「化工」与第5行的简称重复' },
+        { line: 6, message: '第6行 状态「施工中」无效，应为 未开工/在建/已竣工/停缓建' },
+      ]);
+    });
+
+    it('names the rows searched when no header is found', async () => {
+      const file = await writeXlsx('noheader.xlsx', [['示范区2026年重点项目台账'], [], ['名称', '状态'], ['港口物流仓储中心', '在建']], 2);
+      expect(errorsOf(await readRegistryFile(file))).toEqual([
+        { line: 2, message: '第2行 表头缺少「项目名称」列；已查找第2至5行，表头须含「项目名称」和至少一个其他列（如「状态」）' },
       ]);
     });
 
