@@ -1,0 +1,86 @@
+import type { Db } from './db';
+import { shanghaiIso } from '../time/clock';
+
+export type DayType = 'workday' | 'holiday';
+
+/** One admin-set day: forced to be a workday or a holiday whatever the built-in data says. */
+export interface CalendarOverride {
+  date: string;
+  kind: DayType;
+  note: string | null;
+  setBy: string | null;
+  setAt: string;
+}
+
+/** A day to set in bulk with `setMany`. */
+export interface OverrideInput {
+  date: string;
+  kind: DayType;
+  note: string | null;
+}
+
+interface OverrideRow {
+  date: string;
+  kind: DayType;
+  note: string | null;
+  set_by: string | null;
+  set_at: string;
+}
+
+const toOverride = (r: OverrideRow): CalendarOverride => ({
+  date: r.date,
+  kind: r.kind,
+  note: r.note,
+  setBy: r.set_by,
+  setAt: r.set_at,
+});
+
+/** The calendar override table. */
+export class CalendarStore {
+  private upsert;
+  private del;
+  private inRange;
+  private every;
+
+  constructor(private db: Db) {
+    this.upsert = db.prepare<[string, DayType, string | null, string | null, string], OverrideRow>(
+      `INSERT INTO calendar_overrides (date, kind, note, set_by, set_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, note = excluded.note,
+         set_by = excluded.set_by, set_at = excluded.set_at
+       RETURNING *`,
+    );
+    this.del = db.prepare<[string]>('DELETE FROM calendar_overrides WHERE date = ?');
+    this.inRange = db.prepare<[string, string], OverrideRow>(
+      'SELECT * FROM calendar_overrides WHERE date >= ? AND date < ? ORDER BY date',
+    );
+    this.every = db.prepare<[], OverrideRow>('SELECT * FROM calendar_overrides ORDER BY date');
+  }
+
+  /** Forces `date` to `kind`, replacing any earlier override of that date. */
+  set(date: string, kind: DayType, note: string | null, setBy: string | null, now: Date): CalendarOverride {
+    return toOverride(this.upsert.get(date, kind, note, setBy, shanghaiIso(now))!);
+  }
+
+  /** Sets every day or none of them. */
+  setMany(days: readonly OverrideInput[], setBy: string | null, now: Date): void {
+    const at = shanghaiIso(now);
+    this.db.transaction(() => {
+      for (const d of days) this.upsert.get(d.date, d.kind, d.note, setBy, at);
+    })();
+  }
+
+  /** Drops the override of `date`; false when there was none. */
+  remove(date: string): boolean {
+    return this.del.run(date).changes > 0;
+  }
+
+  /** Overrides in date order, of one year or of all years. */
+  list(year?: number): CalendarOverride[] {
+    if (year === undefined) return this.all();
+    return this.inRange.all(`${year}-01-01`, `${year + 1}-01-01`).map(toOverride);
+  }
+
+  all(): CalendarOverride[] {
+    return this.every.all().map(toOverride);
+  }
+}
