@@ -6,7 +6,17 @@ import { Bot } from './chat/bot';
 import { createStores, type BotSettings, type Stores } from './chat/context';
 import { attachBot, WechatyTransport, type Attached } from './chat/wechaty';
 import { rebindAfterLogin } from './chat/relogin';
+import { ScheduleStore } from './store/schedule';
+import { Scheduler } from './schedule/scheduler';
+import { ScheduleAdmin } from './schedule/admin';
+import { dailyBoardJob, reminderJob } from './jobs/reporting';
 import { OutboxSender, type SenderOptions } from './outbox/sender';
+
+/** Which days are workdays, and which years the holiday data covers. */
+export interface Calendar {
+  isWorkday(date: string): boolean;
+  isCovered(year: number): boolean;
+}
 
 export interface AppOptions {
   db: Db;
@@ -15,6 +25,7 @@ export interface AppOptions {
   log: Logger;
   settings: BotSettings;
   send: SenderOptions;
+  calendar: Calendar;
 }
 
 export interface App {
@@ -22,6 +33,7 @@ export interface App {
   bot: Bot;
   inbound: Attached;
   sender: OutboxSender;
+  scheduler: Scheduler;
 }
 
 /** Assembles the bot around a database and a Wechaty instance (real or mock). */
@@ -29,11 +41,20 @@ export function createApp(o: AppOptions): App {
   const stores = createStores(o.db);
   const interrupted = stores.outbox.setAsideInterrupted();
   if (interrupted) o.log.warn('outbox.interrupted', { count: interrupted });
-  const bot = new Bot(stores, o.clock, o.log, o.settings);
+  const scheduleStore = new ScheduleStore(o.db);
+  const scheduler = new Scheduler(scheduleStore, (d) => o.calendar.isWorkday(d), o.clock, o.log, {
+    reminder: reminderJob(stores, 'reminder'),
+    lastCall: reminderJob(stores, 'lastCall'),
+    dailyBoard: dailyBoardJob(stores),
+  });
+  const bot = new Bot(stores, o.clock, o.log, o.settings, {
+    schedule: new ScheduleAdmin(scheduler, scheduleStore),
+    isYearCovered: (y) => o.calendar.isCovered(y),
+  });
   const inbound = attachBot(o.wechaty, bot, o.log);
   const sender = new OutboxSender(stores.outbox, new WechatyTransport(o.wechaty, stores), o.clock, o.log, o.send);
   o.wechaty.on('ready', () => {
     rebindAfterLogin(o.wechaty, stores, o.clock, o.log).catch((err) => o.log.error('rebind.error', { error: err }));
   });
-  return { stores, bot, inbound, sender };
+  return { stores, bot, inbound, sender, scheduler };
 }

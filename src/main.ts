@@ -5,6 +5,7 @@ import { createLogger, RepeatGate } from './log/log';
 import { openDb } from './store/db';
 import { systemClock } from './time/clock';
 import { createApp } from './app';
+import { LiveCalendar } from './calendar/live';
 
 /** `npm start`: the bot on real WeChat, through the puppet named in .env. */
 async function main(): Promise<void> {
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     puppet: config.puppet as never,
     puppetOptions: config.puppetToken ? { token: config.puppetToken } : {},
   });
+  const calendar = new LiveCalendar(db, systemClock);
   const app = createApp({
     db,
     wechaty,
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
       mediaDir: config.mediaDir,
     },
     send: { gapMs: config.sendGapMs, jitterMs: config.sendJitterMs, perMinute: config.sendPerMinute },
+    calendar,
   });
 
   const errors = new RepeatGate(60_000);
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     log.info('shutdown', { signal });
     app.sender.stop();
+    app.scheduler.stop();
     await app.inbound.idle();
     await wechaty.stop().catch(() => undefined);
     db.close();
@@ -79,6 +83,14 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   app.sender.start();
+  await app.scheduler.resumeInterrupted();
+  app.scheduler.start();
+  const year = new Date().getFullYear();
+  for (const y of [year, year + 1]) {
+    if (!calendar.isCovered(y)) {
+      log.warn('calendar.uncovered', { year: y, note: `${y} 年节假日数据缺失，工作日暂按周一至周五计算；可用 npx rishai calendar add 补录` });
+    }
+  }
   log.info('started', { db: config.dbFile, puppet: config.puppet });
 }
 

@@ -1,10 +1,10 @@
 import type { Clock } from '../time/clock';
 import type { Logger } from '../log/log';
 import type { Inbound } from './inbound';
-import type { BotSettings, Ctx, Stores } from './context';
+import type { BotSettings, Ctx, Services, Stores } from './context';
 import type { Group } from '../store/groups';
 import { shanghaiDate } from '../time/clock';
-import { isBindCommand, route } from './router';
+import { isSetupCommand, route } from './router';
 
 /** At most this many replies to one message, so a bug can never flood a group. */
 const MAX_REPLIES = 3;
@@ -19,6 +19,7 @@ export class Bot {
     private clock: Clock,
     private log: Logger,
     private settings: BotSettings,
+    readonly services: Services = { schedule: null, isYearCovered: () => true },
   ) {}
 
   async handle(m: Inbound): Promise<void> {
@@ -26,7 +27,7 @@ export class Bot {
     const now = this.clock.now();
     const group = this.servedGroup(m);
     // Strangers' groups are not ours to record; only an admin's #绑定 is looked at there.
-    if (m.roomId && !group && !(m.kind === 'text' && isBindCommand(m.text))) return;
+    if (m.roomId && !group && !(m.kind === 'text' && isSetupCommand(m.text))) return;
 
     const person = this.s.people.see(m.talkerId, m.talkerName, now, this.settings.admins);
     if (group) {
@@ -68,11 +69,11 @@ export class Bot {
     }
   }
 
-  /** The group a room maps to, if it has at least one bound project. */
+  /** The group a room maps to, if it is the dispatch group or has at least one bound project. */
   private servedGroup(m: Inbound): Group | null {
     if (!m.roomId) return null;
     const g = this.s.groups.findByPuppetId(m.roomId);
-    return g && this.s.groups.projectIdsOf(g.id).length ? g : null;
+    return g && (g.isDispatch || this.s.groups.projectIdsOf(g.id).length) ? g : null;
   }
 
   private context(m: Inbound, now: Date, group: Group | null, person: Ctx['person'], messageId: number, args: string): Ctx {
@@ -88,13 +89,15 @@ export class Bot {
       args,
       s,
       settings: this.settings,
+      services: this.services,
       clock: this.clock,
       log: this.log,
       reply(text, mentions = []) {
         if (replies >= MAX_REPLIES) return;
-        const target = m.roomId
-          ? { groupId: group?.id ?? s.groups.findByPuppetId(m.roomId)!.id }
-          : { personId: person.id };
+        // In a group we do not serve there is no group row, and nothing is said there.
+        const groupId = m.roomId ? (group?.id ?? s.groups.findByPuppetId(m.roomId)?.id) : undefined;
+        if (m.roomId && groupId === undefined) return;
+        const target = groupId !== undefined ? { groupId } : { personId: person.id };
         s.outbox.enqueue({ key: `reply:${messageId}:${replies++}`, target, text, mentions }, now);
       },
       groupProjects: () => (group ? s.projects.byIds(s.groups.projectIdsOf(group.id)) : []),

@@ -6,6 +6,7 @@ import type { Person } from '../store/people';
 import type { MessageOutcome } from '../store/messages';
 import type { Project } from '../store/projects';
 import type { Inbound } from './inbound';
+import type { ScheduleAdmin } from '../schedule/admin';
 import { GroupStore } from '../store/groups';
 import { PeopleStore } from '../store/people';
 import { MessageStore } from '../store/messages';
@@ -38,6 +39,12 @@ export function createStores(db: Db): Stores {
   };
 }
 
+/** Parts of the bot beyond the chat core that some commands reach. */
+export interface Services {
+  schedule: ScheduleAdmin | null;
+  isYearCovered: (year: number) => boolean;
+}
+
 export interface BotSettings {
   admins: readonly string[];
   staleSeconds: number;
@@ -58,6 +65,7 @@ export interface Ctx {
   args: string;
   s: Stores;
   settings: BotSettings;
+  services: Services;
   clock: Clock;
   log: Logger;
   /** Queues a reply to where the message came from; at most a few per message. */

@@ -7,6 +7,7 @@ import { bind, unbind } from './handlers/bind';
 import { set } from './handlers/set';
 import { report } from './handlers/report';
 import { photo } from './handlers/photo';
+import { pause, resume, schedule } from './handlers/schedule';
 
 export interface Route {
   handler: Handler;
@@ -21,6 +22,9 @@ const COMMANDS: ReadonlyMap<string, Handler> = new Map([
   ['绑定', bind],
   ['解绑', unbind],
   ['设置', set],
+  ['日程', schedule],
+  ['暂停', pause],
+  ['恢复', resume],
 ]);
 
 const unknown: Handler = (ctx) => {
@@ -43,7 +47,8 @@ export function route(kind: 'text' | 'image' | 'other', text: string): Route | n
   return handler ? { handler, args: args.trim() } : { handler: unknown, args: name };
 }
 
-/** Commands honoured in a group the bot does not serve yet. */
-export function isBindCommand(text: string): boolean {
-  return COMMAND.exec(text.trim())?.[1] === '绑定';
+/** Commands honoured in a group the bot does not serve yet: binding it, or making it the dispatch group. */
+export function isSetupCommand(text: string): boolean {
+  const m = COMMAND.exec(text.trim());
+  return m?.[1] === '绑定' || (m?.[1] === '设置' && m[2]?.trim() === '调度群');
 }

@@ -1,11 +1,17 @@
 import { parseArgs } from 'node:util';
 import { runParse } from './parse';
 import { runImport } from './import';
+import { runSimulate } from './simulate';
+import { runSchedule } from './schedule';
+import { runCalendar } from './calendar';
 
 const USAGE = `用法 / usage: rishai <command> [options]
 
   parse [--at ISO_TIME]      从标准输入读取一条消息，输出解析结果 JSON
   import FILE                导入/更新项目台账（.csv 或 .xlsx）
+  simulate SCENARIO.json     在虚拟时间里运行机器人，逐行输出它发出的每条消息（JSON）
+  schedule list|set|pause|resume   查看或修改日程（提醒、催报、日晒榜）
+  calendar list|add|remove   查看或补录节假日、调休
 
   通用选项 / common: --db PATH（默认 data/rishai.db）`;
 
@@ -43,6 +49,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     return 2;
   }
   const { values, positionals } = parsed;
+  // simulate uses a throwaway database unless one is named.
+  const dbGiven = argv.some((a) => a === '--db' || a.startsWith('--db='));
   const [command, ...rest] = positionals;
   if (values.help || !command) {
     io.out(USAGE);
@@ -53,6 +61,12 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       return runParse(values.at, io);
     case 'import':
       return runImport(values.db, rest, io);
+    case 'simulate':
+      return runSimulate(dbGiven ? values.db : undefined, rest, io);
+    case 'schedule':
+      return runSchedule(values.db, rest, io);
+    case 'calendar':
+      return runCalendar(values.db, rest, io);
     default:
       io.err(`未知命令「${command}」。\n\n${USAGE}`);
       return 2;

@@ -29,6 +29,8 @@ export class OutboxSender {
   private pausedUntil = 0;
   private timer: NodeJS.Timeout | undefined;
   private draining = false;
+  /** Nothing can be due before this, unless something new was queued since (an idle outbox costs no query). */
+  private quietUntil = { at: 0, enqueued: -1 };
   private readonly maxAttempts: number;
   private readonly random: () => number;
 
@@ -46,6 +48,7 @@ export class OutboxSender {
   /** Sends what is due now within the rate limits; returns how many were sent. */
   async drain(): Promise<number> {
     if (this.draining) return 0;
+    if (this.store.enqueued === this.quietUntil.enqueued && this.clock.now().getTime() < this.quietUntil.at) return 0;
     this.draining = true;
     let sent = 0;
     try {
@@ -55,7 +58,10 @@ export class OutboxSender {
         this.sentTimes = this.sentTimes.filter((t) => now - t < 60_000);
         if (this.sentTimes.length >= this.opts.perMinute) break;
         const [item] = this.store.due(this.clock.now(), 1);
-        if (!item) break;
+        if (!item) {
+          this.quietUntil = { at: this.store.nextDueAt()?.getTime() ?? Infinity, enqueued: this.store.enqueued };
+          break;
+        }
         if (!this.store.claim(item.id)) continue;
         if (await this.sendOne(item)) sent++;
       }

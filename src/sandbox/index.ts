@@ -8,6 +8,7 @@ import { createApp, type App } from '../app';
 import { importRegistry } from '../registry/import';
 import { MockWorld } from './world';
 import { DEMO_ADMINS, DEMO_GROUPS } from './demo';
+import { LiveCalendar } from '../calendar/live';
 
 const DIR = path.join('data', 'sandbox');
 const HELP = `沙盒指令：
@@ -35,9 +36,11 @@ async function main(): Promise<void> {
     settings: { admins: DEMO_ADMINS, staleSeconds: 120, photoWindowMinutes: 30, mediaDir: path.join(DIR, 'media') },
     // The simulated WeChat has no risk control, so answers come at once.
     send: { gapMs: 0, jitterMs: 0, perMinute: 10_000 },
+    calendar: new LiveCalendar(db, systemClock),
   });
   await world.start();
   seed(app, world);
+  app.scheduler.start();
 
   const state = { speaker: DEMO_GROUPS[0]!.members[0]!, group: DEMO_GROUPS[0]!.topic as string | null };
   const print = (s: string) => process.stdout.write(s + '\n');
@@ -142,6 +145,7 @@ async function main(): Promise<void> {
     flush();
     void queue.then(async () => {
       open = false;
+      app.scheduler.stop();
       await app.inbound.idle();
       await world.stop();
       db.close();
@@ -156,8 +160,9 @@ function seed(app: App, world: MockWorld): void {
   const now = systemClock.now();
   for (const g of DEMO_GROUPS) {
     const room = world.room(g.topic, g.members);
-    if (!g.projects.length) continue;
+    if (!g.projects.length && !g.dispatch) continue;
     const group = groups.ensure(room.id, g.topic, now);
+    if (g.dispatch) groups.setDispatch(group.id, true);
     for (const name of g.projects) {
       const p = projects.byName(name);
       if (!p) throw new Error(`demo group names unknown project ${name}`);

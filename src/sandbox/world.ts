@@ -27,7 +27,10 @@ export class MockWorld {
   private seq = 0;
   private botContact: mock.ContactMock | undefined;
 
-  constructor(private clock: Clock) {
+  constructor(
+    private clock: Clock,
+    private onSent?: (s: Sent) => void,
+  ) {
     const original = this.puppet.messageSendText.bind(this.puppet);
     // Observe what reaches "WeChat" at the puppet boundary, mentions included.
     this.puppet.messageSendText = async (conversationId: string, text: string, mentionIdList?: string[]) => {
@@ -44,8 +47,11 @@ export class MockWorld {
   private record(conversationId: string, text: string, mentionIds: string[]): void {
     const names = mentionIds.map((id) => this.mocker.contactPayload(id).name);
     const at = this.clock.now();
-    if (conversationId.includes('@')) this.sent.push({ at, room: this.mocker.roomPayload(conversationId).topic, text, mentions: names });
-    else this.sent.push({ at, to: this.mocker.contactPayload(conversationId).name, text, mentions: names });
+    const sent: Sent = conversationId.includes('@')
+      ? { at, room: this.mocker.roomPayload(conversationId).topic, text, mentions: names }
+      : { at, to: this.mocker.contactPayload(conversationId).name, text, mentions: names };
+    this.sent.push(sent);
+    this.onSent?.(sent);
   }
 
   async start(botName = '日晒助手'): Promise<void> {

@@ -29,6 +29,7 @@ export class GroupStore {
   private all;
   private insert;
   private retopic;
+  private dispatch;
   private remap;
   private unmap;
   private bind;
@@ -47,6 +48,7 @@ export class GroupStore {
       'INSERT INTO groups (puppet_room_id, topic, created_at) VALUES (?, ?, ?) RETURNING *',
     );
     this.retopic = db.prepare<[string, number]>('UPDATE groups SET topic = ? WHERE id = ?');
+    this.dispatch = db.prepare<[number, number]>('UPDATE groups SET is_dispatch = ? WHERE id = ?');
     this.remap = db.prepare<[string, number]>('UPDATE groups SET puppet_room_id = ? WHERE id = ?');
     this.unmap = db.prepare<[string]>('UPDATE groups SET puppet_room_id = NULL WHERE puppet_room_id = ?');
     this.bind = db.prepare<[number, number, number | null, string]>(
@@ -88,6 +90,10 @@ export class GroupStore {
       return toGroup({ ...found, topic: topic || found.topic });
     }
     return toGroup(this.insert.get(puppetRoomId, topic, shanghaiIso(now))!);
+  }
+
+  setDispatch(groupId: number, on: boolean): void {
+    this.dispatch.run(on ? 1 : 0, groupId);
   }
 
   noteTopic(groupId: number, topic: string): void {

@@ -56,6 +56,9 @@ export class OutboxStore {
   private interrupted;
   private byKey;
   private counts;
+  private earliest;
+  /** Bumped on every enqueue in this process, so a sender can tell nothing new arrived. */
+  enqueued = 0;
 
   constructor(db: Db) {
     this.insert = db.prepare(
@@ -73,12 +76,14 @@ export class OutboxStore {
     this.fail = db.prepare<[string, number]>("UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ?");
     this.interrupted = db.prepare("UPDATE outbox SET status = 'unknown' WHERE status = 'sending'");
     this.byKey = db.prepare<[string], { status: string }>('SELECT status FROM outbox WHERE key = ?');
+    this.earliest = db.prepare<[], string | null>("SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'").pluck();
     this.counts = db.prepare<[], { status: string; n: number }>('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status');
   }
 
   /** Queues a message; returns false when its key was queued before. */
   enqueue(item: NewOutboxItem, now: Date): boolean {
     const t = item.target;
+    this.enqueued++;
     return (
       this.insert.run({
         key: item.key,
@@ -90,6 +95,12 @@ export class OutboxStore {
         now: shanghaiIso(now),
       }).changes > 0
     );
+  }
+
+  /** When the next pending message becomes due, or null when none is pending. */
+  nextDueAt(): Date | null {
+    const at = this.earliest.get();
+    return at ? new Date(at) : null;
   }
 
   due(now: Date, limit: number): OutboxItem[] {

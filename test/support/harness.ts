@@ -8,6 +8,7 @@ import { createApp, type App } from '../../src/app';
 import { MockWorld } from '../../src/sandbox/world';
 import { ProjectStore } from '../../src/store/projects';
 import type { ProjectInput } from '../../src/registry/read';
+import { LiveCalendar } from '../../src/calendar/live';
 
 export const PROJECTS: ProjectInput[] = [
   project('精细化工中间体项目', ['化工中间体'], { liaison: '张三', leader: '王区长', totalInvestment: 50000 }),
@@ -62,6 +63,7 @@ export class Harness {
       log: silentLogger,
       settings: { admins, staleSeconds: 120, photoWindowMinutes: 30, mediaDir: path.join(this.dir, 'media') },
       send: { gapMs: 0, jitterMs: 0, perMinute: 1000 },
+      calendar: new LiveCalendar(this.db, this.clock),
     });
     await this.world.start();
     return this;

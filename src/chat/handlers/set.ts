@@ -4,11 +4,24 @@ import { matchProject } from '../../report/match';
 import { requireAdmin, requireGroup } from '../guards';
 
 const ROLES: Record<string, Role> = { 联络员: 'liaison', 领导: 'leader', 帮包领导: 'leader' };
-const USAGE = '用法：#设置 联络员 @某人　#设置 领导 @某人　#设置 管理员 @某人（本群有多个项目时可写：#设置 联络员 项目名 @某人）';
+const USAGE = '用法：#设置 联络员 @某人　#设置 领导 @某人　#设置 管理员 @某人（本群有多个项目时可写：#设置 联络员 项目名 @某人）　#设置 调度群　#设置 提醒 16:30';
 
 /** The people @-mentioned in the command, as our persons. */
 function mentioned(ctx: Ctx): { id: number; name: string }[] {
   return ctx.m.mentions.map((c) => ctx.s.people.see(c.id, c.name, ctx.now, ctx.settings.admins));
+}
+
+/** #设置 调度群: this group receives the daily board and the bulletins. */
+function setDispatch(ctx: Ctx): 'command' {
+  if (!ctx.m.roomId) {
+    ctx.reply('请在调度群里发送 #设置 调度群。');
+    return 'command';
+  }
+  const group = ctx.group ?? ctx.s.groups.ensure(ctx.m.roomId, ctx.m.roomTopic ?? '', ctx.now);
+  ctx.s.groups.setDispatch(group.id, true);
+  ctx.s.groups.noteMember(group.id, ctx.person.id);
+  ctx.reply('已将本群设为调度群：每个工作日晚间在此发布日晒榜。');
+  return 'command';
 }
 
 /** #设置 …: an admin names a group's liaison or leader, or another admin. */
@@ -17,6 +30,11 @@ export const set: Handler = (ctx) => {
   // Mentions arrive in the text as "@name" followed by a (narrow) space; the identities come from the mention list.
   const words = ctx.args.replace(/@\S+/g, ' ').trim().split(/\s+/).filter(Boolean);
   const [what, ...rest] = words;
+  if (what === '调度群') return setDispatch(ctx);
+  if (what && ctx.services.schedule && rest.length === 1 && /^\d/.test(rest[0]!)) {
+    ctx.reply(ctx.services.schedule.setTime(what, rest[0]!, ctx.person.name, ctx.now).message);
+    return 'command';
+  }
   const people = mentioned(ctx);
   if (!what || !people.length) {
     ctx.reply(USAGE);

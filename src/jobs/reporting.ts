@@ -1,0 +1,48 @@
+import type { Stores } from '../chat/context';
+import type { JobRunner } from '../schedule/scheduler';
+import { roleHolders } from '../chat/roles';
+import { dayLabel } from '../chat/format';
+import { owesReport, unreported } from '../rules/reporting';
+import { dailyBoardText } from '../bulletin/board';
+
+/**
+ * Reminder (提醒) and last call (催报): one message in each group whose projects have not reported
+ * today, @-mentioning only their liaisons.
+ */
+export function reminderJob(s: Stores, kind: 'reminder' | 'lastCall'): JobRunner {
+  return (slot) => {
+    const reported = s.reports.projectIdsReportedOn(slot.date);
+    for (const g of s.groups.list()) {
+      const missing = unreported(s.projects.byIds(s.groups.projectIdsOf(g.id)), reported);
+      if (!missing.length) continue;
+      const liaisons = new Map(missing.flatMap((p) => roleHolders(s, p, 'liaison', g.id)).map((p) => [p.id, p]));
+      const names = missing.map((p) => `· ${p.name}`).join('\n');
+      const text =
+        kind === 'reminder'
+          ? `【日报提醒】${dayLabel(slot.date)}以下项目尚未报送日报：\n${names}\n请联络员今天下班前在本群报送（发送 #模板 获取格式）。`
+          : `【催报】${dayLabel(slot.date)}以下项目仍未报送日报：\n${names}\n今晚日晒榜将通报未报项目，请尽快报送。`;
+      s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:g${g.id}`, target: { groupId: g.id }, text, mentions: [...liaisons.keys()] }, slot.now);
+    }
+  };
+}
+
+/** The daily board (日晒榜) in each dispatch group. */
+export function dailyBoardJob(s: Stores): JobRunner {
+  return (slot) => {
+    const dispatch = s.groups.list().filter((g) => g.isDispatch);
+    if (!dispatch.length) return;
+    const projects = s.projects.list();
+    const reported = s.reports.projectIdsReportedOn(slot.date);
+    const due = projects.filter(owesReport);
+    const missing = unreported(projects, reported);
+    const reports = due.flatMap((p) => {
+      const today = s.reports.currentFor(p.id, slot.date);
+      if (!today) return [];
+      const before = s.reports.latestBefore(p.id, slot.date);
+      const known = new Set(before?.problems ?? []);
+      return [{ name: p.name, progressPercent: today.progressPercent, previousPercent: before?.progressPercent ?? null, newProblems: today.problems.filter((x) => !known.has(x)) }];
+    });
+    const text = dailyBoardText({ date: slot.date, due: due.length, missing, reports, late: slot.late });
+    for (const g of dispatch) s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:g${g.id}`, target: { groupId: g.id }, text }, slot.now);
+  };
+}

@@ -1,0 +1,14 @@
+import type { Project } from '../store/projects';
+
+/**
+ * Projects that owe a daily report: those under construction and those not yet started (which are
+ * chased daily until they start). Finished and suspended projects do not report.
+ */
+export function owesReport(p: Pick<Project, 'status'>): boolean {
+  return p.status === '在建' || p.status === '未开工';
+}
+
+/** The projects among `projects` that owe a report on a day and have not sent one. */
+export function unreported<T extends Pick<Project, 'id' | 'status'>>(projects: readonly T[], reported: ReadonlySet<number>): T[] {
+  return projects.filter((p) => owesReport(p) && !reported.has(p.id));
+}

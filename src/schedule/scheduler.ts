@@ -1,0 +1,194 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Clock } from '../time/clock';
+import type { Logger } from '../log/log';
+import type { ScheduleStore } from '../store/schedule';
+import { JOBS, type JobDef, type JobName } from './jobs';
+import { shanghaiDate, shanghaiIso } from '../time/clock';
+
+export const TIMEZONE = 'Asia/Shanghai';
+const MINUTE = 60_000;
+/** A slot more than this late (the bot was down) is handled by the job's missed-run policy. */
+const LATE_AFTER_MS = 5 * MINUTE;
+/** After a long outage, slots further back than this are not looked at at all. */
+const CATCH_UP_LIMIT_MS = 35 * 24 * 60 * MINUTE;
+const SAVE_TICK_EVERY_MS = 10 * MINUTE;
+
+export interface Slot {
+  job: JobDef;
+  /** When the slot fell due. */
+  at: Date;
+  /** `shanghaiIso(at)`: the slot's key in job_runs and in outbox keys. */
+  key: string;
+  /** The Shanghai calendar date of the slot. */
+  date: string;
+  late: boolean;
+  now: Date;
+}
+
+export type JobRunner = (slot: Slot) => void | Promise<void>;
+
+export interface JobState {
+  job: JobDef;
+  cron: string;
+  paused: boolean;
+}
+
+interface Compiled extends JobState {
+  task: ScheduledTask;
+  /** Minutes of the hour the expression allows: a cheap first test before node-cron's full match. */
+  minutes: ReadonlySet<number>;
+}
+
+const floorMinute = (t: number) => Math.floor(t / MINUTE) * MINUTE;
+
+/**
+ * Runs jobs at their cron times in Asia/Shanghai. node-cron parses and matches the expressions;
+ * time comes from the injected clock, and every slot is recorded in SQLite, so a slot never runs
+ * twice and one that came due while the bot was down is handled by an explicit policy.
+ */
+export class Scheduler {
+  private jobs = new Map<JobName, Compiled>();
+  private savedTick = 0;
+  /** The last minute evaluated by this process (lastTick in the db may lag behind it). */
+  private evaluatedTo = -Infinity;
+  private timer: NodeJS.Timeout | undefined;
+  private ticking: Promise<void> | undefined;
+  private version = '';
+
+  constructor(
+    private store: ScheduleStore,
+    private isWorkday: (date: string) => boolean,
+    private clock: Clock,
+    private log: Logger,
+    private runners: Partial<Record<JobName, JobRunner>>,
+  ) {
+    this.reloadAll();
+  }
+
+  private reloadAll(): void {
+    this.version = this.store.schedulesVersion();
+    for (const job of JOBS) this.reload(job.name);
+  }
+
+  state(name: JobName): JobState {
+    const { job, cron, paused } = this.jobs.get(name)!;
+    return { job, cron, paused };
+  }
+
+  /** Re-reads a job's schedule after an admin changed it; takes effect at once. */
+  reload(name: JobName): void {
+    const job = JOBS.find((j) => j.name === name)!;
+    const o = this.store.override(name);
+    const expression = o?.cron ?? job.cron;
+    this.jobs.get(name)?.task.destroy();
+    this.jobs.set(name, {
+      job,
+      cron: expression,
+      paused: o?.paused ?? false,
+      task: cron.createTask(expression, () => undefined, { timezone: TIMEZONE, name }),
+      minutes: new Set(cron.parse(expression).minute),
+    });
+  }
+
+  private due(name: JobName, at: Date): boolean {
+    const c = this.jobs.get(name)!;
+    // Shanghai is a whole number of hours from UTC, so the minute of the hour is the same in both.
+    if (c.paused || !c.minutes.has(at.getUTCMinutes()) || !c.task.match(at)) return false;
+    return !c.job.workdaysOnly || this.isWorkday(shanghaiDate(at));
+  }
+
+  /** The next time a job will run, looking ahead up to 40 days. */
+  nextRun(name: JobName, from: Date = this.clock.now()): Date | null {
+    if (this.state(name).paused) return null;
+    const end = from.getTime() + 40 * 24 * 60 * MINUTE;
+    for (let t = floorMinute(from.getTime()) + MINUTE; t <= end; t += MINUTE) {
+      if (this.due(name, new Date(t))) return new Date(t);
+    }
+    return null;
+  }
+
+  /** Finishes slots a crash interrupted; jobs only queue idempotent outbox messages, so redoing them sends nothing twice. */
+  async resumeInterrupted(): Promise<void> {
+    for (const r of this.store.interrupted()) {
+      const job = JOBS.find((j) => j.name === r.job);
+      if (job) await this.execute(job, new Date(r.slot), r.late);
+    }
+  }
+
+  /** Runs every slot that fell due since the last tick, up to now. Safe to call at any time. */
+  tick(): Promise<void> {
+    this.ticking = (this.ticking ?? Promise.resolve()).then(() => this.evaluate());
+    return this.ticking;
+  }
+
+  private async evaluate(): Promise<void> {
+    // Picks up changes made by `rishai schedule` in another process.
+    if (this.store.schedulesVersion() !== this.version) this.reloadAll();
+    const now = this.clock.now();
+    const current = floorMinute(now.getTime());
+    const saved = Number.isFinite(this.evaluatedTo) ? undefined : this.store.state('lastTick');
+    const last = Math.max(saved ? new Date(saved).getTime() : -Infinity, this.evaluatedTo);
+    const from = Number.isFinite(last) ? Math.max(last + MINUTE, current - CATCH_UP_LIMIT_MS) : current;
+    this.evaluatedTo = current;
+    let fired = false;
+    for (let t = from; t <= current; t += MINUTE) {
+      const at = new Date(t);
+      for (const job of JOBS) {
+        if (this.due(job.name, at)) {
+          await this.fire(job, at, now);
+          fired = true;
+        }
+      }
+    }
+    // Claimed slots are in job_runs already, so a stale lastTick after a crash only means looking at
+    // some minutes again; it is written when something ran and otherwise every few minutes.
+    if (fired || current - this.savedTick >= SAVE_TICK_EVERY_MS) {
+      this.store.setState('lastTick', shanghaiIso(new Date(current)));
+      this.savedTick = current;
+    }
+  }
+
+  private async fire(job: JobDef, at: Date, now: Date): Promise<void> {
+    const late = now.getTime() - at.getTime() > LATE_AFTER_MS;
+    const key = shanghaiIso(at);
+    if (late && job.missed === 'skip') {
+      if (this.store.claim(job.name, key, 'missed', true, now)) this.log.info('job.missed', { job: job.name, slot: key });
+      return;
+    }
+    if (!this.store.claim(job.name, key, 'running', late, now)) return;
+    await this.execute(job, at, late);
+  }
+
+  private async execute(job: JobDef, at: Date, late: boolean): Promise<void> {
+    const key = shanghaiIso(at);
+    const now = this.clock.now();
+    try {
+      await this.runners[job.name]?.({ job, at, key, date: shanghaiDate(at), late, now });
+      this.store.finish(job.name, key, 'done', null, this.clock.now());
+      this.log.info('job.done', { job: job.name, slot: key, late });
+    } catch (err) {
+      this.store.finish(job.name, key, 'failed', err instanceof Error ? err.message : String(err), this.clock.now());
+      this.log.error('job.failed', { job: job.name, slot: key, error: err });
+    }
+  }
+
+  /** Ticks at each minute boundary of the real clock (production). */
+  start(): void {
+    const schedule = () => {
+      const now = this.clock.now().getTime();
+      this.timer = setTimeout(() => {
+        this.tick()
+          .catch((err) => this.log.error('scheduler.tick_error', { error: err }))
+          .finally(() => this.timer && schedule());
+      }, floorMinute(now) + MINUTE - now + 500);
+    };
+    schedule();
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const c of this.jobs.values()) c.task.destroy();
+    this.jobs.clear();
+  }
+}

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Harness } from '../support/harness';
+import { runCli, type CliIo } from '../../src/cli/index';
+
+const DISPATCH = '全区重点项目调度群';
+
+describe('schedules by chat command', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await new Harness('2026-11-24T10:00:00+08:00').start();
+    h.world.room(DISPATCH, ['李主任', '王区长']);
+  });
+  afterEach(() => h.stop());
+
+  it('makes a group the dispatch group only for an admin', async () => {
+    expect(await h.say('王区长', DISPATCH, '#设置 调度群')).toEqual([]);
+    expect(h.db.prepare('SELECT COUNT(*) FROM groups').pluck().get()).toBe(0);
+    expect(await h.say('李主任', DISPATCH, '#设置 调度群')).toEqual(['已将本群设为调度群：每个工作日晚间在此发布日晒榜。']);
+    expect(h.db.prepare('SELECT is_dispatch FROM groups').pluck().get()).toBe(1);
+  });
+
+  it('changes a time and pauses a job at once, records who did it, and shows the schedule', async () => {
+    await h.say('李主任', DISPATCH, '#设置 调度群');
+    expect(await h.say('李主任', DISPATCH, '#设置 提醒 16:30')).toEqual(['已将提醒时间由 16:00 改为 16:30，即时生效。']);
+    expect((await h.say('李主任', DISPATCH, '#设置 提醒 25:00'))[0]).toContain('格式不对');
+    expect(await h.say('王区长', DISPATCH, '#暂停 日晒榜')).toEqual(['抱歉，该指令仅限管理员使用。']);
+    expect(await h.say('李主任', DISPATCH, '#暂停 日晒榜')).toEqual(['已暂停日晒榜。']);
+    const [schedule] = await h.say('王区长', DISPATCH, '#日程');
+    expect(schedule).toBe('日程：\n· 提醒：16:30（工作日），下次 11-24 16:30\n· 催报：17:30（工作日），下次 11-24 17:30\n· 日晒榜：20:00（工作日），已暂停');
+    expect(h.db.prepare('SELECT subject, old_value, new_value, changed_by FROM setting_changes ORDER BY id').all()).toEqual([
+      { subject: 'reminder', old_value: '16:00', new_value: '16:30', changed_by: '李主任' },
+      { subject: 'dailyBoard', old_value: '启用', new_value: '暂停', changed_by: '李主任' },
+    ]);
+    expect(await h.say('李主任', DISPATCH, '#恢复 日晒榜')).toEqual(['已恢复日晒榜。']);
+  });
+});
+
+describe('rishai schedule', () => {
+  it('lists, sets, pauses and resumes from the command line', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rishai-sched-cli-'));
+    const db = path.join(dir, 'r.db');
+    const run = async (...args: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const io: CliIo = { stdin: async () => '', out: (s) => out.push(s), err: (s) => err.push(s) };
+      return { code: await runCli(['schedule', ...args, '--db', db], io), out, err };
+    };
+    expect((await run('set', '催报', '17:45')).out).toEqual(['已将催报时间由 17:30 改为 17:45，即时生效。']);
+    expect((await run('pause', '提醒')).code).toBe(0);
+    const list = await run('list');
+    expect(list.out[0]).toContain('· 催报：17:45（工作日）');
+    expect(list.out[0]).toContain('· 提醒：16:00（工作日），已暂停');
+    expect((await run('set', '周报', '9:00')).code).toBe(1);
+    expect((await run('frobnicate')).code).toBe(2);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

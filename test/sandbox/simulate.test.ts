@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runCli, type CliIo } from '../../src/cli/index';
+import { readScenario } from '../../src/sandbox/scenario';
+
+async function simulate(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdin: async () => '', out: (s) => out.push(s), err: (s) => err.push(s) };
+  const code = await runCli(['simulate', ...args], io);
+  return { code, lines: out.map((l) => JSON.parse(l) as { at: string; room?: string; to?: string; text: string; mentions?: string[] }), err };
+}
+
+describe('rishai simulate', () => {
+  it('runs a week of the real bot in virtual time and prints what it sends', async () => {
+    const { code, lines } = await simulate(['data/scenarios/week.json']);
+    expect(code).toBe(0);
+    expect(lines[0]).toEqual({
+      at: '2026-11-23T15:20:00+08:00',
+      room: '精细化工项目工作群',
+      text: '✅ 已收到 精细化工中间体项目 11月23日日报：形象进度 38%，施工 64 人，累计投资 14200 万元，无问题。',
+      mentions: [],
+    });
+    // The scenario moved the reminder to 16:30; it mentions only the liaison of the project still missing.
+    expect(lines[1]).toMatchObject({ at: '2026-11-23T16:30:00+08:00', room: '港口物流项目工作群', mentions: ['赵敏'] });
+    expect(lines[1]!.text).toContain('【日报提醒】11月23日');
+    const boards = lines.filter((l) => l.room === '全区重点项目调度群' && l.text.startsWith('【日晒榜】'));
+    expect(boards.map((b) => b.at)).toEqual([
+      '2026-11-23T20:00:00+08:00',
+      '2026-11-24T20:00:00+08:00',
+      '2026-11-25T20:00:00+08:00',
+      '2026-11-26T20:00:00+08:00',
+      '2026-11-27T20:00:00+08:00',
+    ]);
+    expect(boards[1]!.text).toContain('未报送：\n· 港口物流仓储中心（区交通运输局）');
+    // Two reminders due in the same minute leave at least 2 s apart, as the outbox paces them.
+    const nov25 = lines.filter((l) => l.text.includes('【日报提醒】11月25日')).map((l) => l.at);
+    expect(nov25).toEqual(['2026-11-25T16:30:00+08:00', '2026-11-25T16:30:02+08:00']);
+    expect(lines.some((l) => l.at.startsWith('2026-11-28'))).toBe(false);
+  });
+
+  it('follows the holiday calendar: no reminders in the National Day holiday, one on the adjusted working Saturday', async () => {
+    const { code, lines } = await simulate(['data/scenarios/national-day.json']);
+    expect(code).toBe(0);
+    const reminderDays = lines.filter((l) => l.text.includes('【日报提醒】')).map((l) => l.at.slice(0, 10));
+    expect(reminderDays).toEqual(['2026-10-08', '2026-10-10']);
+    const boardDays = lines.filter((l) => l.text.startsWith('【日晒榜】')).map((l) => l.at.slice(0, 10));
+    expect(boardDays).toEqual(['2026-09-30', '2026-10-08', '2026-10-09', '2026-10-10']);
+  });
+
+  it('keeps the database for inspection when --db is given', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rishai-sim-'));
+    const db = path.join(dir, 'sim.db');
+    const { code } = await simulate(['data/scenarios/national-day.json', '--db', db]);
+    expect(code).toBe(0);
+    expect(fs.existsSync(db)).toBe(true);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a bad scenario with the path of each bad key', async () => {
+    const r = readScenario({
+      start: '2026-11-23 08:00',
+      registry: [{ name: '甲项目', status: '在建' }],
+      groups: [{ topic: '甲群', members: ['张三'], projects: ['乙项目'] }],
+      steps: [{ at: '2026-11-23T09:00:00+08:00', from: '张三', text: '收到', room: '甲群' }],
+    });
+    expect(r.ok).toBe(false);
+    const errors = r.ok ? [] : r.errors;
+    expect(errors.some((e) => e.startsWith('start:'))).toBe(true);
+    expect(errors.some((e) => e.startsWith('steps[0]'))).toBe(true);
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rishai-sim-'));
+    const file = path.join(dir, 's.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        start: '2026-11-23T08:00:00+08:00',
+        registry: [{ name: '甲项目', status: '在建', plannedStart: '2026-13-01' }],
+        groups: [{ topic: '甲群', members: ['张三'], projects: ['甲项目'] }],
+        settings: { 提醒: '25:00' },
+      }),
+    );
+    const bad = await simulate([file]);
+    expect(bad.code).toBe(1);
+    expect(bad.err[0]).toContain('registry[0]');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
