@@ -10,6 +10,7 @@ import { ScheduleStore } from './store/schedule';
 import { Scheduler } from './schedule/scheduler';
 import { ScheduleAdmin } from './schedule/admin';
 import { dailyBoardJob, reminderJob } from './jobs/reporting';
+import { commentPromptJob } from './jobs/comments';
 import { OutboxSender, type SenderOptions } from './outbox/sender';
 
 /** Which days are workdays, and which years the holiday data covers. */
@@ -26,6 +27,8 @@ export interface AppOptions {
   settings: BotSettings;
   send: SenderOptions;
   calendar: Calendar;
+  /** Defaults: prompt in the project group; a gentle note after 3 uncommented workdays. */
+  commentPrompt?: { privately: boolean; nudgeAfterWorkdays: number };
 }
 
 export interface App {
@@ -46,6 +49,10 @@ export function createApp(o: AppOptions): App {
     reminder: reminderJob(stores, 'reminder'),
     lastCall: reminderJob(stores, 'lastCall'),
     dailyBoard: dailyBoardJob(stores),
+    commentPrompt: commentPromptJob(stores, {
+      ...(o.commentPrompt ?? { privately: false, nudgeAfterWorkdays: 3 }),
+      isWorkday: (d) => o.calendar.isWorkday(d),
+    }),
   });
   const bot = new Bot(stores, o.clock, o.log, o.settings, {
     schedule: new ScheduleAdmin(scheduler, scheduleStore),

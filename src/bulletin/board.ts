@@ -17,6 +17,8 @@ export interface BoardInput {
   date: string;
   due: number;
   missing: BoardProject[];
+  /** Projects declared stopped (停工) that day: not counted as due. */
+  stopped: string[];
   reports: BoardReport[];
   late: boolean;
 }
@@ -28,9 +30,10 @@ const TOP = 3;
 export function dailyBoardText(b: BoardInput): string {
   const weekday = WEEKDAYS[new Date(`${b.date}T12:00:00+08:00`).getUTCDay()];
   const reported = b.due - b.missing.length;
-  const rate = b.due ? ((reported / b.due) * 100).toFixed(1) : '—';
+  const rate = b.due ? `${((reported / b.due) * 100).toFixed(1)}%` : '—';
   const lines = [`【日晒榜】${dayLabel(b.date)}（周${weekday}）${b.late ? '（补发）' : ''}`];
-  lines.push(`应报 ${b.due} 个项目，已报 ${reported} 个，未报 ${b.missing.length} 个，报送率 ${rate}%。`);
+  lines.push(`应报 ${b.due} 个项目，已报 ${reported} 个，未报 ${b.missing.length} 个，报送率 ${rate}。`);
+  if (b.stopped.length) lines.push(`停工 ${b.stopped.length} 个（不计未报）：${b.stopped.join('、')}`);
   if (b.missing.length) {
     lines.push('未报送：', ...b.missing.map((p) => `· ${p.name}${p.unit ? `（${p.unit}）` : ''}`));
   }

@@ -14,6 +14,8 @@ import { ReportStore } from '../store/reports';
 import { OutboxStore } from '../store/outbox';
 import { ProjectStore } from '../store/projects';
 import { MediaStore } from '../store/media';
+import { StoppageStore } from '../store/stoppages';
+import { CommentStore } from '../store/comments';
 
 export interface Stores {
   db: Db;
@@ -24,6 +26,8 @@ export interface Stores {
   reports: ReportStore;
   media: MediaStore;
   outbox: OutboxStore;
+  stoppages: StoppageStore;
+  comments: CommentStore;
 }
 
 export function createStores(db: Db): Stores {
@@ -36,6 +40,8 @@ export function createStores(db: Db): Stores {
     reports: new ReportStore(db),
     media: new MediaStore(db),
     outbox: new OutboxStore(db),
+    stoppages: new StoppageStore(db),
+    comments: new CommentStore(db),
   };
 }
 

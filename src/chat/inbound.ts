@@ -11,6 +11,8 @@ export interface Inbound {
   postedAt: Date;
   /** People @-mentioned in the message, with the puppet's ids. */
   mentions: { id: string; name: string }[];
+  /** The group's current members (group messages only), to learn who is in a group on binding. */
+  roomMembers?: () => Promise<{ id: string; name: string }[]>;
   /** Saves an attached file under `dir` and returns its path (images only). */
   saveFile?: (dir: string, baseName: string) => Promise<string>;
 }

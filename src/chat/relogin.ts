@@ -14,7 +14,7 @@ export async function rebindAfterLogin(wechaty: Wechaty, s: Stores, clock: Clock
   const rooms = await wechaty.Room.findAll();
   const live: (LiveRoom & { members: { id: string; name: string }[] })[] = [];
   for (const room of rooms) {
-    const members = (await room.memberAll()).map((c) => ({ id: c.id, name: c.name() }));
+    const members = (await room.memberAll()).filter((c) => !c.self()).map((c) => ({ id: c.id, name: c.name() }));
     live.push({ puppetRoomId: room.id, topic: await room.topic(), memberNames: members.map((m) => m.name), members });
   }
   const known: KnownGroup[] = s.groups.list().map((g) => ({
@@ -42,6 +42,8 @@ export async function rebindAfterLogin(wechaty: Wechaty, s: Stores, clock: Clock
         s.people.remapPuppetId(person.id, twins[0]!.id);
       }
     }
+    // Members who joined while we were away are learnt too, so role fallbacks by name find them.
+    for (const m of members) s.groups.noteMember(g.id, s.people.see(m.id, m.name, now).id);
   }
   // Admins must stay reachable to hear about unresolved groups: fall back to a unique nickname.
   const contacts = await wechaty.Contact.findAll();

@@ -8,6 +8,8 @@ import { set } from './handlers/set';
 import { report } from './handlers/report';
 import { photo } from './handlers/photo';
 import { pause, resume, schedule } from './handlers/schedule';
+import { resumeWork, stop } from './handlers/stoppage';
+import { comment } from './handlers/comment';
 
 export interface Route {
   handler: Handler;
@@ -25,6 +27,9 @@ const COMMANDS: ReadonlyMap<string, Handler> = new Map([
   ['日程', schedule],
   ['暂停', pause],
   ['恢复', resume],
+  ['停工', stop],
+  ['复工', resumeWork],
+  ['点评', comment],
 ]);
 
 const unknown: Handler = (ctx) => {

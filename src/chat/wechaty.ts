@@ -31,6 +31,12 @@ export async function toInbound(msg: Message): Promise<Inbound> {
     postedAt: msg.date(),
     mentions: mentions.map((c) => ({ id: c.id, name: c.name() })),
   };
+  if (room) {
+    inbound.roomMembers = async () =>
+      Promise.all(
+        (await room.memberAll()).filter((c) => !c.self()).map(async (c) => ({ id: c.id, name: (await room.alias(c)) || c.name() })),
+      );
+  }
   if (kind === 'image') {
     inbound.saveFile = async (dir, baseName) => {
       const box = await msg.toFileBox();

@@ -2,7 +2,7 @@ import type { Stores } from '../chat/context';
 import type { JobRunner } from '../schedule/scheduler';
 import { roleHolders } from '../chat/roles';
 import { dayLabel } from '../chat/format';
-import { owesReport, unreported } from '../rules/reporting';
+import { dueOn, owesReport, unreported } from '../rules/reporting';
 import { dailyBoardText } from '../bulletin/board';
 
 /**
@@ -12,8 +12,9 @@ import { dailyBoardText } from '../bulletin/board';
 export function reminderJob(s: Stores, kind: 'reminder' | 'lastCall'): JobRunner {
   return (slot) => {
     const reported = s.reports.projectIdsReportedOn(slot.date);
+    const stopped = (id: number) => !!s.stoppages.on(id, slot.date);
     for (const g of s.groups.list()) {
-      const missing = unreported(s.projects.byIds(s.groups.projectIdsOf(g.id)), reported);
+      const missing = unreported(s.projects.byIds(s.groups.projectIdsOf(g.id)), reported, stopped);
       if (!missing.length) continue;
       const liaisons = new Map(missing.flatMap((p) => roleHolders(s, p, 'liaison', g.id)).map((p) => [p.id, p]));
       const names = missing.map((p) => `· ${p.name}`).join('\n');
@@ -33,8 +34,10 @@ export function dailyBoardJob(s: Stores): JobRunner {
     if (!dispatch.length) return;
     const projects = s.projects.list();
     const reported = s.reports.projectIdsReportedOn(slot.date);
-    const due = projects.filter(owesReport);
-    const missing = unreported(projects, reported);
+    const stopped = (id: number) => !!s.stoppages.on(id, slot.date);
+    const due = dueOn(projects, stopped);
+    const missing = unreported(projects, reported, stopped);
+    const stoppedNames = projects.filter((p) => owesReport(p) && stopped(p.id)).map((p) => p.name);
     const reports = due.flatMap((p) => {
       const today = s.reports.currentFor(p.id, slot.date);
       if (!today) return [];
@@ -42,7 +45,7 @@ export function dailyBoardJob(s: Stores): JobRunner {
       const known = new Set(before?.problems ?? []);
       return [{ name: p.name, progressPercent: today.progressPercent, previousPercent: before?.progressPercent ?? null, newProblems: today.problems.filter((x) => !known.has(x)) }];
     });
-    const text = dailyBoardText({ date: slot.date, due: due.length, missing, reports, late: slot.late });
+    const text = dailyBoardText({ date: slot.date, due: due.length, missing, stopped: stoppedNames, reports, late: slot.late });
     for (const g of dispatch) s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:g${g.id}`, target: { groupId: g.id }, text }, slot.now);
   };
 }

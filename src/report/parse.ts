@@ -280,6 +280,24 @@ function resolveDate(spec: DateSpec, today: string): { date: string } | { proble
   return date > today ? { problem: '日期不能晚于发送当天' } : { date };
 }
 
+/**
+ * A date typed in a command about the future (`#停工 … 至 12月5日`): the same forms as in reports,
+ * but a year-less date already past is next year's. Null when it is not a date.
+ */
+export function readFutureDate(text: string, today: string): string | null {
+  const spec = parseDateText(text);
+  if (!spec) return null;
+  if ('daysBack' in spec || spec.y !== null) {
+    const r = resolveDate(spec, 'daysBack' in spec ? today : '9999-12-31');
+    return 'date' in r ? r.date : null;
+  }
+  const thisYear = resolveDate({ ...spec, y: Number(today.slice(0, 4)) }, '9999-12-31');
+  if (!('date' in thisYear)) return null;
+  if (thisYear.date >= today) return thisYear.date;
+  const next = resolveDate({ ...spec, y: Number(today.slice(0, 4)) + 1 }, '9999-12-31');
+  return 'date' in next ? next.date : null;
+}
+
 const HOUR_MS = 3_600_000;
 
 // Shanghai's offset is whole hours, so its date can only change at the top of a UTC hour;

@@ -8,7 +8,16 @@ export function owesReport(p: Pick<Project, 'status'>): boolean {
   return p.status === '在建' || p.status === '未开工';
 }
 
+/** Projects that owe a report on a day: by status, and not declared stopped (停工) that day. */
+export function dueOn<T extends Pick<Project, 'id' | 'status'>>(projects: readonly T[], stopped: (projectId: number) => boolean): T[] {
+  return projects.filter((p) => owesReport(p) && !stopped(p.id));
+}
+
 /** The projects among `projects` that owe a report on a day and have not sent one. */
-export function unreported<T extends Pick<Project, 'id' | 'status'>>(projects: readonly T[], reported: ReadonlySet<number>): T[] {
-  return projects.filter((p) => owesReport(p) && !reported.has(p.id));
+export function unreported<T extends Pick<Project, 'id' | 'status'>>(
+  projects: readonly T[],
+  reported: ReadonlySet<number>,
+  stopped: (projectId: number) => boolean,
+): T[] {
+  return dueOn(projects, stopped).filter((p) => !reported.has(p.id));
 }

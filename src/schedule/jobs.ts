@@ -1,5 +1,5 @@
 /** The jobs Rishai runs on its own, with their defaults. Times are Asia/Shanghai. */
-export type JobName = 'reminder' | 'lastCall' | 'dailyBoard';
+export type JobName = 'reminder' | 'lastCall' | 'dailyBoard' | 'commentPrompt';
 
 export interface JobDef {
   name: JobName;
@@ -19,6 +19,7 @@ export const JOBS: readonly JobDef[] = [
   { name: 'reminder', label: '提醒', cron: '0 16 * * *', workdaysOnly: true, missed: 'skip' },
   { name: 'lastCall', label: '催报', cron: '30 17 * * *', workdaysOnly: true, missed: 'skip' },
   { name: 'dailyBoard', label: '日晒榜', cron: '0 20 * * *', workdaysOnly: true, missed: 'late' },
+  { name: 'commentPrompt', label: '点评提醒', cron: '30 20 * * *', workdaysOnly: true, missed: 'skip' },
 ];
 
 export function jobByLabel(label: string): JobDef | undefined {

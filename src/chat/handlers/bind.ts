@@ -3,7 +3,7 @@ import { matchProject } from '../../report/match';
 import { requireAdmin, splitNames } from '../guards';
 
 /** #绑定 项目名[、项目名…]: an admin binds this group to registry projects. */
-export const bind: Handler = (ctx) => {
+export const bind: Handler = async (ctx) => {
   if (!ctx.m.roomId) {
     ctx.reply('请在要绑定的项目工作群中发送 #绑定 项目名。');
     return 'command';
@@ -34,6 +34,10 @@ export const bind: Handler = (ctx) => {
     return 'command';
   }
   ctx.s.groups.noteMember(group.id, ctx.person.id);
+  // Knowing every member lets roles fall back to the registry's names before anyone has spoken.
+  for (const member of (await ctx.m.roomMembers?.()) ?? []) {
+    ctx.s.groups.noteMember(group.id, ctx.s.people.see(member.id, member.name, ctx.now, ctx.settings.admins).id);
+  }
   for (const p of chosen) ctx.s.groups.bindProject(group.id, p.id, ctx.person.id, ctx.now);
   const bound = ctx.s.projects.byIds(ctx.s.groups.projectIdsOf(group.id));
   ctx.reply(`已绑定：${chosen.map((p) => p.name).join('、')}。\n本群项目：${bound.map((p) => p.name).join('、')}\n请项目联络员每个工作日在本群发送日报（发送 #模板 获取格式）。`);

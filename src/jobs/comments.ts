@@ -1,0 +1,94 @@
+import type { Stores } from '../chat/context';
+import type { JobRunner } from '../schedule/scheduler';
+import type { Person } from '../store/people';
+import type { Project } from '../store/projects';
+import type { StoredReport } from '../store/reports';
+import { roleHolders } from '../chat/roles';
+import { reportFigures } from '../chat/format';
+import { addDays } from '../time/clock';
+
+export interface CommentPromptOptions {
+  /** Prompt leaders by private message instead of @-mentioning them in the project group. */
+  privately: boolean;
+  /** A leader whose projects' reports go uncommented this many workdays running gets one gentle note. */
+  nudgeAfterWorkdays: number;
+  isWorkday: (date: string) => boolean;
+}
+
+interface Item {
+  groupId: number;
+  project: Project;
+  report: StoredReport;
+  leaders: Person[];
+}
+
+function digestLine(i: Item): string {
+  const work = i.report.todayWork ? `；${i.report.todayWork}` : '';
+  return `· ${i.project.name}：${reportFigures({ ...i.report, project: i.project.name })}${work}`;
+}
+
+/** Reports of the day that no leader of the project has commented on yet, with those leaders. */
+function uncommented(s: Stores, date: string): Item[] {
+  return s.groups.list().flatMap((g) =>
+    s.projects.byIds(s.groups.projectIdsOf(g.id)).flatMap((project) => {
+      const report = s.reports.currentFor(project.id, date);
+      const leaders = roleHolders(s, project, 'leader', g.id);
+      if (!report || !leaders.length) return [];
+      const commenters = new Set(s.comments.on(project.id, date).map((c) => c.personId));
+      return leaders.some((l) => commenters.has(l.id)) ? [] : [{ groupId: g.id, project, report, leaders }];
+    }),
+  );
+}
+
+/** Leader comment prompt (点评提醒): a one-screen digest of today's reports for each responsible leader. */
+export function commentPromptJob(s: Stores, o: CommentPromptOptions): JobRunner {
+  return (slot) => {
+    const items = uncommented(s, slot.date);
+    const ask = '请回复 #点评 项目 内容（一个项目时可省略项目名）。';
+    if (o.privately) {
+      const byLeader = new Map<number, { leader: Person; items: Item[] }>();
+      for (const i of items) for (const l of i.leaders) byLeader.set(l.id, { leader: l, items: [...(byLeader.get(l.id)?.items ?? []), i] });
+      for (const { leader, items: mine } of byLeader.values()) {
+        const unique = [...new Map(mine.map((i) => [i.project.id, i])).values()];
+        const text = `【点评提醒】${leader.name}您好，您帮包的项目今日日报：\n${unique.map(digestLine).join('\n')}\n${ask}`;
+        s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:p${leader.id}`, target: { personId: leader.id }, text }, slot.now);
+      }
+    } else {
+      const byGroup = new Map<number, Item[]>();
+      for (const i of items) byGroup.set(i.groupId, [...(byGroup.get(i.groupId) ?? []), i]);
+      for (const [groupId, mine] of byGroup) {
+        const leaders = new Map(mine.flatMap((i) => i.leaders).map((l) => [l.id, l]));
+        const text = `【点评提醒】今日日报已报送，请帮包领导点评：\n${mine.map(digestLine).join('\n')}\n${ask}`;
+        s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:g${groupId}`, target: { groupId }, text, mentions: [...leaders.keys()] }, slot.now);
+      }
+    }
+    nudge(s, o, slot.date, slot.now, slot.job.name);
+  };
+}
+
+/**
+ * One gentle note to a leader whose projects' reports have gone uncommented exactly N workdays running
+ * (looking one workday further back tells N from more, so the note comes once per streak).
+ */
+function nudge(s: Stores, o: CommentPromptOptions, today: string, now: Date, job: string): void {
+  const streaks = new Map<number, { leader: Person; days: number; broken: boolean }>();
+  let date = today;
+  for (let seen = 0; seen <= o.nudgeAfterWorkdays; date = addDays(date, -1)) {
+    if (!o.isWorkday(date)) continue;
+    seen++;
+    const open = uncommented(s, date);
+    const due = new Set(open.flatMap((i) => i.leaders.map((l) => l.id)));
+    // Only a streak that includes today counts.
+    if (seen === 1) for (const i of open) for (const l of i.leaders) streaks.set(l.id, { leader: l, days: 0, broken: false });
+    for (const st of streaks.values()) {
+      if (st.broken) continue;
+      if (due.has(st.leader.id)) st.days++;
+      else st.broken = true;
+    }
+  }
+  for (const { leader, days } of streaks.values()) {
+    if (days !== o.nudgeAfterWorkdays) continue;
+    const text = `${leader.name}您好：您帮包项目的日报已连续 ${days} 个工作日没有点评，烦请抽空点评（回复 #点评 项目 内容）。谢谢！`;
+    s.outbox.enqueue({ key: `job:${job}:nudge:${today}:p${leader.id}`, target: { personId: leader.id }, text }, now);
+  }
+}
