@@ -11,6 +11,7 @@ import { Scheduler } from './schedule/scheduler';
 import { ScheduleAdmin } from './schedule/admin';
 import { dailyBoardJob, reminderJob } from './jobs/reporting';
 import { commentPromptJob } from './jobs/comments';
+import { warningsJob } from './jobs/warnings';
 import { OutboxSender, type SenderOptions } from './outbox/sender';
 
 /** Which days are workdays, and which years the holiday data covers. */
@@ -46,6 +47,7 @@ export function createApp(o: AppOptions): App {
   if (interrupted) o.log.warn('outbox.interrupted', { count: interrupted });
   const scheduleStore = new ScheduleStore(o.db);
   const scheduler = new Scheduler(scheduleStore, (d) => o.calendar.isWorkday(d), o.clock, o.log, {
+    warnings: warningsJob(stores, { isWorkday: (d) => o.calendar.isWorkday(d) }),
     reminder: reminderJob(stores, 'reminder'),
     lastCall: reminderJob(stores, 'lastCall'),
     dailyBoard: dailyBoardJob(stores),

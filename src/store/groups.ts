@@ -39,6 +39,7 @@ export class GroupStore {
   private groupsOfProject;
   private addMember;
   private memberIds;
+  private firstBound;
 
   constructor(private db: Db) {
     this.byPuppet = db.prepare<[string], GroupRow>('SELECT * FROM groups WHERE puppet_room_id = ?');
@@ -63,6 +64,9 @@ export class GroupStore {
       'SELECT g.* FROM group_projects gp JOIN groups g ON g.id = gp.group_id WHERE gp.project_id = ? ORDER BY g.id',
     );
     this.addMember = db.prepare<[number, number]>('INSERT OR IGNORE INTO group_members (group_id, person_id) VALUES (?, ?)');
+    this.firstBound = db.prepare<[], { project_id: number; since: string }>(
+      'SELECT project_id, MIN(bound_at) AS since FROM group_projects GROUP BY project_id',
+    );
     this.memberIds = db
       .prepare<[number], number>('SELECT person_id FROM group_members WHERE group_id = ? ORDER BY person_id')
       .pluck();
@@ -134,5 +138,10 @@ export class GroupStore {
 
   memberIdsOf(groupId: number): number[] {
     return this.memberIds.all(groupId);
+  }
+
+  /** For each bound project, the date (YYYY-MM-DD, Shanghai) its first group was bound. */
+  boundSince(): Map<number, string> {
+    return new Map(this.firstBound.all().map((r) => [r.project_id, r.since.slice(0, 10)]));
   }
 }

@@ -83,6 +83,8 @@ export class ReportStore {
   private revisions;
   private byId;
   private inGroupSince;
+  private datesFrom;
+  private progressFrom;
 
   constructor(private db: Db) {
     this.lastRevision = db
@@ -111,6 +113,12 @@ export class ReportStore {
       'SELECT * FROM reports WHERE project_id = ? AND date = ? ORDER BY revision',
     );
     this.byId = db.prepare<[number], ReportRow>('SELECT * FROM reports WHERE id = ?');
+    this.datesFrom = db.prepare<[string], { project_id: number; date: string }>(
+      'SELECT project_id, date FROM reports WHERE current = 1 AND date >= ?',
+    );
+    this.progressFrom = db.prepare<[string], { project_id: number; date: string; progress_percent: number }>(
+      'SELECT project_id, date, progress_percent FROM reports WHERE current = 1 AND date >= ? AND progress_percent IS NOT NULL ORDER BY date',
+    );
     this.inGroupSince = db.prepare<[number, string], ReportRow>(
       `SELECT r.* FROM reports r JOIN messages m ON m.id = r.message_id
        WHERE m.group_id = ? AND r.created_at >= ? AND r.current = 1 ORDER BY r.id DESC LIMIT 1`,
@@ -177,5 +185,27 @@ export class ReportStore {
   latestInGroupSince(groupId: number, sinceIso: string): StoredReport | undefined {
     const row = this.inGroupSince.get(groupId, sinceIso);
     return row && toReport(row);
+  }
+
+  /** For every project, the dates it reported on since `from` (one scan for all projects). */
+  reportedDatesSince(from: string): Map<number, Set<string>> {
+    const out = new Map<number, Set<string>>();
+    for (const r of this.datesFrom.iterate(from)) {
+      let set = out.get(r.project_id);
+      if (!set) out.set(r.project_id, (set = new Set()));
+      set.add(r.date);
+    }
+    return out;
+  }
+
+  /** For every project, its reported 形象进度 since `from`, oldest first. */
+  progressSince(from: string): Map<number, { date: string; percent: number }[]> {
+    const out = new Map<number, { date: string; percent: number }[]>();
+    for (const r of this.progressFrom.iterate(from)) {
+      let list = out.get(r.project_id);
+      if (!list) out.set(r.project_id, (list = []));
+      list.push({ date: r.date, percent: r.progress_percent });
+    }
+    return out;
   }
 }

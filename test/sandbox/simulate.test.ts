@@ -49,6 +49,24 @@ describe('rishai simulate', () => {
     expect(boardDays).toEqual(['2026-09-30', '2026-10-08', '2026-10-09', '2026-10-10']);
   });
 
+  it('warns on a ladder: late start daily and weekly to dispatch, lag behind plan, yellow then red for missed reports', async () => {
+    const { code, lines } = await simulate(['data/scenarios/warnings.json']);
+    expect(code).toBe(0);
+    const warnings = lines.filter((l) => l.text.includes('【预警】'));
+    const chem = warnings.filter((l) => l.room === '精细化工项目工作群');
+    expect(chem.map((l) => l.at.slice(0, 10))).toEqual(['2026-11-24', '2026-11-26', '2026-11-27']);
+    expect(chem[0]!.text).toContain('🔴 精细化工中间体项目 形象进度 20%，序时进度 61.2%，落后 41.2 个百分点');
+    expect(chem[1]).toMatchObject({ mentions: ['张三'] });
+    expect(chem[1]!.text).toContain('🟡 精细化工中间体项目 已连续 2 个工作日未报日报');
+    expect(chem[2]).toMatchObject({ mentions: ['张三', '王区长'] });
+    expect(chem[2]!.text).toContain('🔴 精细化工中间体项目 已连续 3 个工作日未报日报');
+    // The late start is chased in its group every workday, and reported to the dispatch group on Monday.
+    expect(warnings.filter((l) => l.room === '电池材料项目工作群')).toHaveLength(5);
+    const dispatch = warnings.filter((l) => l.room === '全区重点项目调度群');
+    expect(dispatch[0]!.text).toContain('逾期未开工 1 个（每周一通报）');
+    expect(dispatch.filter((l) => l.text.includes('逾期未开工'))).toHaveLength(1);
+  });
+
   it('keeps the database for inspection when --db is given', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rishai-sim-'));
     const db = path.join(dir, 'sim.db');

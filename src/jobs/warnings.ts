@@ -1,0 +1,108 @@
+import type { Stores } from '../chat/context';
+import type { JobRunner } from '../schedule/scheduler';
+import type { Stoppage } from '../store/stoppages';
+import { roleHolders } from '../chat/roles';
+import { dayLabel } from '../chat/format';
+import { addDays } from '../time/clock';
+import { projectWarnings, DEFAULT_THRESHOLDS, type Warning, type WarningKind, type WarningThresholds } from '../rules/warnings';
+import { WarningStateStore } from '../store/warnings';
+
+export interface WarningOptions {
+  isWorkday: (date: string) => boolean;
+  thresholds?: WarningThresholds;
+  /** A warning at an unchanged level is repeated after this many days (kinds not chased daily). */
+  repeatDays?: number;
+}
+
+/** Missing reports and late starts are chased every workday (一盯到底); the rest repeat at the interval. */
+const DAILY: ReadonlySet<WarningKind> = new Set(['missing', 'notStarted']);
+const HISTORY_DAYS = 90;
+const PACE_DAYS = 45;
+const MARK = { red: '🔴', yellow: '🟡' } as const;
+
+function stoppedOn(list: Stoppage[]): (date: string) => boolean {
+  return (date) => list.some((s) => s.fromDate <= date && (s.toDate === null || s.toDate >= date));
+}
+
+/** Every warning due today for every project, from three scans of the database. */
+export function computeWarnings(s: Stores, today: string, isWorkday: (d: string) => boolean, t: WarningThresholds): Warning[] {
+  const dates = s.reports.reportedDatesSince(addDays(today, -HISTORY_DAYS));
+  const progress = s.reports.progressSince(addDays(today, -PACE_DAYS));
+  const stoppages = new Map<number, Stoppage[]>();
+  for (const st of s.stoppages.list()) stoppages.set(st.projectId, [...(stoppages.get(st.projectId) ?? []), st]);
+  const since = s.groups.boundSince();
+  const none = new Set<string>();
+  return s.projects.list().flatMap((p) =>
+    projectWarnings(
+      {
+        id: p.id,
+        name: p.name,
+        status: p.status,
+        plannedStart: p.plannedStart,
+        plannedFinish: p.plannedFinish,
+        registered: p.registered,
+        trackedSince: since.get(p.id) ?? null,
+        reportedDates: dates.get(p.id) ?? none,
+        progress: progress.get(p.id) ?? [],
+        isStopped: stoppedOn(stoppages.get(p.id) ?? []),
+      },
+      today,
+      isWorkday,
+      t,
+    ),
+  );
+}
+
+/**
+ * Overdue warnings (workdays 9:00): one message per project group with its yellow and red lights,
+ * @-mentioning the liaisons (and the leaders for red); red lights and, on Mondays, late starts go to
+ * the dispatch group too. A warning is repeated only when its level changes, daily for missing
+ * reports and late starts, and otherwise after `repeatDays`.
+ */
+export function warningsJob(s: Stores, o: WarningOptions): JobRunner {
+  const state = new WarningStateStore(s.db);
+  return (slot) => {
+    const today = slot.date;
+    const repeatDays = o.repeatDays ?? 7;
+    const known = state.load();
+    const warnings = computeWarnings(s, today, o.isWorkday, o.thresholds ?? DEFAULT_THRESHOLDS);
+    const current = new Set(warnings.map((w) => `${w.projectId}:${w.kind}`));
+    const cleared = [...known.keys()].filter((k) => !current.has(k)).map((k) => {
+      const [projectId, kind] = k.split(':');
+      return { projectId: Number(projectId), kind: kind! };
+    });
+    const announce = warnings.filter((w) => {
+      const before = known.get(`${w.projectId}:${w.kind}`);
+      if (!before || before.level !== w.level || DAILY.has(w.kind)) return true;
+      return Date.parse(today) - Date.parse(before.announcedOn) >= repeatDays * 86_400_000;
+    });
+
+    const header = `【预警】${dayLabel(today)}${slot.late ? '（补发）' : ''}`;
+    for (const g of s.groups.list()) {
+      const ids = new Set(s.groups.projectIdsOf(g.id));
+      const mine = announce.filter((w) => ids.has(w.projectId)).sort((a, b) => (a.level === b.level ? 0 : a.level === 'red' ? -1 : 1));
+      if (!mine.length) continue;
+      const mentions = new Set<number>();
+      for (const p of s.projects.byIds([...new Set(mine.map((w) => w.projectId))])) {
+        const levels = mine.filter((w) => w.projectId === p.id).map((w) => w.level);
+        for (const x of roleHolders(s, p, 'liaison', g.id)) mentions.add(x.id);
+        if (levels.includes('red')) for (const x of roleHolders(s, p, 'leader', g.id)) mentions.add(x.id);
+      }
+      const text = [header, ...mine.map((w) => `${MARK[w.level]} ${w.text}`), '请抓紧落实，有困难请在群里说明。'].join('\n');
+      s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:g${g.id}`, target: { groupId: g.id }, text, mentions: [...mentions] }, slot.now);
+    }
+
+    const monday = new Date(`${today}T12:00:00+08:00`).getUTCDay() === 1;
+    const red = announce.filter((w) => w.level === 'red' && w.kind !== 'notStarted');
+    const late = monday ? warnings.filter((w) => w.kind === 'notStarted') : [];
+    if (red.length || late.length) {
+      const lines = [`${header} 全区`];
+      if (red.length) lines.push(`红色预警 ${red.length} 项：`, ...red.map((w) => `${MARK.red} ${w.text}`));
+      if (late.length) lines.push(`逾期未开工 ${late.length} 个（每周一通报）：`, ...late.map((w) => `· ${w.text}`));
+      for (const g of s.groups.list().filter((x) => x.isDispatch)) {
+        s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:dispatch:g${g.id}`, target: { groupId: g.id }, text: lines.join('\n') }, slot.now);
+      }
+    }
+    state.save(announce, cleared, today);
+  };
+}

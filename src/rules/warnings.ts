@@ -1,0 +1,141 @@
+import { addDays } from '../time/clock';
+
+export type Level = 'yellow' | 'red';
+export type WarningKind = 'missing' | 'notStarted' | 'behindPlan' | 'forecast' | 'unregistered';
+
+/** Thresholds of the warning ladder; admins may change them. */
+export interface WarningThresholds {
+  missingYellow: number;
+  missingRed: number;
+  behindYellow: number;
+  behindRed: number;
+  unregisteredYellowDays: number;
+  unregisteredRedDays: number;
+}
+
+export const DEFAULT_THRESHOLDS: WarningThresholds = {
+  missingYellow: 2,
+  missingRed: 3,
+  behindYellow: 10,
+  behindRed: 30,
+  unregisteredYellowDays: 30,
+  unregisteredRedDays: 60,
+};
+
+export interface ProjectFacts {
+  id: number;
+  name: string;
+  status: string;
+  plannedStart: string | null;
+  plannedFinish: string | null;
+  registered: boolean;
+  /** The first day the bot chased this project (its group was bound); null when no group carries it. */
+  trackedSince: string | null;
+  /** Dates (YYYY-MM-DD) with a report, recent enough to cover the streak we look for. */
+  reportedDates: ReadonlySet<string>;
+  /** Reported 形象进度 over recent weeks, oldest first, for the current value and the pace. */
+  progress: { date: string; percent: number }[];
+  isStopped: (date: string) => boolean;
+}
+
+export interface Warning {
+  projectId: number;
+  kind: WarningKind;
+  level: Level;
+  /** One line for a message, e.g. `精细化工中间体项目 已连续 3 个工作日未报日报`. */
+  text: string;
+}
+
+const DAY = 86_400_000;
+const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY);
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * Consecutive workdays before `today` (today is not over yet) with no report, skipping stopped days
+ * and not reaching back before the bot began chasing the project.
+ */
+export function missingStreak(p: ProjectFacts, today: string, isWorkday: (d: string) => boolean, limit = 60): number {
+  if (!p.trackedSince) return 0;
+  let streak = 0;
+  for (let d = addDays(today, -1), seen = 0; seen < limit && d >= p.trackedSince; d = addDays(d, -1), seen++) {
+    if (!isWorkday(d) || p.isStopped(d)) continue;
+    if (p.reportedDates.has(d)) break;
+    if (p.plannedStart && d < p.plannedStart && p.status === '未开工') break;
+    streak++;
+  }
+  return streak;
+}
+
+/** The time-proportional plan (序时进度) in percent on a date, between planned start and finish. */
+export function plannedPercent(start: string, finish: string, date: string): number {
+  const total = days(start, finish);
+  if (total <= 0) return date >= finish ? 100 : 0;
+  return Math.min(100, Math.max(0, (days(start, date) / total) * 100));
+}
+
+function endOfMonth(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+}
+
+/** Every warning a project earns today under the thresholds. Pure: the job decides whom to tell. */
+export function projectWarnings(p: ProjectFacts, today: string, isWorkday: (d: string) => boolean, t: WarningThresholds = DEFAULT_THRESHOLDS): Warning[] {
+  const out: Warning[] = [];
+  const owes = (p.status === '在建' || p.status === '未开工') && !p.isStopped(today);
+  if (!owes) return out;
+
+  const streak = missingStreak(p, today, isWorkday);
+  if (streak >= t.missingYellow) {
+    out.push({ projectId: p.id, kind: 'missing', level: streak >= t.missingRed ? 'red' : 'yellow', text: `${p.name} 已连续 ${streak} 个工作日未报日报` });
+  }
+
+  if (p.status === '未开工' && p.plannedStart && p.plannedStart < today) {
+    const late = days(p.plannedStart, today);
+    out.push({ projectId: p.id, kind: 'notStarted', level: late > 30 ? 'red' : 'yellow', text: `${p.name} 计划 ${p.plannedStart} 开工，至今未开工，已逾期 ${late} 天` });
+  }
+
+  const latest = p.progress[p.progress.length - 1];
+  if (p.status === '在建' && p.plannedStart && p.plannedFinish && latest && p.plannedStart <= today) {
+    const plan = plannedPercent(p.plannedStart, p.plannedFinish, today);
+    const gap = plan - latest.percent;
+    const level: Level | null = gap >= t.behindRed ? 'red' : gap >= t.behindYellow ? 'yellow' : null;
+    const forecast = forecastLine(p, latest, today, gap, t);
+    if (level) {
+      out.push({
+        projectId: p.id,
+        kind: 'behindPlan',
+        level,
+        text: `${p.name} 形象进度 ${round1(latest.percent)}%，序时进度 ${round1(plan)}%，落后 ${round1(gap)} 个百分点${forecast}`,
+      });
+    } else if (forecast) {
+      // Not behind yet, but heading there: a forecast of its own, so it does not read as a yellow light.
+      out.push({ projectId: p.id, kind: 'forecast', level: 'yellow', text: `${p.name} 形象进度 ${round1(latest.percent)}%，序时进度 ${round1(plan)}%${forecast}` });
+    }
+  }
+
+  const started = p.status === '在建' ? (p.plannedStart ?? [...p.reportedDates].sort()[0] ?? null) : null;
+  if (started && !p.registered) {
+    const since = days(started, today);
+    if (since >= t.unregisteredYellowDays) {
+      out.push({
+        projectId: p.id,
+        kind: 'unregistered',
+        level: since >= t.unregisteredRedDays ? 'red' : 'yellow',
+        text: `${p.name} 开工 ${since} 天仍未入库（入统）`,
+      });
+    }
+  }
+  return out;
+}
+
+/** `；按目前进度，本月底将落后 32 个百分点（红色）` when the month's pace would cross into the next colour. */
+function forecastLine(p: ProjectFacts, latest: { date: string; percent: number }, today: string, gap: number, t: WarningThresholds): string {
+  const first = p.progress.find((x) => days(x.date, latest.date) <= 14) ?? latest;
+  const span = days(first.date, latest.date);
+  const pace = span > 0 ? (latest.percent - first.percent) / span : 0;
+  const eom = endOfMonth(today);
+  const projected = plannedPercent(p.plannedStart!, p.plannedFinish!, eom) - Math.min(100, latest.percent + pace * days(latest.date, eom));
+  const colour = (g: number) => (g >= t.behindRed ? 2 : g >= t.behindYellow ? 1 : 0);
+  if (colour(projected) <= colour(gap)) return '';
+  return `；按近期进度，月底将落后 ${round1(projected)} 个百分点（${colour(projected) === 2 ? '红色' : '黄色'}）`;
+}
