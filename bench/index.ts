@@ -37,19 +37,40 @@ function benchSqliteInsert(): number {
   return n / s;
 }
 
-type Phase = 'parse' | 'sqlite' | 'ingest';
+type Phase = 'parse' | 'sqlite' | 'ingest' | 'week' | 'warnings';
+
+type PhaseResult = { value: number; peakRssMB: number; extra?: Record<string, number> };
+
+async function measure(phase: Phase): Promise<Omit<PhaseResult, 'peakRssMB'>> {
+  switch (phase) {
+    case 'parse':
+      return { value: benchParse() };
+    case 'sqlite':
+      return { value: benchSqliteInsert() };
+    case 'ingest':
+      return { value: await (await import('./ingest.js')).benchIngest(tmp) };
+    case 'week': {
+      const w = await (await import('./schedule.js')).benchWeek(tmp);
+      return { value: w.seconds, extra: { messages: w.messages } };
+    }
+    case 'warnings': {
+      const w = (await import('./schedule.js')).benchWarnings(tmp);
+      return { value: w.ms, extra: { sqlScanMs: w.sqlScanMs, warnings: w.warnings, rows: w.rows } };
+    }
+  }
+}
 
 /** Runs one phase in this process and prints its figure and peak memory as JSON. */
 async function runPhase(phase: Phase): Promise<void> {
-  const value = phase === 'parse' ? benchParse() : phase === 'sqlite' ? benchSqliteInsert() : await (await import('./ingest.js')).benchIngest(tmp);
+  const r = await measure(phase);
   fs.rmSync(tmp, { recursive: true, force: true });
-  print(JSON.stringify({ value: Math.round(value), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  print(JSON.stringify({ ...r, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
 }
 
 /** Each phase runs in its own process, so one phase's garbage does not count against another's memory. */
-function spawnPhase(phase: Phase): { value: number; peakRssMB: number } {
-  const out = execFileSync(process.execPath, [...process.execArgv, __filename, '--phase', phase], { encoding: 'utf8' });
-  return JSON.parse(out.trim().split('\n').pop()!) as { value: number; peakRssMB: number };
+function spawnPhase(phase: Phase): PhaseResult {
+  const out = execFileSync(process.execPath, [...process.execArgv, __filename, '--phase', phase], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  return JSON.parse(out.trim().split('\n').pop()!) as PhaseResult;
 }
 
 async function main(): Promise<void> {
@@ -59,11 +80,17 @@ async function main(): Promise<void> {
   const parse = spawnPhase('parse');
   const sqlite = spawnPhase('sqlite');
   const ingest = spawnPhase('ingest');
+  const week = spawnPhase('week');
+  const warnings = spawnPhase('warnings');
   const figures = {
-    parsePerSec: parse.value,
-    ingestPerSec: ingest.value,
-    sqliteInsertPerSec: sqlite.value,
+    parsePerSec: Math.round(parse.value),
+    ingestPerSec: Math.round(ingest.value),
+    sqliteInsertPerSec: Math.round(sqlite.value),
     peakRssMB: Math.max(parse.peakRssMB, ingest.peakRssMB),
+    weekSeconds: Math.round(week.value * 100) / 100,
+    weekMessages: week.extra!.messages!,
+    warningsMs: Math.round(warnings.value),
+    warningsSqlScanMs: Math.round(warnings.extra!.sqlScanMs!),
   };
   const ratio = (x: number) => (x / figures.sqliteInsertPerSec).toFixed(2);
   const n = (x: number) => x.toLocaleString('en');
@@ -71,6 +98,8 @@ async function main(): Promise<void> {
   print(`ingest (e2e)   ${n(figures.ingestPerSec)} reports/s    (target ≥ 1,000)        ${ratio(figures.ingestPerSec)}× raw insert   peak ${ingest.peakRssMB} MB`);
   print(`sqlite insert  ${n(figures.sqliteInsertPerSec)} rows/s      (one row per transaction, WAL, synchronous=NORMAL)`);
   print(`peak memory    ${figures.peakRssMB} MB  (target < 200 MB; includes the tsx TypeScript loader, ~40 MB)`);
+  print(`simulated week ${figures.weekSeconds} s, ${n(figures.weekMessages)} messages sent  (500 projects in 100 groups; target < 30 s)   peak ${week.peakRssMB} MB`);
+  print(`warnings       ${n(figures.warningsMs)} ms for 5,000 projects, ${n(warnings.extra!.rows!)} report rows, ${n(warnings.extra!.warnings!)} warnings  (target < 1,000 ms)   ${(figures.warningsMs / Math.max(1, figures.warningsSqlScanMs)).toFixed(1)}× a plain SQL scan of the same rows (${n(figures.warningsSqlScanMs)} ms)`);
   if (json) print(JSON.stringify(figures));
 }
 

@@ -24,10 +24,10 @@ function stoppedOn(list: Stoppage[]): (date: string) => boolean {
   return (date) => list.some((s) => s.fromDate <= date && (s.toDate === null || s.toDate >= date));
 }
 
-/** Every warning due today for every project, from three scans of the database. */
+/** Every warning due today for every project, from one scan of recent reports. */
 export function computeWarnings(s: Stores, today: string, isWorkday: (d: string) => boolean, t: WarningThresholds): Warning[] {
-  const dates = s.reports.reportedDatesSince(addDays(today, -HISTORY_DAYS));
-  const progress = s.reports.progressSince(addDays(today, -PACE_DAYS));
+  const history = s.reports.historySince(addDays(today, -HISTORY_DAYS));
+  const paceFrom = addDays(today, -PACE_DAYS);
   const stoppages = new Map<number, Stoppage[]>();
   for (const st of s.stoppages.list()) stoppages.set(st.projectId, [...(stoppages.get(st.projectId) ?? []), st]);
   const since = s.groups.boundSince();
@@ -42,8 +42,8 @@ export function computeWarnings(s: Stores, today: string, isWorkday: (d: string)
         plannedFinish: p.plannedFinish,
         registered: p.registered,
         trackedSince: since.get(p.id) ?? null,
-        reportedDates: dates.get(p.id) ?? none,
-        progress: progress.get(p.id) ?? [],
+        reportedDates: history.get(p.id)?.dates ?? none,
+        progress: history.get(p.id)?.progress.filter((x) => x.date >= paceFrom) ?? [],
         isStopped: stoppedOn(stoppages.get(p.id) ?? []),
       },
       today,

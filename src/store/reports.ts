@@ -83,8 +83,7 @@ export class ReportStore {
   private revisions;
   private byId;
   private inGroupSince;
-  private datesFrom;
-  private progressFrom;
+  private historyFrom;
 
   constructor(private db: Db) {
     this.lastRevision = db
@@ -113,12 +112,11 @@ export class ReportStore {
       'SELECT * FROM reports WHERE project_id = ? AND date = ? ORDER BY revision',
     );
     this.byId = db.prepare<[number], ReportRow>('SELECT * FROM reports WHERE id = ?');
-    this.datesFrom = db.prepare<[string], { project_id: number; date: string }>(
-      'SELECT project_id, date FROM reports WHERE current = 1 AND date >= ?',
-    );
-    this.progressFrom = db.prepare<[string], { project_id: number; date: string; progress_percent: number }>(
-      'SELECT project_id, date, progress_percent FROM reports WHERE current = 1 AND date >= ? AND progress_percent IS NOT NULL ORDER BY date',
-    );
+    this.historyFrom = db
+      .prepare<[string], [number, string, number | null]>(
+        'SELECT project_id, date, progress_percent FROM reports WHERE current = 1 AND date >= ? ORDER BY date',
+      )
+      .raw();
     this.inGroupSince = db.prepare<[number, string], ReportRow>(
       `SELECT r.* FROM reports r JOIN messages m ON m.id = r.message_id
        WHERE m.group_id = ? AND r.created_at >= ? AND r.current = 1 ORDER BY r.id DESC LIMIT 1`,
@@ -187,24 +185,17 @@ export class ReportStore {
     return row && toReport(row);
   }
 
-  /** For every project, the dates it reported on since `from` (one scan for all projects). */
-  reportedDatesSince(from: string): Map<number, Set<string>> {
-    const out = new Map<number, Set<string>>();
-    for (const r of this.datesFrom.iterate(from)) {
-      let set = out.get(r.project_id);
-      if (!set) out.set(r.project_id, (set = new Set()));
-      set.add(r.date);
-    }
-    return out;
-  }
-
-  /** For every project, its reported 形象进度 since `from`, oldest first. */
-  progressSince(from: string): Map<number, { date: string; percent: number }[]> {
-    const out = new Map<number, { date: string; percent: number }[]>();
-    for (const r of this.progressFrom.iterate(from)) {
-      let list = out.get(r.project_id);
-      if (!list) out.set(r.project_id, (list = []));
-      list.push({ date: r.date, percent: r.progress_percent });
+  /**
+   * For every project, the dates it reported on since `from` and the 形象进度 it gave, oldest first:
+   * one pass over a covering index for all projects at once.
+   */
+  historySince(from: string): Map<number, { dates: Set<string>; progress: { date: string; percent: number }[] }> {
+    const out = new Map<number, { dates: Set<string>; progress: { date: string; percent: number }[] }>();
+    for (const [projectId, date, percent] of this.historyFrom.all(from)) {
+      let h = out.get(projectId);
+      if (!h) out.set(projectId, (h = { dates: new Set(), progress: [] }));
+      h.dates.add(date);
+      if (percent !== null) h.progress.push({ date, percent });
     }
     return out;
   }

@@ -45,7 +45,8 @@ export function shanghaiIso(d: Date | number | string): string {
   return inShanghai(d).format('YYYY-MM-DDTHH:mm:ssZ');
 }
 
-/** Adds whole days to a `YYYY-MM-DD` date. */
+/** Adds whole days to a `YYYY-MM-DD` date (plain UTC arithmetic: it runs in the warnings' inner loop). */
 export function addDays(date: string, days: number): string {
-  return dayjs.utc(date).add(days, 'day').format('YYYY-MM-DD');
+  const t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
 }
