@@ -12,3 +12,8 @@ export function projectsLedBy(s: Stores, person: Person): Project[] {
 export function leads(s: Stores, person: Person, project: Project): boolean {
   return s.groups.groupsOf(project.id).some((g) => roleHolders(s, project, 'leader', g.id).some((x) => x.id === person.id));
 }
+
+/** Ids of the people leading a project, across its groups. */
+export function leaderIdsOf(s: Stores, project: Project): number[] {
+  return [...new Set(s.groups.groupsOf(project.id).flatMap((g) => roleHolders(s, project, 'leader', g.id).map((p) => p.id)))];
+}

@@ -35,12 +35,14 @@ const toComment = (r: Row): Comment => ({
 export class CommentStore {
   private insert;
   private onDay;
+  private between;
 
   constructor(db: Db) {
     this.insert = db.prepare(
       `INSERT INTO comments (report_id, project_id, date, person_id, text, message_id, created_at)
        VALUES (@reportId, @projectId, @date, @personId, @text, @messageId, @createdAt) RETURNING *`,
     );
+    this.between = db.prepare<[string, string], Row>('SELECT * FROM comments WHERE date BETWEEN ? AND ? ORDER BY id');
     this.onDay = db.prepare<[number, string], Row>('SELECT * FROM comments WHERE project_id = ? AND date = ? ORDER BY id');
   }
 
@@ -51,5 +53,10 @@ export class CommentStore {
   /** Comments on a project's report of a day. */
   on(projectId: number, date: string): Comment[] {
     return this.onDay.all(projectId, date).map(toComment);
+  }
+
+  /** Comments on reports dated between two dates (inclusive). */
+  onDaysBetween(from: string, to: string): Comment[] {
+    return this.between.all(from, to).map(toComment);
   }
 }

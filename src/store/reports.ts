@@ -84,6 +84,7 @@ export class ReportStore {
   private byId;
   private inGroupSince;
   private historyFrom;
+  private daysBetween;
 
   constructor(private db: Db) {
     this.lastRevision = db
@@ -117,6 +118,9 @@ export class ReportStore {
         'SELECT project_id, date, progress_percent FROM reports WHERE current = 1 AND date >= ? ORDER BY date',
       )
       .raw();
+    this.daysBetween = db.prepare<[string, string], { project_id: number; date: string; first_at: string }>(
+      'SELECT project_id, date, MIN(created_at) AS first_at FROM reports WHERE date BETWEEN ? AND ? GROUP BY project_id, date ORDER BY date, project_id',
+    );
     this.inGroupSince = db.prepare<[number, string], ReportRow>(
       `SELECT r.* FROM reports r JOIN messages m ON m.id = r.message_id
        WHERE m.group_id = ? AND r.created_at >= ? AND r.current = 1 ORDER BY r.id DESC LIMIT 1`,
@@ -198,5 +202,10 @@ export class ReportStore {
       if (percent !== null) h.progress.push({ date, percent });
     }
     return out;
+  }
+
+  /** Each reported project-day between two dates (inclusive), with when it was first reported. */
+  reportedDays(from: string, to: string): { projectId: number; date: string; firstAt: string }[] {
+    return this.daysBetween.all(from, to).map((r) => ({ projectId: r.project_id, date: r.date, firstAt: r.first_at }));
   }
 }

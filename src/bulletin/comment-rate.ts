@@ -1,0 +1,69 @@
+/** A reported project-day, with the comments its leaders made on it. */
+export interface ReportedDay {
+  projectId: number;
+  date: string;
+  /** When the report was first posted (ISO). */
+  reportedAt: string;
+  leaderIds: number[];
+  /** Comments on that day's report: who and when (ISO). */
+  comments: { personId: number; at: string }[];
+}
+
+export interface LeaderCommentRate {
+  leaderId: number;
+  /** Reported project-days of the leader's projects. */
+  due: number;
+  /** Of those, the ones the leader commented on. */
+  commented: number;
+  /** commented ÷ due, 0..1 (null when nothing was due). */
+  rate: number | null;
+  /** Mean hours from report to the leader's first comment on it (null when none). */
+  averageDelayHours: number | null;
+}
+
+/** Leader comment rate (点评率) and delay, per leader, over a set of reported project-days. Pure. */
+export function commentRates(days: readonly ReportedDay[]): LeaderCommentRate[] {
+  const by = new Map<number, { due: number; commented: number; delays: number[] }>();
+  for (const d of days) {
+    for (const leaderId of d.leaderIds) {
+      const acc = by.get(leaderId) ?? { due: 0, commented: 0, delays: [] };
+      acc.due++;
+      const mine = d.comments.filter((c) => c.personId === leaderId).map((c) => Date.parse(c.at));
+      if (mine.length) {
+        acc.commented++;
+        acc.delays.push((Math.min(...mine) - Date.parse(d.reportedAt)) / 3_600_000);
+      }
+      by.set(leaderId, acc);
+    }
+  }
+  return [...by.entries()]
+    .map(([leaderId, a]) => ({
+      leaderId,
+      due: a.due,
+      commented: a.commented,
+      rate: a.due ? a.commented / a.due : null,
+      averageDelayHours: a.delays.length ? Math.round((a.delays.reduce((x, y) => x + y, 0) / a.delays.length) * 10) / 10 : null,
+    }))
+    .sort((x, y) => x.leaderId - y.leaderId);
+}
+
+/** What the rate needs from the stores (kept narrow so the bulletin code can be tested on fixtures). */
+export interface CommentSources {
+  reportedDays(from: string, to: string): { projectId: number; date: string; firstAt: string }[];
+  comments(from: string, to: string): { projectId: number; date: string; personId: number; createdAt: string }[];
+  leadersOf(projectId: number): number[];
+}
+
+/** Gathers the reported project-days of a period with their leaders and comments. */
+export function reportedDaysFrom(src: CommentSources, from: string, to: string): ReportedDay[] {
+  const comments = new Map<string, { personId: number; at: string }[]>();
+  for (const c of src.comments(from, to)) {
+    const key = `${c.projectId}:${c.date}`;
+    comments.set(key, [...(comments.get(key) ?? []), { personId: c.personId, at: c.createdAt }]);
+  }
+  const leaders = new Map<number, number[]>();
+  return src.reportedDays(from, to).map((d) => {
+    if (!leaders.has(d.projectId)) leaders.set(d.projectId, src.leadersOf(d.projectId));
+    return { projectId: d.projectId, date: d.date, reportedAt: d.firstAt, leaderIds: leaders.get(d.projectId)!, comments: comments.get(`${d.projectId}:${d.date}`) ?? [] };
+  });
+}
