@@ -12,6 +12,8 @@ import { ScheduleAdmin } from './schedule/admin';
 import { dailyBoardJob, reminderJob } from './jobs/reporting';
 import { commentPromptJob } from './jobs/comments';
 import { warningsJob } from './jobs/warnings';
+import { SettingsStore } from './store/settings';
+import { currentThresholds } from './rules/thresholds';
 import { OutboxSender, type SenderOptions } from './outbox/sender';
 
 /** Which days are workdays, and which years the holiday data covers. */
@@ -46,8 +48,9 @@ export function createApp(o: AppOptions): App {
   const interrupted = stores.outbox.setAsideInterrupted();
   if (interrupted) o.log.warn('outbox.interrupted', { count: interrupted });
   const scheduleStore = new ScheduleStore(o.db);
+  const settings = new SettingsStore(o.db);
   const scheduler = new Scheduler(scheduleStore, (d) => o.calendar.isWorkday(d), o.clock, o.log, {
-    warnings: warningsJob(stores, { isWorkday: (d) => o.calendar.isWorkday(d) }),
+    warnings: warningsJob(stores, { isWorkday: (d) => o.calendar.isWorkday(d), thresholds: () => currentThresholds(settings) }),
     reminder: reminderJob(stores, 'reminder'),
     lastCall: reminderJob(stores, 'lastCall'),
     dailyBoard: dailyBoardJob(stores),

@@ -4,12 +4,13 @@ import type { Stoppage } from '../store/stoppages';
 import { roleHolders } from '../chat/roles';
 import { dayLabel } from '../chat/format';
 import { addDays } from '../time/clock';
-import { projectWarnings, DEFAULT_THRESHOLDS, type Warning, type WarningKind, type WarningThresholds } from '../rules/warnings';
+import { projectWarnings, type Warning, type WarningKind, type WarningThresholds } from '../rules/warnings';
 import { WarningStateStore } from '../store/warnings';
 
 export interface WarningOptions {
   isWorkday: (date: string) => boolean;
-  thresholds?: WarningThresholds;
+  /** Read at each run, so admins' changes apply from the next morning. */
+  thresholds: () => WarningThresholds;
   /** A warning at an unchanged level is repeated after this many days (kinds not chased daily). */
   repeatDays?: number;
 }
@@ -65,7 +66,7 @@ export function warningsJob(s: Stores, o: WarningOptions): JobRunner {
     const today = slot.date;
     const repeatDays = o.repeatDays ?? 7;
     const known = state.load();
-    const warnings = computeWarnings(s, today, o.isWorkday, o.thresholds ?? DEFAULT_THRESHOLDS);
+    const warnings = computeWarnings(s, today, o.isWorkday, o.thresholds());
     const current = new Set(warnings.map((w) => `${w.projectId}:${w.kind}`));
     const cleared = [...known.keys()].filter((k) => !current.has(k)).map((k) => {
       const [projectId, kind] = k.split(':');

@@ -57,3 +57,24 @@ describe('rishai schedule', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('warning thresholds by chat command', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await new Harness('2026-11-24T10:00:00+08:00').start();
+    h.world.room(DISPATCH, ['李主任', '王区长']);
+    await h.say('李主任', DISPATCH, '#设置 调度群');
+  });
+  afterEach(() => h.stop());
+
+  it('shows and changes thresholds, keeping yellow below red, admins only', async () => {
+    expect((await h.say('李主任', DISPATCH, '#设置 预警'))[0]).toContain('· 滞后黄：10 个百分点');
+    expect(await h.say('李主任', DISPATCH, '#设置 预警 滞后黄 15')).toEqual(['已将预警阈值「滞后黄」由 10 改为 15 个百分点，明早预警起生效。']);
+    expect((await h.say('李主任', DISPATCH, '#设置 预警 未报黄 5'))[0]).toContain('黄色阈值须小于红色阈值');
+    expect((await h.say('李主任', DISPATCH, '#设置 预警 滞后红 很多'))[0]).toContain('应为 1–100 的整数');
+    expect(await h.say('王区长', DISPATCH, '#设置 预警 滞后红 40')).toEqual(['抱歉，该指令仅限管理员使用。']);
+    expect(h.db.prepare("SELECT subject, old_value, new_value, changed_by FROM setting_changes WHERE subject LIKE 'threshold.%'").all()).toEqual([
+      { subject: 'threshold.behindYellow', old_value: '10', new_value: '15', changed_by: '李主任' },
+    ]);
+  });
+});

@@ -2,9 +2,11 @@ import type { Ctx, Handler } from '../context';
 import type { Role } from '../../store/people';
 import { matchProject } from '../../report/match';
 import { requireAdmin, requireGroup } from '../guards';
+import { SettingsStore } from '../../store/settings';
+import { describeThresholds, setThreshold } from '../../rules/thresholds';
 
 const ROLES: Record<string, Role> = { 联络员: 'liaison', 领导: 'leader', 帮包领导: 'leader' };
-const USAGE = '用法：#设置 联络员 @某人　#设置 领导 @某人　#设置 管理员 @某人（本群有多个项目时可写：#设置 联络员 项目名 @某人）　#设置 调度群　#设置 提醒 16:30';
+const USAGE = '用法：#设置 联络员 @某人　#设置 领导 @某人　#设置 管理员 @某人（本群有多个项目时可写：#设置 联络员 项目名 @某人）　#设置 调度群　#设置 提醒 16:30　#设置 预警 滞后黄 15';
 
 /** The people @-mentioned in the command, as our persons. */
 function mentioned(ctx: Ctx): { id: number; name: string }[] {
@@ -24,6 +26,14 @@ function setDispatch(ctx: Ctx): 'command' {
   return 'command';
 }
 
+/** #设置 预警 [名称 数值]: shows or changes a warning threshold. */
+function setWarning(ctx: Ctx, rest: string[]): 'command' {
+  const settings = new SettingsStore(ctx.s.db);
+  const [name, value] = rest;
+  ctx.reply(name && value ? setThreshold(settings, name, value, ctx.person.name, ctx.now).message : describeThresholds(settings));
+  return 'command';
+}
+
 /** #设置 …: an admin names a group's liaison or leader, or another admin. */
 export const set: Handler = (ctx) => {
   if (!requireAdmin(ctx)) return 'command';
@@ -31,6 +41,7 @@ export const set: Handler = (ctx) => {
   const words = ctx.args.replace(/@\S+/g, ' ').trim().split(/\s+/).filter(Boolean);
   const [what, ...rest] = words;
   if (what === '调度群') return setDispatch(ctx);
+  if (what === '预警') return setWarning(ctx, rest);
   if (what && ctx.services.schedule && rest.length === 1 && /^\d/.test(rest[0]!)) {
     ctx.reply(ctx.services.schedule.setTime(what, rest[0]!, ctx.person.name, ctx.now).message);
     return 'command';
