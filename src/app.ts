@@ -12,6 +12,7 @@ import { ScheduleAdmin } from './schedule/admin';
 import { dailyBoardJob, reminderJob } from './jobs/reporting';
 import { commentPromptJob } from './jobs/comments';
 import { warningsJob } from './jobs/warnings';
+import { problemsJob } from './jobs/problems';
 import { SettingsStore } from './store/settings';
 import { currentThresholds } from './rules/thresholds';
 import { OutboxSender, type SenderOptions } from './outbox/sender';
@@ -51,6 +52,7 @@ export function createApp(o: AppOptions): App {
   const settings = new SettingsStore(o.db);
   const scheduler = new Scheduler(scheduleStore, (d) => o.calendar.isWorkday(d), o.clock, o.log, {
     warnings: warningsJob(stores, { isWorkday: (d) => o.calendar.isWorkday(d), thresholds: () => currentThresholds(settings) }),
+    problems: problemsJob(stores),
     reminder: reminderJob(stores, 'reminder'),
     lastCall: reminderJob(stores, 'lastCall'),
     dailyBoard: dailyBoardJob(stores),

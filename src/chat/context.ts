@@ -16,6 +16,7 @@ import { ProjectStore } from '../store/projects';
 import { MediaStore } from '../store/media';
 import { StoppageStore } from '../store/stoppages';
 import { CommentStore } from '../store/comments';
+import { ProblemStore } from '../store/problems';
 
 export interface Stores {
   db: Db;
@@ -28,6 +29,7 @@ export interface Stores {
   outbox: OutboxStore;
   stoppages: StoppageStore;
   comments: CommentStore;
+  problems: ProblemStore;
 }
 
 export function createStores(db: Db): Stores {
@@ -42,6 +44,7 @@ export function createStores(db: Db): Stores {
     outbox: new OutboxStore(db),
     stoppages: new StoppageStore(db),
     comments: new CommentStore(db),
+    problems: new ProblemStore(db),
   };
 }
 

@@ -10,6 +10,7 @@ import { photo } from './handlers/photo';
 import { pause, resume, schedule } from './handlers/schedule';
 import { resumeWork, stop } from './handlers/stoppage';
 import { comment } from './handlers/comment';
+import { closeProblem, problems } from './handlers/problems';
 
 export interface Route {
   handler: Handler;
@@ -30,6 +31,8 @@ const COMMANDS: ReadonlyMap<string, Handler> = new Map([
   ['停工', stop],
   ['复工', resumeWork],
   ['点评', comment],
+  ['问题', problems],
+  ['销号', closeProblem],
 ]);
 
 const unknown: Handler = (ctx) => {

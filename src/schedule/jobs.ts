@@ -1,5 +1,5 @@
 /** The jobs Rishai runs on its own, with their defaults. Times are Asia/Shanghai. */
-export type JobName = 'warnings' | 'reminder' | 'lastCall' | 'dailyBoard' | 'commentPrompt';
+export type JobName = 'warnings' | 'problems' | 'reminder' | 'lastCall' | 'dailyBoard' | 'commentPrompt';
 
 export interface JobDef {
   name: JobName;
@@ -17,6 +17,7 @@ export interface JobDef {
 
 export const JOBS: readonly JobDef[] = [
   { name: 'warnings', label: '预警', cron: '0 9 * * *', workdaysOnly: true, missed: 'late' },
+  { name: 'problems', label: '问题督办', cron: '0 9 * * *', workdaysOnly: true, missed: 'late' },
   { name: 'reminder', label: '提醒', cron: '0 16 * * *', workdaysOnly: true, missed: 'skip' },
   { name: 'lastCall', label: '催报', cron: '30 17 * * *', workdaysOnly: true, missed: 'skip' },
   { name: 'dailyBoard', label: '日晒榜', cron: '0 20 * * *', workdaysOnly: true, missed: 'late' },

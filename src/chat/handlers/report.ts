@@ -5,6 +5,8 @@ import { parseMessage } from '../../report/parse';
 import { matchProject } from '../../report/match';
 import { reportFlags } from '../../report/checks';
 import { dayLabel, invalidReply, reportFigures } from '../format';
+import { trackProblems } from '../../jobs/problems';
+import { trackingNote } from './problems';
 
 function resolveProject(ctx: Ctx, report: Report): Project | null {
   const projects = ctx.groupProjects();
@@ -50,9 +52,11 @@ export const report: Handler = (ctx) => {
     flags,
     now: ctx.now,
   });
+  const tracked = trackingNote(ctx.s, trackProblems(ctx.s, saved, ctx.now), ctx.today);
   const revised = saved.revision > 1 ? `（已更新为第 ${saved.revision} 版）` : '';
   const lines = [`✅ 已收到 ${project.name} ${dayLabel(r.date)}日报${revised}：${reportFigures(r)}。`];
   if (flags.length) lines.push(`请核对：${flags.join('；')}。`);
+  if (tracked) lines.push(tracked);
   ctx.reply(lines.join('\n'));
   return 'report';
 };
