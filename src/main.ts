@@ -6,6 +6,8 @@ import { openDb } from './store/db';
 import { systemClock } from './time/clock';
 import { createApp } from './app';
 import { LiveCalendar } from './calendar/live';
+import { createAlerter } from './alert/alert';
+import { LoginWatch } from './alert/login';
 
 /** `npm start`: the bot on real WeChat, through the puppet named in .env. */
 async function main(): Promise<void> {
@@ -19,6 +21,10 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   // Wechaty's own logging is chatty; ours carries what an operator needs unless debugging.
   wechatyLog.level(config.logLevel === 'debug' ? 'verbose' : 'warn');
+  // Alerts go through a channel that does not depend on the WeChat session they report on.
+  const alerter = createAlerter(config.alert, log);
+  const loginWatch = new LoginWatch(alerter, systemClock, log);
+  loginWatch.start();
   const db = openDb(config.dbFile);
   const wechaty = WechatyBuilder.build({
     // The memory card keeps the login session across restarts; it lives in data/ and is git-ignored.
@@ -45,12 +51,19 @@ async function main(): Promise<void> {
   const errors = new RepeatGate(60_000);
   wechaty
     .on('scan', (qrcode, status) => {
+      loginWatch.onScan(qrcode, status);
       if (status !== types.ScanStatus.Waiting && status !== types.ScanStatus.Timeout) return;
       qrcodeTerminal.generate(qrcode, { small: true });
       log.info('login.scan', { url: `https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}` });
     })
-    .on('login', (user) => log.info('login', { user: user.name() }))
-    .on('logout', (user, reason) => log.warn('logout', { user: user.name(), reason, note: '已掉线，消息暂存发件箱，重新登录后发送' }))
+    .on('login', (user) => {
+      log.info('login', { user: user.name() });
+      loginWatch.onLogin(user.name());
+    })
+    .on('logout', (user, reason) => {
+      log.warn('logout', { user: user.name(), reason, note: '已掉线，消息暂存发件箱，重新登录后发送' });
+      loginWatch.onLogout(user.name(), reason);
+    })
     .on('error', (err) => {
       const suppressed = errors.pass(err.message);
       if (suppressed === null) return;
@@ -66,6 +79,7 @@ async function main(): Promise<void> {
     log.info('shutdown', { signal });
     app.sender.stop();
     app.scheduler.stop();
+    loginWatch.stop();
     await app.inbound.idle();
     await wechaty.stop().catch(() => undefined);
     db.close();
@@ -78,6 +92,7 @@ async function main(): Promise<void> {
     await wechaty.start();
   } catch (err) {
     log.error('wechaty.start_failed', { message: (err as Error).message, hint: '无法连接微信，请检查网络和 WECHATY_PUPPET 设置' });
+    await alerter.send(`【日晒】机器人无法启动微信连接：${(err as Error).message}`);
     process.stderr.write(`无法启动微信连接：${(err as Error).message}\n请检查网络，以及 .env 中的 WECHATY_PUPPET / WECHATY_PUPPET_SERVICE_TOKEN。\n`);
     db.close();
     process.exit(1);

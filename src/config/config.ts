@@ -11,6 +11,19 @@ const list = z
       .filter(Boolean),
   );
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+// `.env.example` lists every variable with an empty value, so blank means "not set".
+const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optional = <T extends z.ZodType>(inner: T) => z.preprocess(blank, inner.optional());
+
+export type WebhookKind = 'wecom' | 'dingtalk' | 'feishu' | 'generic';
+const WEBHOOK_HOSTS = new Map<string, WebhookKind>([
+  ['qyapi.weixin.qq.com', 'wecom'],
+  ['oapi.dingtalk.com', 'dingtalk'],
+  ['open.feishu.cn', 'feishu'],
+  ['open.larksuite.com', 'feishu'],
+]);
+// Values that carry a key or password are never echoed back in an error message.
+const SECRET_VARS = /SECRET|TOKEN|WEBHOOK$|SMTP_URL/;
 
 const schema = z.object({
   RISHAI_DB: z.string().min(1).default('data/rishai.db'),
@@ -25,7 +38,46 @@ const schema = z.object({
   RISHAI_BOT_NAME: z.string().min(1).default('rishai'),
   WECHATY_PUPPET: z.string().min(1).default('wechaty-puppet-wechat4u'),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
+  RISHAI_ALERT_WEBHOOK: optional(z.url({ protocol: /^https?$/, error: '不是有效的 http(s) 地址' })),
+  RISHAI_ALERT_WEBHOOK_KIND: optional(z.enum(['wecom', 'dingtalk', 'feishu', 'generic'])),
+  RISHAI_ALERT_DINGTALK_SECRET: optional(z.string().trim()),
+  RISHAI_ALERT_FEISHU_SECRET: optional(z.string().trim()),
+  RISHAI_ALERT_SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: '应形如 smtps://用户名:密码@服务器:465' })),
+  RISHAI_ALERT_EMAIL_FROM: optional(z.string().trim().includes('@', { error: '不是邮箱地址' })),
+  RISHAI_ALERT_EMAIL_TO: list.pipe(z.array(z.string().includes('@', { error: '不是邮箱地址' }))),
 });
+
+type Env = z.infer<typeof schema>;
+
+/** Alert settings that only make sense together, as `[variable, message]` pairs. */
+function alertProblems(e: Env): [string, string][] {
+  const problems: [string, string][] = [];
+  const kind = webhookKind(e.RISHAI_ALERT_WEBHOOK, e.RISHAI_ALERT_WEBHOOK_KIND);
+  if (e.RISHAI_ALERT_WEBHOOK && !kind) problems.push(['RISHAI_ALERT_WEBHOOK', '无法从地址判断是哪种群机器人，请设置 RISHAI_ALERT_WEBHOOK_KIND']);
+  if (e.RISHAI_ALERT_DINGTALK_SECRET && kind !== 'dingtalk') problems.push(['RISHAI_ALERT_DINGTALK_SECRET', '只用于钉钉机器人，但 RISHAI_ALERT_WEBHOOK 不是钉钉地址']);
+  if (e.RISHAI_ALERT_FEISHU_SECRET && kind !== 'feishu') problems.push(['RISHAI_ALERT_FEISHU_SECRET', '只用于飞书机器人，但 RISHAI_ALERT_WEBHOOK 不是飞书地址']);
+  if (e.RISHAI_ALERT_SMTP_URL && e.RISHAI_ALERT_EMAIL_TO.length === 0) problems.push(['RISHAI_ALERT_EMAIL_TO', '设置了 RISHAI_ALERT_SMTP_URL，还需要收件人']);
+  if (!e.RISHAI_ALERT_SMTP_URL && e.RISHAI_ALERT_EMAIL_TO.length > 0) problems.push(['RISHAI_ALERT_SMTP_URL', '设置了 RISHAI_ALERT_EMAIL_TO，还需要发信服务器']);
+  if (e.RISHAI_ALERT_SMTP_URL && !e.RISHAI_ALERT_EMAIL_FROM && !smtpUser(e.RISHAI_ALERT_SMTP_URL).includes('@')) {
+    problems.push(['RISHAI_ALERT_EMAIL_FROM', 'SMTP 用户名不是邮箱地址，请填写发件人']);
+  }
+  return problems;
+}
+
+function webhookKind(url: string | undefined, forced: WebhookKind | undefined): WebhookKind | undefined {
+  if (!url) return undefined;
+  return forced ?? WEBHOOK_HOSTS.get(new URL(url).hostname);
+}
+
+function smtpUser(url: string): string {
+  return decodeURIComponent(new URL(url).username);
+}
+
+/** Where alerts go when WeChat itself is down; `undefined` channels are not configured. */
+export type AlertConfig = {
+  webhook: { url: string; kind: WebhookKind; secret: string | undefined } | undefined;
+  email: { smtpUrl: string; from: string; to: string[] } | undefined;
+};
 
 export type Config = {
   dbFile: string;
@@ -40,20 +92,24 @@ export type Config = {
   botName: string;
   puppet: string;
   puppetToken: string | undefined;
+  alert: AlertConfig;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
 /** Reads configuration from an environment; every problem names its variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
+  const describe = (name: string, message: string) => {
+    const value = SECRET_VARS.test(name) ? '已隐藏' : `当前值：${JSON.stringify(env[name] ?? '')}`;
+    return `${name}: ${message}（${value}）`;
+  };
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}（当前值：${JSON.stringify(env[String(i.path[0])] ?? '')}）`),
-    };
-  }
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => describe(String(i.path[0]), i.message)) };
   const e = parsed.data;
+  const problems = alertProblems(e);
+  if (problems.length > 0) return { ok: false, errors: problems.map(([name, message]) => describe(name, message)) };
+  const kind = webhookKind(e.RISHAI_ALERT_WEBHOOK, e.RISHAI_ALERT_WEBHOOK_KIND);
+  const secrets: Partial<Record<WebhookKind, string>> = { dingtalk: e.RISHAI_ALERT_DINGTALK_SECRET, feishu: e.RISHAI_ALERT_FEISHU_SECRET };
   return {
     ok: true,
     config: {
@@ -69,6 +125,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       botName: e.RISHAI_BOT_NAME,
       puppet: e.WECHATY_PUPPET,
       puppetToken: e.WECHATY_PUPPET_SERVICE_TOKEN,
+      alert: {
+        webhook: e.RISHAI_ALERT_WEBHOOK && kind ? { url: e.RISHAI_ALERT_WEBHOOK, kind, secret: secrets[kind] } : undefined,
+        email: e.RISHAI_ALERT_SMTP_URL
+          ? {
+              smtpUrl: e.RISHAI_ALERT_SMTP_URL,
+              from: e.RISHAI_ALERT_EMAIL_FROM ?? smtpUser(e.RISHAI_ALERT_SMTP_URL),
+              to: e.RISHAI_ALERT_EMAIL_TO,
+            }
+          : undefined,
+      },
     },
   };
 }
