@@ -15,3 +15,18 @@ export function roleHolders(s: Stores, project: Project, role: Role, groupId: nu
     return p && p.name === registered ? [p] : [];
   });
 }
+
+/** Whether a person holds one of the roles on a project, in any group the project is bound to. */
+export function holdsRole(s: Stores, person: Person, project: Project, roles: readonly Role[]): boolean {
+  return s.groups.groupsOf(project.id).some((g) => roles.some((role) => roleHolders(s, project, role, g.id).some((x) => x.id === person.id)));
+}
+
+/** Projects a person leads (帮包领导). */
+export function projectsLedBy(s: Stores, person: Person): Project[] {
+  return s.projects.list().filter((p) => holdsRole(s, person, p, ['leader']));
+}
+
+/** Ids of the people leading a project, across its groups. */
+export function leaderIdsOf(s: Stores, project: Project): number[] {
+  return [...new Set(s.groups.groupsOf(project.id).flatMap((g) => roleHolders(s, project, 'leader', g.id).map((p) => p.id)))];
+}

@@ -3,7 +3,7 @@ import type { JobRunner } from '../schedule/scheduler';
 import type { Stoppage } from '../store/stoppages';
 import { roleHolders } from '../chat/roles';
 import { dayLabel } from '../chat/format';
-import { addDays } from '../time/clock';
+import { addDays, daysBetween } from '../time/clock';
 import { projectWarnings, type Warning, type WarningKind, type WarningThresholds } from '../rules/warnings';
 import { WarningStateStore } from '../store/warnings';
 
@@ -75,7 +75,7 @@ export function warningsJob(s: Stores, o: WarningOptions): JobRunner {
     const announce = warnings.filter((w) => {
       const before = known.get(`${w.projectId}:${w.kind}`);
       if (!before || before.level !== w.level || DAILY.has(w.kind)) return true;
-      return Date.parse(today) - Date.parse(before.announcedOn) >= repeatDays * 86_400_000;
+      return daysBetween(before.announcedOn, today) >= repeatDays;
     });
 
     const header = `【预警】${dayLabel(today)}${slot.late ? '（补发）' : ''}`;

@@ -1,4 +1,5 @@
 import { toHalfWidth } from '../report/numbers';
+import { daysBetween } from '../time/clock';
 
 /** Item numbers staff put before a problem (half-width): 1、 1. 1) (1) (一) ① 一、 — but not the 1 of 1.5 or 1号楼. */
 const NUMBERING = /^\s*(?:\(\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*\)|[\u2460-\u2473]|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:[、)]|\.(?!\d)))\s*/;
@@ -78,7 +79,7 @@ export function matchProblems(texts: readonly string[], open: readonly { id: num
 
 /** Days an item has been open, counted in calendar days from the report that first raised it. */
 export function daysOpen(firstDate: string, today: string): number {
-  return Math.round((Date.parse(today) - Date.parse(firstDate)) / 86_400_000);
+  return daysBetween(firstDate, today);
 }
 
 /** Who each step of the escalation ladder addresses, from the bottom. */

@@ -1,4 +1,4 @@
-import { addDays } from '../time/clock';
+import { addDays, daysBetween } from '../time/clock';
 
 export type Level = 'yellow' | 'red';
 export type WarningKind = 'missing' | 'notStarted' | 'behindPlan' | 'forecast' | 'unregistered';
@@ -46,8 +46,7 @@ export interface Warning {
   text: string;
 }
 
-const DAY = 86_400_000;
-const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY);
+const days = daysBetween;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**

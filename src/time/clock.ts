@@ -45,6 +45,11 @@ export function shanghaiIso(d: Date | number | string): string {
   return inShanghai(d).format('YYYY-MM-DDTHH:mm:ssZ');
 }
 
+/** Whole calendar days from one `YYYY-MM-DD` date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+}
+
 /** Adds whole days to a `YYYY-MM-DD` date (plain UTC arithmetic: it runs in the warnings' inner loop). */
 export function addDays(date: string, days: number): string {
   const t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + days * 86_400_000;

@@ -1,6 +1,6 @@
 import { Harness } from '../support/harness';
 import { commentRates, reportedDaysFrom } from '../../src/bulletin/comment-rate';
-import { leaderIdsOf } from '../../src/chat/leaders';
+import { leaderIdsOf } from '../../src/chat/roles';
 
 const GROUP = '化工项目工作群';
 const MULTI = '汽车港口联合群';

@@ -2,7 +2,7 @@ import type { Ctx, Handler } from '../context';
 import type { Project } from '../../store/projects';
 import { matchProject } from '../../report/match';
 import { dayLabel } from '../format';
-import { leads, projectsLedBy } from '../leaders';
+import { holdsRole, projectsLedBy } from '../roles';
 
 /** The project a comment is about: named first, or the only one in reach (the group's, or the leader's). */
 function target(ctx: Ctx): { project: Project; text: string } | null {
@@ -27,7 +27,7 @@ export const comment: Handler = (ctx) => {
   const t = target(ctx);
   if (!t) return 'command';
   const { project, text } = t;
-  if (!ctx.person.isAdmin && !leads(ctx.s, ctx.person, project)) {
+  if (!ctx.person.isAdmin && !holdsRole(ctx.s, ctx.person, project, ['leader'])) {
     ctx.reply(`抱歉，只有${project.name}的帮包领导或管理员可以点评。`);
     return 'command';
   }

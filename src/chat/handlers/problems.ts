@@ -6,7 +6,7 @@ import { toHalfWidth } from '../../report/numbers';
 import { ADDRESSEE_LABEL, LADDER, daysOpen } from '../../rules/problems';
 import { dayLabel } from '../format';
 import { requireGroup } from '../guards';
-import { roleHolders } from '../roles';
+import { holdsRole } from '../roles';
 
 /** A list stops here, so it stays about one screen in WeChat. */
 const LIST_CAP = 30;
@@ -70,11 +70,7 @@ export const problems: Handler = (ctx) => {
 
 /** The project's leader, its liaison (speaking for the 责任单位), or an admin. */
 function mayClose(ctx: Ctx, project: Project): boolean {
-  if (ctx.person.isAdmin) return true;
-  const groupIds = [ctx.group?.id ?? null, ...ctx.s.groups.groupsOf(project.id).map((g) => g.id)];
-  return (['leader', 'liaison'] as const).some((role) =>
-    groupIds.some((g) => roleHolders(ctx.s, project, role, g).some((p) => p.id === ctx.person.id)),
-  );
+  return ctx.person.isAdmin || holdsRole(ctx.s, ctx.person, project, ['leader', 'liaison']);
 }
 
 /** `12 说明`, `#12 说明`, `12号：说明`, in either width. */

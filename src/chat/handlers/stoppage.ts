@@ -4,7 +4,8 @@ import { matchProject } from '../../report/match';
 import { readFutureDate } from '../../report/parse';
 import { dayLabel } from '../format';
 import { requireGroup } from '../guards';
-import { roleHolders } from '../roles';
+import { holdsRole } from '../roles';
+import { daysBetween } from '../../time/clock';
 
 /** Splits `[项目] 其余` : the first word names a project of the group, or the group has only one. */
 function projectAndRest(ctx: Ctx, args: string): { project: Project; rest: string } | null {
@@ -18,9 +19,8 @@ function projectAndRest(ctx: Ctx, args: string): { project: Project; rest: strin
 }
 
 /** The project's liaison, its leader, or an admin. */
-function mayDeclare(ctx: Ctx, project: Project, groupId: number): boolean {
-  if (ctx.person.isAdmin) return true;
-  const ok = (['liaison', 'leader'] as const).some((role) => roleHolders(ctx.s, project, role, groupId).some((p) => p.id === ctx.person.id));
+function mayDeclare(ctx: Ctx, project: Project): boolean {
+  const ok = ctx.person.isAdmin || holdsRole(ctx.s, ctx.person, project, ['liaison', 'leader']);
   if (!ok) ctx.reply(`抱歉，只有${project.name}的联络员、帮包领导或管理员可以申报停工、复工。`);
   return ok;
 }
@@ -32,7 +32,7 @@ export const stop: Handler = (ctx) => {
   const group = requireGroup(ctx);
   if (!group) return 'command';
   const split = projectAndRest(ctx, ctx.args);
-  if (!split || !mayDeclare(ctx, split.project, group.id)) return 'command';
+  if (!split || !mayDeclare(ctx, split.project)) return 'command';
   let reason = split.rest;
   let until: string | null = null;
   const m = UNTIL.exec(reason);
@@ -63,14 +63,14 @@ export const resumeWork: Handler = (ctx) => {
   const group = requireGroup(ctx);
   if (!group) return 'command';
   const split = projectAndRest(ctx, ctx.args);
-  if (!split || !mayDeclare(ctx, split.project, group.id)) return 'command';
+  if (!split || !mayDeclare(ctx, split.project)) return 'command';
   const current = ctx.s.stoppages.on(split.project.id, ctx.today);
   if (!current) {
     ctx.reply(`${split.project.name}目前没有停工登记。`);
     return 'command';
   }
   ctx.s.stoppages.resume(current, ctx.today);
-  const days = current.fromDate < ctx.today ? `，停工 ${(Date.parse(ctx.today) - Date.parse(current.fromDate)) / 86_400_000} 天` : '';
+  const days = current.fromDate < ctx.today ? `，停工 ${daysBetween(current.fromDate, ctx.today)} 天` : '';
   ctx.reply(`已登记复工：${split.project.name}${days}。请自今天起恢复报送日报。`);
   return 'command';
 };
