@@ -44,7 +44,8 @@ async function main(): Promise<void> {
       photoWindowMinutes: config.photoWindowMinutes,
       mediaDir: config.mediaDir,
     },
-    send: { gapMs: config.sendGapMs, jitterMs: config.sendJitterMs, perMinute: config.sendPerMinute },
+    send: { gapMs: config.sendGapMs, jitterMs: config.sendJitterMs, perMinute: config.sendPerMinute, quietHours: config.quietHours },
+    commentPrompt: { privately: config.leaderPromptPrivately, nudgeAfterWorkdays: config.commentNudgeWorkdays },
     calendar,
   });
 

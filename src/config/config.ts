@@ -35,7 +35,13 @@ const schema = z.object({
   RISHAI_SEND_GAP_MS: int(2000),
   RISHAI_SEND_JITTER_MS: int(1000),
   RISHAI_SEND_PER_MINUTE: int(20, 1),
-  RISHAI_BOT_NAME: z.string().min(1).default('rishai'),
+  RISHAI_QUIET_HOURS: z
+    .string()
+    .trim()
+    .regex(/^$|^([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-3]):[0-5]\d$/, { error: '应形如 22:00-07:30，留空表示不设' })
+    .default('22:00-07:30'),
+  RISHAI_LEADER_PROMPT: z.enum(['group', 'private'], { error: '应为 group（在项目群 @ 领导）或 private（私聊领导）' }).default('group'),
+  RISHAI_COMMENT_NUDGE_WORKDAYS: int(3, 1),
   WECHATY_PUPPET: z.string().min(1).default('wechaty-puppet-wechat4u'),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
   RISHAI_ALERT_WEBHOOK: optional(z.url({ protocol: /^https?$/, error: '不是有效的 http(s) 地址' })),
@@ -89,13 +95,25 @@ export type Config = {
   sendGapMs: number;
   sendJitterMs: number;
   sendPerMinute: number;
-  botName: string;
+  /** Minutes after midnight; scheduled messages wait for the end of quiet hours. */
+  quietHours: { start: number; end: number } | null;
+  leaderPromptPrivately: boolean;
+  commentNudgeWorkdays: number;
   puppet: string;
   puppetToken: string | undefined;
   alert: AlertConfig;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+function quietHours(spec: string): { start: number; end: number } | null {
+  if (!spec) return null;
+  const [start = 0, end = 0] = spec.split('-').map((t) => {
+    const [h, m] = t.split(':').map(Number);
+    return h! * 60 + m!;
+  });
+  return { start, end };
+}
 
 /** Reads configuration from an environment; every problem names its variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
@@ -122,7 +140,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       sendGapMs: e.RISHAI_SEND_GAP_MS,
       sendJitterMs: e.RISHAI_SEND_JITTER_MS,
       sendPerMinute: e.RISHAI_SEND_PER_MINUTE,
-      botName: e.RISHAI_BOT_NAME,
+      quietHours: quietHours(e.RISHAI_QUIET_HOURS),
+      leaderPromptPrivately: e.RISHAI_LEADER_PROMPT === 'private',
+      commentNudgeWorkdays: e.RISHAI_COMMENT_NUDGE_WORKDAYS,
       puppet: e.WECHATY_PUPPET,
       puppetToken: e.WECHATY_PUPPET_SERVICE_TOKEN,
       alert: {

@@ -12,11 +12,14 @@ export interface SenderOptions {
   gapMs: number;
   jitterMs: number;
   perMinute: number;
+  /** Minutes after midnight (Shanghai): scheduled messages (keys `job:…`) wait until it ends. */
+  quietHours?: { start: number; end: number } | null;
   maxAttempts?: number;
   random?: () => number;
 }
 
 const FREQUENT = /频繁|too frequent|frequen|1205/i;
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const HARD_BACKOFF_MS = 10 * 60_000;
 
 /**
@@ -62,6 +65,11 @@ export class OutboxSender {
           this.quietUntil = { at: this.store.nextDueAt()?.getTime() ?? Infinity, enqueued: this.store.enqueued };
           break;
         }
+        const wait = this.heldUntil(item);
+        if (wait) {
+          this.store.markRetry(item.id, '免打扰时段', wait);
+          continue;
+        }
         if (!this.store.claim(item.id)) continue;
         if (await this.sendOne(item)) sent++;
       }
@@ -69,6 +77,19 @@ export class OutboxSender {
       this.draining = false;
     }
     return sent;
+  }
+
+  /** End of the quiet hours when a scheduled message falls inside them; replies to people are never held. */
+  private heldUntil(item: OutboxItem): Date | null {
+    const q = this.opts.quietHours;
+    if (!q || !item.key.startsWith('job:')) return null;
+    const now = this.clock.now().getTime();
+    const local = new Date(now + SHANGHAI_OFFSET_MS);
+    const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
+    const inside = q.start <= q.end ? minute >= q.start && minute < q.end : minute >= q.start || minute < q.end;
+    if (!inside) return null;
+    const wait = (q.end - minute + 1440) % 1440;
+    return new Date(Math.floor(now / 60_000) * 60_000 + wait * 60_000);
   }
 
   private async sendOne(item: OutboxItem): Promise<boolean> {

@@ -48,7 +48,7 @@ export async function simulate(scenario: Scenario, opts: { dbFile?: string; onSe
     clock,
     log: silentLogger,
     settings: { admins: scenario.admins, staleSeconds: 120, photoWindowMinutes: 30, mediaDir: path.join(path.dirname(dbFile), 'media') },
-    send: { gapMs: 2 * SECOND, jitterMs: 0, perMinute: 20 },
+    send: { gapMs: 2 * SECOND, jitterMs: 0, perMinute: 20, quietHours: { start: 22 * 60, end: 7 * 60 + 30 } },
     calendar: new LiveCalendar(db, clock),
   });
   try {

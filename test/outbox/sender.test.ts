@@ -115,6 +115,20 @@ describe('outbox', () => {
     expect(await s.drain()).toBe(2);
   });
 
+  it('holds scheduled messages through quiet hours but answers people at once', async () => {
+    clock.set('2026-11-24T23:10:00+08:00');
+    store.enqueue({ key: 'job:dailyBoard:2026-11-24T20:00:00+08:00:g1', target: { groupId: 1 }, text: '日晒榜（补发）' }, clock.now());
+    store.enqueue({ key: 'reply:9:0', target: { groupId: 1 }, text: '已收到' }, clock.now());
+    const s = sender({ gapMs: 0, quietHours: { start: 22 * 60, end: 7 * 60 + 30 } });
+    expect(await s.drain()).toBe(1);
+    expect(transport.sent.map((x) => x.text)).toEqual(['已收到']);
+    clock.set('2026-11-25T07:29:00+08:00');
+    expect(await s.drain()).toBe(0);
+    clock.set('2026-11-25T07:30:00+08:00');
+    expect(await s.drain()).toBe(1);
+    expect(transport.sent.map((x) => x.text)).toEqual(['已收到', '日晒榜（补发）']);
+  });
+
   it('sets aside a message caught mid-send by a crash instead of sending it again', async () => {
     queue('a');
     const [item] = store.due(clock.now(), 1);
