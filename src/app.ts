@@ -9,7 +9,7 @@ import { rebindAfterLogin } from './chat/relogin';
 import { ScheduleStore } from './store/schedule';
 import { Scheduler } from './schedule/scheduler';
 import { ScheduleAdmin } from './schedule/admin';
-import { dailyBoardJob, reminderJob } from './jobs/reporting';
+import { dailyBoardJob, periodJob, reminderJob } from './jobs/reporting';
 import { commentPromptJob } from './jobs/comments';
 import { warningsJob } from './jobs/warnings';
 import { problemsJob } from './jobs/problems';
@@ -56,6 +56,8 @@ export function createApp(o: AppOptions): App {
     reminder: reminderJob(stores, 'reminder'),
     lastCall: reminderJob(stores, 'lastCall'),
     dailyBoard: dailyBoardJob(stores),
+    weeklyDispatch: periodJob(stores, 'week', (d) => o.calendar.isWorkday(d)),
+    monthlyBulletin: periodJob(stores, 'month', (d) => o.calendar.isWorkday(d)),
     commentPrompt: commentPromptJob(stores, {
       ...(o.commentPrompt ?? { privately: false, nudgeAfterWorkdays: 3 }),
       isWorkday: (d) => o.calendar.isWorkday(d),

@@ -4,6 +4,8 @@ import { roleHolders } from '../chat/roles';
 import { dayLabel } from '../chat/format';
 import { dueOn, owesReport, unreported } from '../rules/reporting';
 import { dailyBoardText } from '../bulletin/board';
+import { periodFigures, periodText } from '../bulletin/period';
+import { addDays } from '../time/clock';
 
 /**
  * Reminder (提醒) and last call (催报): one message in each group whose projects have not reported
@@ -46,6 +48,25 @@ export function dailyBoardJob(s: Stores): JobRunner {
       return [{ name: p.name, progressPercent: today.progressPercent, previousPercent: before?.progressPercent ?? null, newProblems: today.problems.filter((x) => !known.has(x)) }];
     });
     const text = dailyBoardText({ date: slot.date, due: due.length, missing, stopped: stoppedNames, reports, late: slot.late });
+    for (const g of dispatch) s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:g${g.id}`, target: { groupId: g.id }, text }, slot.now);
+  };
+}
+
+/**
+ * Weekly dispatch (周调度, Mondays) and monthly bulletin (月通报, the 1st) in the dispatch groups:
+ * the previous week's or month's reporting rate, most-missed projects, open problems and comment rates.
+ * The full bulletins with tables, charts and Excel come with the bulletin work.
+ */
+export function periodJob(s: Stores, kind: 'week' | 'month', isWorkday: (d: string) => boolean): JobRunner {
+  return (slot) => {
+    const dispatch = s.groups.list().filter((g) => g.isDispatch);
+    if (!dispatch.length) return;
+    const to = addDays(slot.date, -1);
+    const from = kind === 'week' ? addDays(slot.date, -7) : `${to.slice(0, 7)}-01`;
+    const figures = periodFigures(s, from, to, isWorkday);
+    // A bot bound only this week has nothing to say about last week.
+    if (!figures.due) return;
+    const text = periodText(kind === 'week' ? '周调度' : '月通报', figures, slot.late);
     for (const g of dispatch) s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:g${g.id}`, target: { groupId: g.id }, text }, slot.now);
   };
 }

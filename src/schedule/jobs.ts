@@ -1,10 +1,13 @@
 /** The jobs Rishai runs on its own, with their defaults. Times are Asia/Shanghai. */
-export type JobName = 'warnings' | 'problems' | 'reminder' | 'lastCall' | 'dailyBoard' | 'commentPrompt';
+export type JobName = 'warnings' | 'problems' | 'reminder' | 'lastCall' | 'dailyBoard' | 'commentPrompt' | 'weeklyDispatch' | 'monthlyBulletin';
+export type Cadence = 'daily' | 'weekly' | 'monthly';
 
 export interface JobDef {
   name: JobName;
   /** What admins call it in chat (#设置 提醒 16:30, #暂停 日晒榜). */
   label: string;
+  /** How admins set its time: `16:30`, `周一 9:00` or `1日 9:00`. */
+  cadence: Cadence;
   cron: string;
   /** Runs only on mainland China workdays (调休 weekends included, holidays excluded). */
   workdaysOnly: boolean;
@@ -16,12 +19,14 @@ export interface JobDef {
 }
 
 export const JOBS: readonly JobDef[] = [
-  { name: 'warnings', label: '预警', cron: '0 9 * * *', workdaysOnly: true, missed: 'late' },
-  { name: 'problems', label: '问题督办', cron: '0 9 * * *', workdaysOnly: true, missed: 'late' },
-  { name: 'reminder', label: '提醒', cron: '0 16 * * *', workdaysOnly: true, missed: 'skip' },
-  { name: 'lastCall', label: '催报', cron: '30 17 * * *', workdaysOnly: true, missed: 'skip' },
-  { name: 'dailyBoard', label: '日晒榜', cron: '0 20 * * *', workdaysOnly: true, missed: 'late' },
-  { name: 'commentPrompt', label: '点评提醒', cron: '30 20 * * *', workdaysOnly: true, missed: 'skip' },
+  { name: 'warnings', label: '预警', cadence: 'daily', cron: '0 9 * * *', workdaysOnly: true, missed: 'late' },
+  { name: 'problems', label: '问题督办', cadence: 'daily', cron: '0 9 * * *', workdaysOnly: true, missed: 'late' },
+  { name: 'reminder', label: '提醒', cadence: 'daily', cron: '0 16 * * *', workdaysOnly: true, missed: 'skip' },
+  { name: 'lastCall', label: '催报', cadence: 'daily', cron: '30 17 * * *', workdaysOnly: true, missed: 'skip' },
+  { name: 'dailyBoard', label: '日晒榜', cadence: 'daily', cron: '0 20 * * *', workdaysOnly: true, missed: 'late' },
+  { name: 'commentPrompt', label: '点评提醒', cadence: 'daily', cron: '30 20 * * *', workdaysOnly: true, missed: 'skip' },
+  { name: 'weeklyDispatch', label: '周调度', cadence: 'weekly', cron: '0 9 * * 1', workdaysOnly: false, missed: 'late' },
+  { name: 'monthlyBulletin', label: '月通报', cadence: 'monthly', cron: '0 9 1 * *', workdaysOnly: false, missed: 'late' },
 ];
 
 export function jobByLabel(label: string): JobDef | undefined {

@@ -3,6 +3,7 @@ import type { Role } from '../../store/people';
 import { matchProject } from '../../report/match';
 import { requireAdmin, requireGroup } from '../guards';
 import { SettingsStore } from '../../store/settings';
+import { jobByLabel } from '../../schedule/jobs';
 import { describeThresholds, setThreshold } from '../../rules/thresholds';
 
 const ROLES: Record<string, Role> = { 联络员: 'liaison', 领导: 'leader', 帮包领导: 'leader' };
@@ -42,8 +43,8 @@ export const set: Handler = (ctx) => {
   const [what, ...rest] = words;
   if (what === '调度群') return setDispatch(ctx);
   if (what === '预警') return setWarning(ctx, rest);
-  if (what && ctx.services.schedule && rest.length === 1 && /^\d/.test(rest[0]!)) {
-    ctx.reply(ctx.services.schedule.setTime(what, rest[0]!, ctx.person.name, ctx.now).message);
+  if (what && ctx.services.schedule && jobByLabel(what)) {
+    ctx.reply(ctx.services.schedule.setTime(what, rest.join(' '), ctx.person.name, ctx.now).message);
     return 'command';
   }
   const people = mentioned(ctx);
