@@ -8,6 +8,8 @@ import { ProjectStore } from '../store/projects';
 import { parseRegistryRows } from '../registry/read';
 import { LiveCalendar } from '../calendar/live';
 import { createApp } from '../app';
+import { SettingsStore } from '../store/settings';
+import { THRESHOLD_NAMES, setThreshold } from '../rules/thresholds';
 import { MockWorld, type Sent } from './world';
 import type { Scenario } from './scenario';
 
@@ -67,8 +69,12 @@ export async function simulate(scenario: Scenario, opts: { dbFile?: string; onSe
       for (const member of g.members) groups.noteMember(group.id, people.see(world.person(member).id, member, now, scenario.admins).id);
     }
     const problems: string[] = [];
+    // The same names as #设置: a job's time (提醒, 周调度 …) or a warning threshold (滞后黄 …).
+    const settings = new SettingsStore(db);
     for (const [label, value] of Object.entries(scenario.settings)) {
-      const r = app.bot.services.schedule!.setTime(label, value, 'scenario', now);
+      const r = THRESHOLD_NAMES[label]
+        ? setThreshold(settings, label, value, 'scenario', now)
+        : app.bot.services.schedule!.setTime(label, value, 'scenario', now);
       if (!r.ok) problems.push(`settings.${label}: ${r.message}`);
     }
     if (problems.length) return { ok: false, errors: problems };

@@ -18,6 +18,7 @@ describe('#停工 and #复工', () => {
     ]);
     expect((await h.say('张三', GROUP, '#未报'))[0]).toBe('11月24日本群应报项目均已报送日报。\n停工中（不计未报）：精细化工中间体项目');
     expect((await h.say('张三', GROUP, '#停工 又停了'))[0]).toContain('已在停工中');
+    expect((await h.say('张三', GROUP, '#进度'))[0]).toBe('精细化工中间体项目【停工：环保管控】：暂无日报。');
 
     h.clock.set('2026-11-26T10:00:00+08:00');
     expect(await h.say('王区长', GROUP, '#复工')).toEqual(['已登记复工：精细化工中间体项目，停工 2 天。请自今天起恢复报送日报。']);

@@ -96,12 +96,19 @@ describe('rishai simulate', () => {
         start: '2026-11-23T08:00:00+08:00',
         registry: [{ name: '甲项目', status: '在建', plannedStart: '2026-13-01' }],
         groups: [{ topic: '甲群', members: ['张三'], projects: ['甲项目'] }],
-        settings: { 提醒: '25:00' },
+        settings: { 提醒: '25:00', 滞后黄: '50' },
       }),
     );
     const bad = await simulate([file]);
     expect(bad.code).toBe(1);
     expect(bad.err[0]).toContain('registry[0]');
+    const fixed = JSON.parse(fs.readFileSync(file, 'utf8'));
+    fixed.registry[0].plannedStart = '2026-03-01';
+    fs.writeFileSync(file, JSON.stringify(fixed));
+    const settings = await simulate([file]);
+    expect(settings.code).toBe(1);
+    expect(settings.err[0]).toContain('settings.提醒');
+    expect(settings.err[0]).toContain('settings.滞后黄: 黄色阈值须小于红色阈值');
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

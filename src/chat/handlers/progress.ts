@@ -21,13 +21,15 @@ export const progress: Handler = (ctx) => {
   const blocks = targets.map((p) => {
     const recent = ctx.s.reports.recentFor(p.id, TREND_DAYS);
     const latest = recent[0];
-    if (!latest) return `${p.name}：暂无日报。`;
+    const stopped = ctx.s.stoppages.on(p.id, ctx.today);
+    const mark = stopped ? `【停工：${stopped.reason}】` : '';
+    if (!latest) return `${p.name}${mark}：暂无日报。`;
     const trend = recent
       .filter((r) => r.progressPercent !== null)
       .reverse()
       .map((r) => `${r.progressPercent}%`)
       .join('→');
-    const lines = [`${p.name}（${dayLabel(latest.date)}）：${reportFigures({ ...latest, project: p.name })}`];
+    const lines = [`${p.name}${mark}（${dayLabel(latest.date)}）：${reportFigures({ ...latest, project: p.name })}`];
     if (latest.todayWork) lines.push(`今日进展：${latest.todayWork}`);
     if (latest.problems.length) lines.push(`存在问题：${latest.problems.join('；')}`);
     if (trend) lines.push(`近${TREND_DAYS}次进度：${trend}`);
