@@ -1,18 +1,7 @@
 import type { Report } from './types';
 
-/** What an office would query about a report, compared with the project's previous one. */
-export interface PreviousReport {
-  date: string;
-  progressPercent: number | null;
-  progressText: string | null;
-  todayWork: string | null;
-  workers: number | null;
-  machines: number | null;
-  investmentCumulative: number | null;
-  investmentMonth: number | null;
-  problems: string[];
-  nextPlan: string | null;
-}
+/** The project's previous report, to compare with: any report without its typed project name. */
+export type PreviousReport = Omit<Report, 'project'>;
 
 const CONTENT_KEYS = [
   'progressPercent',

@@ -3,23 +3,9 @@ import type { ProjectStatus } from '../registry/columns';
 import type { ProjectInput } from '../registry/read';
 import { shanghaiIso } from '../time/clock';
 
-/** A stored project (项目台账 entry). Money in 万元, dates `YYYY-MM-DD`. */
-export interface Project {
+/** A stored project (项目台账 entry): the registry's columns plus our id. Money in 万元, dates `YYYY-MM-DD`. */
+export interface Project extends ProjectInput {
   id: number;
-  name: string;
-  aliases: string[];
-  category: string | null;
-  chain: string | null;
-  town: string | null;
-  unit: string | null;
-  leader: string | null;
-  liaison: string | null;
-  totalInvestment: number | null;
-  annualPlan: number | null;
-  plannedStart: string | null;
-  plannedFinish: string | null;
-  status: ProjectStatus;
-  registered: boolean;
   updatedAt: string;
 }
 

@@ -2,22 +2,13 @@ import type { Db } from './db';
 import type { Report } from '../report/types';
 import { shanghaiIso } from '../time/clock';
 
-export interface StoredReport {
+/** One version of a project's report for a day, as stored (the typed project name resolved to `projectId`). */
+export interface StoredReport extends Omit<Report, 'project'> {
   id: number;
   projectId: number;
-  date: string;
   revision: number;
   messageId: number;
   personId: number | null;
-  progressPercent: number | null;
-  progressText: string | null;
-  todayWork: string | null;
-  workers: number | null;
-  machines: number | null;
-  investmentCumulative: number | null;
-  investmentMonth: number | null;
-  problems: string[];
-  nextPlan: string | null;
   flags: string[];
   createdAt: string;
 }
