@@ -67,10 +67,11 @@ export function createApp(o: AppOptions): App {
     schedule: new ScheduleAdmin(scheduler, scheduleStore),
     isYearCovered: (y) => o.calendar.isCovered(y),
   });
-  const inbound = attachBot(o.wechaty, bot, o.log);
+  let rebinding: Promise<void> = Promise.resolve();
+  const inbound = attachBot(o.wechaty, bot, o.clock, o.log, () => rebinding);
   const sender = new OutboxSender(stores.outbox, new WechatyTransport(o.wechaty, stores), o.clock, o.log, o.send);
   o.wechaty.on('ready', () => {
-    rebindAfterLogin(o.wechaty, stores, o.clock, o.log).catch((err) => o.log.error('rebind.error', { error: err }));
+    rebinding = rebindAfterLogin(o.wechaty, stores, o.clock, o.log).catch((err) => o.log.error('rebind.error', { error: err }));
   });
   return { stores, bot, inbound, sender, scheduler };
 }

@@ -1,4 +1,5 @@
 import { dayLabel } from '../chat/format';
+import { WEEKDAY_NAMES } from '../time/clock';
 
 export interface BoardProject {
   name: string;
@@ -23,12 +24,11 @@ export interface BoardInput {
   late: boolean;
 }
 
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 const TOP = 3;
 
 /** The daily board (日晒榜): one screen for the dispatch group. */
 export function dailyBoardText(b: BoardInput): string {
-  const weekday = WEEKDAYS[new Date(`${b.date}T12:00:00+08:00`).getUTCDay()];
+  const weekday = WEEKDAY_NAMES[new Date(`${b.date}T12:00:00+08:00`).getUTCDay()];
   const reported = b.due - b.missing.length;
   const rate = b.due ? `${((reported / b.due) * 100).toFixed(1)}%` : '—';
   const lines = [`【日晒榜】${dayLabel(b.date)}（周${weekday}）${b.late ? '（补发）' : ''}`];

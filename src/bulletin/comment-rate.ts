@@ -15,8 +15,8 @@ export interface LeaderCommentRate {
   due: number;
   /** Of those, the ones the leader commented on. */
   commented: number;
-  /** commented ÷ due, 0..1 (null when nothing was due). */
-  rate: number | null;
+  /** commented ÷ due, 0..1 (a leader is listed only with something due). */
+  rate: number;
   /** Mean hours from report to the leader's first comment on it (null when none). */
   averageDelayHours: number | null;
 }
@@ -41,7 +41,7 @@ export function commentRates(days: readonly ReportedDay[]): LeaderCommentRate[] 
       leaderId,
       due: a.due,
       commented: a.commented,
-      rate: a.due ? a.commented / a.due : null,
+      rate: a.commented / a.due,
       averageDelayHours: a.delays.length ? Math.round((a.delays.reduce((x, y) => x + y, 0) / a.delays.length) * 10) / 10 : null,
     }))
     .sort((x, y) => x.leaderId - y.leaderId);

@@ -1,5 +1,5 @@
 import type { Stores } from '../chat/context';
-import { owesReport } from '../rules/reporting';
+import { owesReport, stoppedOn } from '../rules/reporting';
 import { addDays, daysBetween } from '../time/clock';
 import { dayLabel } from '../chat/format';
 import { commentRates, reportedDaysFrom } from './comment-rate';
@@ -33,9 +33,10 @@ export function periodFigures(s: Stores, from: string, to: string, isWorkday: (d
     const bound = since.get(p.id);
     if (!bound || !owesReport(p)) continue;
     const dates = history.get(p.id)?.dates;
+    const mine = stoppages.filter((st) => st.projectId === p.id);
     let m = 0;
     for (let d = from < bound ? bound : from; d <= to; d = addDays(d, 1)) {
-      if (!isWorkday(d) || stoppages.some((st) => st.projectId === p.id && st.fromDate <= d && (st.toDate === null || st.toDate >= d))) continue;
+      if (!isWorkday(d) || stoppedOn(mine, d)) continue;
       due++;
       if (dates?.has(d)) reported++;
       else m++;

@@ -49,7 +49,7 @@ export class Bot {
       this.log.debug('message.duplicate', { messageId: m.id });
       return;
     }
-    if (now.getTime() - m.postedAt.getTime() > this.settings.staleSeconds * 1000) {
+    if ((m.receivedAt ?? now).getTime() - m.postedAt.getTime() > this.settings.staleSeconds * 1000) {
       this.s.messages.setOutcome(messageId, 'stale');
       this.log.info('message.stale', { messageId: m.id, postedAt: m.postedAt.toISOString() });
       return;

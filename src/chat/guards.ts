@@ -1,5 +1,6 @@
 import type { Ctx } from './context';
 import type { Group } from '../store/groups';
+import type { Project } from '../store/projects';
 
 /** True when the asker may change configuration; otherwise answers politely and returns false. */
 export function requireAdmin(ctx: Ctx): boolean {
@@ -12,6 +13,14 @@ export function requireAdmin(ctx: Ctx): boolean {
 export function requireGroup(ctx: Ctx): Group | null {
   if (ctx.group) return ctx.group;
   ctx.reply('请在项目工作群中发送该指令。');
+  return null;
+}
+
+/** The group's projects; a group without any (the dispatch group) gets a hint instead. */
+export function requireProjects(ctx: Ctx): Project[] | null {
+  const projects = ctx.groupProjects();
+  if (projects.length) return projects;
+  ctx.reply('本群没有绑定项目（调度群）。各项目报送情况见每晚日晒榜，全区问题可发送 #问题 全部。');
   return null;
 }
 

@@ -9,6 +9,8 @@ export interface Inbound {
   kind: 'text' | 'image' | 'other';
   text: string;
   postedAt: Date;
+  /** When the puppet delivered it, if handling waited (e.g. for a re-bind after login). */
+  receivedAt?: Date;
   /** People @-mentioned in the message, with the puppet's ids. */
   mentions: { id: string; name: string }[];
   /** The group's current members (group messages only), to learn who is in a group on binding. */

@@ -14,7 +14,10 @@ export async function rebindAfterLogin(wechaty: Wechaty, s: Stores, clock: Clock
   const rooms = await wechaty.Room.findAll();
   const live: (LiveRoom & { members: { id: string; name: string }[] })[] = [];
   for (const room of rooms) {
-    const members = (await room.memberAll()).filter((c) => !c.self()).map((c) => ({ id: c.id, name: c.name() }));
+    // The same name the bot stores for a talker: the group nickname when there is one.
+    const members = await Promise.all(
+      (await room.memberAll()).filter((c) => !c.self()).map(async (c) => ({ id: c.id, name: (await room.alias(c)) || c.name() })),
+    );
     live.push({ puppetRoomId: room.id, topic: await room.topic(), memberNames: members.map((m) => m.name), members });
   }
   const known: KnownGroup[] = s.groups.list().map((g) => ({
@@ -31,10 +34,14 @@ export async function rebindAfterLogin(wechaty: Wechaty, s: Stores, clock: Clock
     log.info('group.rebound', { groupId: r.groupId, topic: r.topic });
   }
   // People follow their groups: a known member whose name appears in the room takes the new contact id.
+  // Every group is remapped before anyone new is learnt, so a person known in one group is not
+  // created afresh from another group's member list.
   const byRoom = new Map(live.map((r) => [r.puppetRoomId, r.members]));
-  for (const g of s.groups.list()) {
+  const groups = s.groups.list().flatMap((g) => {
     const members = g.puppetRoomId ? byRoom.get(g.puppetRoomId) : undefined;
-    if (!members) continue;
+    return members ? [{ g, members }] : [];
+  });
+  for (const { g, members } of groups) {
     for (const personId of s.groups.memberIdsOf(g.id)) {
       const person = s.people.get(personId);
       const twins = members.filter((m) => m.name === person?.name);
@@ -42,9 +49,9 @@ export async function rebindAfterLogin(wechaty: Wechaty, s: Stores, clock: Clock
         s.people.remapPuppetId(person.id, twins[0]!.id);
       }
     }
-    // Members who joined while we were away are learnt too, so role fallbacks by name find them.
-    for (const m of members) s.groups.noteMember(g.id, s.people.see(m.id, m.name, now).id);
   }
+  // Members who joined while we were away are learnt too, so role fallbacks by name find them.
+  for (const { g, members } of groups) for (const m of members) s.groups.noteMember(g.id, s.people.see(m.id, m.name, now).id);
   // Admins must stay reachable to hear about unresolved groups: fall back to a unique nickname.
   const contacts = await wechaty.Contact.findAll();
   const liveIds = new Set(contacts.map((c) => c.id));

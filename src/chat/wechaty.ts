@@ -4,6 +4,7 @@ import path from 'node:path';
 import { FileBox } from 'file-box';
 import { types, type Message, type Wechaty } from 'wechaty';
 import type { Logger } from '../log/log';
+import type { Clock } from '../time/clock';
 import type { Inbound } from './inbound';
 import type { Bot } from './bot';
 import type { Stores } from './context';
@@ -61,14 +62,17 @@ export interface Attached {
  * Feeds Wechaty's messages to the bot. Wechaty does not catch errors thrown by async listeners,
  * so every failure is caught here and logged with the message id.
  */
-export function attachBot(wechaty: Wechaty, bot: Bot, log: Logger): Attached {
+export function attachBot(wechaty: Wechaty, bot: Bot, clock: Clock, log: Logger, ready: () => Promise<void> = async () => undefined): Attached {
   const inFlight = new Set<Promise<void>>();
   const done = new EventEmitter();
   done.setMaxListeners(0);
   wechaty.on('message', (msg: Message) => {
+    const receivedAt = clock.now();
     const work = (async () => {
       try {
-        await bot.handle(await toInbound(msg));
+        // While groups are being re-bound after a login, their ids are not ours yet: wait, do not drop.
+        await ready();
+        await bot.handle({ ...(await toInbound(msg)), receivedAt });
       } catch (err) {
         log.error('message.error', { messageId: msg.id, error: err });
       }

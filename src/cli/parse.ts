@@ -10,7 +10,7 @@ export async function runParse(at: string | undefined, io: CliIo): Promise<numbe
   }
   const result = parseMessage(await io.stdin(), postedAt);
   if (result.kind === 'invalid') {
-    io.out(JSON.stringify({ kind: 'invalid', errors: result.errors.map((e) => ({ field: e.field, message: `${e.message}（读到「${e.got}」，示例：${e.example}）` })) }));
+    io.out(JSON.stringify({ kind: 'invalid', errors: result.errors.map((e) => ({ field: e.field, message: `${e.message}（${e.got ? `读到「${e.got}」，` : ''}示例：${e.example}）` })) }));
     return 1;
   }
   io.out(JSON.stringify(result));

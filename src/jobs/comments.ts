@@ -51,7 +51,7 @@ export function commentPromptJob(s: Stores, o: CommentPromptOptions): JobRunner 
       for (const { leader, items: mine } of byLeader.values()) {
         const unique = [...new Map(mine.map((i) => [i.project.id, i])).values()];
         const text = `【点评提醒】${leader.name}您好，您帮包的项目今日日报：\n${unique.map(digestLine).join('\n')}\n${ask}`;
-        s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:p${leader.id}`, target: { personId: leader.id }, text }, slot.now);
+        s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:p${leader.id}`, target: { personId: leader.id }, text, expiresAt: slot.endOfDay }, slot.now);
       }
     } else {
       const byGroup = new Map<number, Item[]>();
@@ -59,7 +59,10 @@ export function commentPromptJob(s: Stores, o: CommentPromptOptions): JobRunner 
       for (const [groupId, mine] of byGroup) {
         const leaders = new Map(mine.flatMap((i) => i.leaders).map((l) => [l.id, l]));
         const text = `【点评提醒】今日日报已报送，请帮包领导点评：\n${mine.map(digestLine).join('\n')}\n${ask}`;
-        s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:g${groupId}`, target: { groupId }, text, mentions: [...leaders.keys()] }, slot.now);
+        s.outbox.enqueue(
+          { key: `job:${slot.job.name}:${slot.key}:g${groupId}`, target: { groupId }, text, mentions: [...leaders.keys()], expiresAt: slot.endOfDay },
+          slot.now,
+        );
       }
     }
     nudge(s, o, slot.date, slot.now, slot.job.name);

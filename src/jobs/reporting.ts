@@ -24,7 +24,10 @@ export function reminderJob(s: Stores, kind: 'reminder' | 'lastCall'): JobRunner
         kind === 'reminder'
           ? `【日报提醒】${dayLabel(slot.date)}以下项目尚未报送日报：\n${names}\n请联络员今天下班前在本群报送（发送 #模板 获取格式）。`
           : `【催报】${dayLabel(slot.date)}以下项目仍未报送日报：\n${names}\n今晚日晒榜将通报未报项目，请尽快报送。`;
-      s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:g${g.id}`, target: { groupId: g.id }, text, mentions: [...liaisons.keys()] }, slot.now);
+      s.outbox.enqueue(
+        { key: `job:${slot.job.name}:${slot.key}:g${g.id}`, target: { groupId: g.id }, text, mentions: [...liaisons.keys()], expiresAt: slot.endOfDay },
+        slot.now,
+      );
     }
   };
 }
@@ -34,18 +37,22 @@ export function dailyBoardJob(s: Stores): JobRunner {
   return (slot) => {
     const dispatch = s.groups.list().filter((g) => g.isDispatch);
     if (!dispatch.length) return;
-    const projects = s.projects.list();
+    // Only projects the bot chases count: bound to a group on or before that day.
+    const since = s.groups.boundSince();
+    const projects = s.projects.list().filter((p) => (since.get(p.id) ?? '9999') <= slot.date);
     const reported = s.reports.projectIdsReportedOn(slot.date);
     const stopped = (id: number) => !!s.stoppages.on(id, slot.date);
     const due = dueOn(projects, stopped);
     const missing = unreported(projects, reported, stopped);
     const stoppedNames = projects.filter((p) => owesReport(p) && stopped(p.id)).map((p) => p.name);
+    // New problems as problem tracking sees them (the same problem reworded is not new).
+    const raised = s.problems.open().filter((x) => x.firstDate === slot.date);
     const reports = due.flatMap((p) => {
       const today = s.reports.currentFor(p.id, slot.date);
       if (!today) return [];
       const before = s.reports.latestBefore(p.id, slot.date);
-      const known = new Set(before?.problems ?? []);
-      return [{ name: p.name, progressPercent: today.progressPercent, previousPercent: before?.progressPercent ?? null, newProblems: today.problems.filter((x) => !known.has(x)) }];
+      const newProblems = raised.filter((x) => x.projectId === p.id).map((x) => x.text);
+      return [{ name: p.name, progressPercent: today.progressPercent, previousPercent: before?.progressPercent ?? null, newProblems }];
     });
     const text = dailyBoardText({ date: slot.date, due: due.length, missing, stopped: stoppedNames, reports, late: slot.late });
     for (const g of dispatch) s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:g${g.id}`, target: { groupId: g.id }, text }, slot.now);
@@ -61,7 +68,8 @@ export function periodJob(s: Stores, kind: 'week' | 'month', isWorkday: (d: stri
   return (slot) => {
     const dispatch = s.groups.list().filter((g) => g.isDispatch);
     if (!dispatch.length) return;
-    const to = addDays(slot.date, -1);
+    // The week before the run, or the calendar month before the run's month (wherever in it the run is).
+    const to = kind === 'week' ? addDays(slot.date, -1) : addDays(`${slot.date.slice(0, 7)}-01`, -1);
     const from = kind === 'week' ? addDays(slot.date, -7) : `${to.slice(0, 7)}-01`;
     const figures = periodFigures(s, from, to, isWorkday);
     // A bot bound only this week has nothing to say about last week.

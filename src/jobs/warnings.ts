@@ -6,6 +6,7 @@ import { dayLabel } from '../chat/format';
 import { addDays, daysBetween } from '../time/clock';
 import { projectWarnings, type Warning, type WarningKind, type WarningThresholds } from '../rules/warnings';
 import { WarningStateStore } from '../store/warnings';
+import { stoppedOn } from '../rules/reporting';
 
 export interface WarningOptions {
   isWorkday: (date: string) => boolean;
@@ -21,9 +22,6 @@ const HISTORY_DAYS = 90;
 const PACE_DAYS = 45;
 const MARK = { red: '🔴', yellow: '🟡' } as const;
 
-function stoppedOn(list: Stoppage[]): (date: string) => boolean {
-  return (date) => list.some((s) => s.fromDate <= date && (s.toDate === null || s.toDate >= date));
-}
 
 /** Every warning due today for every project, from one scan of recent reports. */
 export function computeWarnings(s: Stores, today: string, isWorkday: (d: string) => boolean, t: WarningThresholds): Warning[] {
@@ -45,7 +43,7 @@ export function computeWarnings(s: Stores, today: string, isWorkday: (d: string)
         trackedSince: since.get(p.id) ?? null,
         reportedDates: history.get(p.id)?.dates ?? none,
         progress: history.get(p.id)?.progress.filter((x) => x.date >= paceFrom) ?? [],
-        isStopped: stoppedOn(stoppages.get(p.id) ?? []),
+        isStopped: (date) => stoppedOn(stoppages.get(p.id) ?? [], date),
       },
       today,
       isWorkday,

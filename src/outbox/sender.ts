@@ -18,7 +18,8 @@ export interface SenderOptions {
   random?: () => number;
 }
 
-const FREQUENT = /频繁|too frequent|frequen|1205/i;
+// WeChat's "operation too frequent" answers; the code must stand as a code, not inside an id.
+const FREQUENT = /频繁|too frequent|(?:ret|code|errcode)\W{0,3}1205\b/i;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const HARD_BACKOFF_MS = 10 * 60_000;
 
@@ -64,6 +65,11 @@ export class OutboxSender {
         if (!item) {
           this.quietUntil = { at: this.store.nextDueAt()?.getTime() ?? Infinity, enqueued: this.store.enqueued };
           break;
+        }
+        if (item.expiresAt && Date.parse(item.expiresAt) <= now) {
+          this.store.markFailed(item.id, '已过时效，未发送');
+          this.log.info('outbox.expired', { key: item.key });
+          continue;
         }
         const wait = this.heldUntil(item);
         if (wait) {

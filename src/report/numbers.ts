@@ -201,6 +201,18 @@ export function findPercent(text: string): PercentHit | null {
   return value === null ? null : { value, start: m.index, end: m.index + m[0].length };
 }
 
+/** The last percentage in a text and how many there are (从30%提升到38% → 38, of 2). */
+export function findLastPercent(text: string): (PercentHit & { count: number }) | null {
+  let last: PercentHit | null = null;
+  let count = 0;
+  for (let rest = 0, hit = findPercent(text); hit; hit = findPercent(text.slice(rest))) {
+    last = { value: hit.value, start: rest + hit.start, end: rest + hit.end };
+    rest = last.end;
+    count++;
+  }
+  return last && { ...last, count };
+}
+
 const COUNT = /^(?:约|共计|共|合计|计)*(.*?)(?:人次|人|名|个|台套|台班|台|辆|部|套|架)?(?:左右)?$/;
 
 /** A head count or machine count: 64人, 八十人, 7台, 102. Non-negative integers only. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { shanghaiDate } from '../time/clock';
-import { findPercent, parseAmountWan, parseChineseNumber, parseCount, parsePercent, sumCounts, toHalfWidth } from './numbers';
+import { findLastPercent, parseAmountWan, parseChineseNumber, parseCount, parsePercent, sumCounts, toHalfWidth } from './numbers';
 import { FIELD_LABELS, type FieldError, type ParseResult, type Report, type ReportKey } from './types';
 
 /** What a label fills; `progress` carries both progressPercent and progressText. */
@@ -332,8 +332,10 @@ interface Progress {
 
 function toProgress(typed: string): Progress {
   const norm = toHalfWidth(typed); // same length as typed, so the hit's offsets cut typed too
-  const hit = findPercent(norm);
-  if (hit) return { percent: hit.value, text: cleanText(typed.slice(0, hit.start) + typed.slice(hit.end)) };
+  // Several percentages tell a change (从30%提升到38%): the last is where it stands, and the
+  // whole phrase stays as the description.
+  const hit = findLastPercent(norm);
+  if (hit) return { percent: hit.value, text: cleanText(hit.count > 1 ? typed : typed.slice(0, hit.start) + typed.slice(hit.end)) };
   const bare = parsePercent(norm);
   return bare !== null ? { percent: bare, text: null } : { percent: null, text: cleanText(typed) };
 }

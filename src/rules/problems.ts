@@ -77,10 +77,6 @@ export function matchProblems(texts: readonly string[], open: readonly { id: num
   return out;
 }
 
-/** Days an item has been open, counted in calendar days from the report that first raised it. */
-export function daysOpen(firstDate: string, today: string): number {
-  return daysBetween(firstDate, today);
-}
 
 /** Who each step of the escalation ladder addresses, from the bottom. */
 export type Addressee = 'unit' | 'leader' | 'dispatch' | 'principals';
@@ -110,7 +106,7 @@ export interface LadderStep {
 
 /** The step an item stands on today: the highest whose threshold its age has reached. */
 export function ladderStep(item: { firstDate: string }, today: string, t: LadderThresholds = DEFAULT_LADDER): LadderStep {
-  const days = daysOpen(item.firstDate, today);
+  const days = daysBetween(item.firstDate, today);
   const below = LADDER.findIndex((a) => days < t[a]);
   // LADDER has four entries, so the index is always 0..4.
   const level = (below === -1 ? LADDER.length : below) as LadderLevel;

@@ -1,4 +1,5 @@
 import { addDays, daysBetween } from '../time/clock';
+import { owesReport } from './reporting';
 
 export type Level = 'yellow' | 'red';
 export type WarningKind = 'missing' | 'notStarted' | 'behindPlan' | 'forecast' | 'unregistered';
@@ -80,7 +81,7 @@ function endOfMonth(date: string): string {
 /** Every warning a project earns today under the thresholds. Pure: the job decides whom to tell. */
 export function projectWarnings(p: ProjectFacts, today: string, isWorkday: (d: string) => boolean, t: WarningThresholds = DEFAULT_THRESHOLDS): Warning[] {
   const out: Warning[] = [];
-  const owes = (p.status === '在建' || p.status === '未开工') && !p.isStopped(today);
+  const owes = owesReport(p) && !p.isStopped(today);
   if (!owes) return out;
 
   const streak = missingStreak(p, today, isWorkday);

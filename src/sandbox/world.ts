@@ -62,6 +62,11 @@ export class MockWorld {
     await loggedIn;
   }
 
+  /** The bot's own contact id in the simulated WeChat. */
+  botId(): string {
+    return this.botContact!.id;
+  }
+
   async stop(): Promise<void> {
     await this.wechaty.stop();
   }

@@ -1,12 +1,11 @@
 import type { Scheduler } from './scheduler';
 import type { ScheduleStore } from '../store/schedule';
 import { JOBS, jobByLabel, type Cadence } from './jobs';
-import { shanghaiIso } from '../time/clock';
+import { WEEKDAY_NAMES, shanghaiIso } from '../time/clock';
 
 export type AdminResult = { ok: true; message: string } | { ok: false; message: string };
 
 const TIME = /([01]?\d|2[0-3])[:：]([0-5]\d)$/;
-const WEEKDAYS = '日一二三四五六';
 const WEEKDAY = /^(?:周|星期|礼拜)([一二三四五六日天])\s*/;
 const MONTHDAY = /^(?:每月)?(\d{1,2})[日号]\s*/;
 const EXAMPLE: Record<Cadence, string> = { daily: '16:30', weekly: '周一 9:00', monthly: '1日 9:00' };
@@ -24,7 +23,7 @@ export function cronFor(cadence: Cadence, text: string): string | null {
   if (cadence === 'daily') return head ? null : `${m} ${h} * * *`;
   if (cadence === 'weekly') {
     const d = WEEKDAY.exec(head);
-    return d && d[0].trim() === head ? `${m} ${h} * * ${WEEKDAYS.indexOf(d[1] === '天' ? '日' : d[1]!)}` : null;
+    return d && d[0].trim() === head ? `${m} ${h} * * ${WEEKDAY_NAMES.indexOf(d[1] === '天' ? '日' : d[1]!)}` : null;
   }
   const d = MONTHDAY.exec(head);
   const day = d ? Number(d[1]) : 0;
@@ -37,7 +36,7 @@ export function describeCron(cron: string): string {
   if (!m) return cron;
   const time = `${m[2]!.padStart(2, '0')}:${m[1]!.padStart(2, '0')}`;
   if (m[3] !== '*' && m[4] === '*') return `每月${m[3]}日 ${time}`;
-  if (m[3] === '*' && m[4] !== '*') return `周${WEEKDAYS[Number(m[4])]} ${time}`;
+  if (m[3] === '*' && m[4] !== '*') return `周${WEEKDAY_NAMES[Number(m[4])]} ${time}`;
   return m[3] === '*' ? time : cron;
 }
 

@@ -3,7 +3,7 @@ import type { Clock } from '../time/clock';
 import type { Logger } from '../log/log';
 import type { ScheduleStore } from '../store/schedule';
 import { JOBS, type JobDef, type JobName } from './jobs';
-import { shanghaiDate, shanghaiIso } from '../time/clock';
+import { addDays, shanghaiDate, shanghaiIso } from '../time/clock';
 
 export const TIMEZONE = 'Asia/Shanghai';
 const MINUTE = 60_000;
@@ -23,6 +23,8 @@ export interface Slot {
   date: string;
   late: boolean;
   now: Date;
+  /** The end of the slot's day (Shanghai): when messages about "today" stop making sense. */
+  endOfDay: Date;
 }
 
 export type JobRunner = (slot: Slot) => void | Promise<void>;
@@ -40,6 +42,15 @@ interface Compiled extends JobState {
 }
 
 const floorMinute = (t: number) => Math.floor(t / MINUTE) * MINUTE;
+
+/** The day, week (its Monday) or month a slot (ISO, +08:00) belongs to, by the job's cadence. */
+function periodOf(job: JobDef, slot: string): string {
+  const date = slot.slice(0, 10);
+  if (job.cadence === 'monthly') return date.slice(0, 7);
+  if (job.cadence === 'daily') return date;
+  const dow = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return addDays(date, -((dow + 6) % 7));
+}
 
 /**
  * Runs jobs at their cron times in Asia/Shanghai. node-cron parses and matches the expressions;
@@ -151,6 +162,9 @@ export class Scheduler {
   private async fire(job: JobDef, at: Date, now: Date): Promise<void> {
     const late = now.getTime() - at.getTime() > LATE_AFTER_MS;
     const key = shanghaiIso(at);
+    // A job runs once per day (week, month): moving its time after it ran does not run it again.
+    const last = this.store.lastRun(job.name);
+    if (last && last.slot !== key && periodOf(job, last.slot) === periodOf(job, key)) return;
     if (late && job.missed === 'skip') {
       if (this.store.claim(job.name, key, 'missed', true, now)) this.log.info('job.missed', { job: job.name, slot: key });
       return;
@@ -163,7 +177,9 @@ export class Scheduler {
     const key = shanghaiIso(at);
     const now = this.clock.now();
     try {
-      await this.runners[job.name]?.({ job, at, key, date: shanghaiDate(at), late, now });
+      const date = shanghaiDate(at);
+      const endOfDay = new Date(`${addDays(date, 1)}T00:00:00+08:00`);
+      await this.runners[job.name]?.({ job, at, key, date, late, now, endOfDay });
       this.store.finish(job.name, key, 'done', null, this.clock.now());
       this.log.info('job.done', { job: job.name, slot: key, late });
     } catch (err) {

@@ -12,6 +12,7 @@ export interface OutboxItem {
   filePath: string | null;
   mentions: number[];
   attempts: number;
+  expiresAt: string | null;
 }
 
 interface OutboxRow {
@@ -23,6 +24,7 @@ interface OutboxRow {
   file_path: string | null;
   mentions: string;
   attempts: number;
+  expires_at: string | null;
 }
 
 const toItem = (r: OutboxRow): OutboxItem => ({
@@ -34,6 +36,7 @@ const toItem = (r: OutboxRow): OutboxItem => ({
   filePath: r.file_path,
   mentions: JSON.parse(r.mentions) as number[],
   attempts: r.attempts,
+  expiresAt: r.expires_at,
 });
 
 export interface NewOutboxItem {
@@ -43,6 +46,8 @@ export interface NewOutboxItem {
   text: string;
   mentions?: number[];
   filePath?: string;
+  /** After this it is dropped unsent, e.g. a reminder about today once today is over. */
+  expiresAt?: Date;
 }
 
 /** The persistent outbox. Every message the bot sends passes through here. */
@@ -62,8 +67,8 @@ export class OutboxStore {
 
   constructor(db: Db) {
     this.insert = db.prepare(
-      `INSERT OR IGNORE INTO outbox (key, group_id, person_id, text, file_path, mentions, next_attempt_at, created_at)
-       VALUES (@key, @groupId, @personId, @text, @filePath, @mentions, @now, @now)`,
+      `INSERT OR IGNORE INTO outbox (key, group_id, person_id, text, file_path, mentions, next_attempt_at, created_at, expires_at)
+       VALUES (@key, @groupId, @personId, @text, @filePath, @mentions, @now, @now, @expiresAt)`,
     );
     this.dueRows = db.prepare<[string, number], OutboxRow>(
       "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
@@ -93,6 +98,7 @@ export class OutboxStore {
         filePath: item.filePath ?? null,
         mentions: JSON.stringify(item.mentions ?? []),
         now: shanghaiIso(now),
+        expiresAt: item.expiresAt ? shanghaiIso(item.expiresAt) : null,
       }).changes > 0
     );
   }

@@ -15,6 +15,7 @@ interface PersonRow {
   puppet_contact_id: string | null;
   name: string;
   is_admin: number;
+  admin_source: 'config' | 'chat' | null;
 }
 
 const toPerson = (r: PersonRow): Person => ({
@@ -32,11 +33,11 @@ export class PeopleStore {
   private rename;
   private remap;
   private admin;
+  private adminNamed;
   private admins;
   private clearRole;
   private addRole;
   private roleHolders;
-  private rolesOf;
 
   constructor(private db: Db) {
     this.byPuppet = db.prepare<[string], PersonRow>('SELECT * FROM persons WHERE puppet_contact_id = ?');
@@ -46,7 +47,8 @@ export class PeopleStore {
     );
     this.rename = db.prepare<[string, number]>('UPDATE persons SET name = ? WHERE id = ?');
     this.remap = db.prepare<[string, number]>('UPDATE persons SET puppet_contact_id = ? WHERE id = ?');
-    this.admin = db.prepare<[number, number]>('UPDATE persons SET is_admin = ? WHERE id = ?');
+    this.admin = db.prepare<[number, string | null, number]>('UPDATE persons SET is_admin = ?, admin_source = ? WHERE id = ?');
+    this.adminNamed = db.prepare<[string, number], number>('SELECT id FROM persons WHERE name = ? AND is_admin = 1 AND id <> ? LIMIT 1').pluck();
     this.admins = db.prepare<[], PersonRow>('SELECT * FROM persons WHERE is_admin = 1 ORDER BY id');
     this.clearRole = db.prepare<[number, string]>('DELETE FROM project_roles WHERE project_id = ? AND role = ?');
     this.addRole = db.prepare<[number, string, number, number | null, string]>(
@@ -55,9 +57,6 @@ export class PeopleStore {
     this.roleHolders = db.prepare<[number, string], PersonRow>(
       'SELECT p.* FROM project_roles r JOIN persons p ON p.id = r.person_id WHERE r.project_id = ? AND r.role = ? ORDER BY p.id',
     );
-    this.rolesOf = db.prepare<[number], { project_id: number; role: Role }>(
-      'SELECT project_id, role FROM project_roles WHERE person_id = ?',
-    );
   }
 
   /**
@@ -65,13 +64,31 @@ export class PeopleStore {
    * on every message, so identity follows the contact, not the nickname.
    */
   see(puppetContactId: string, name: string, now: Date, configuredAdmins: readonly string[] = []): Person {
-    const row = this.byPuppet.get(puppetContactId);
-    if (row) {
-      if (row.name !== name && name) this.rename.run(name, row.id);
-      return toPerson({ ...row, name: name || row.name });
+    let row = this.byPuppet.get(puppetContactId);
+    if (row && name && row.name !== name) {
+      this.rename.run(name, row.id);
+      row = { ...row, name };
     }
-    const isAdmin = configuredAdmins.includes(name) ? 1 : 0;
-    return toPerson(this.insert.get(puppetContactId, name, isAdmin, shanghaiIso(now))!);
+    if (!row) row = this.insert.get(puppetContactId, name, 0, shanghaiIso(now))!;
+    return toPerson(this.followConfig(row, configuredAdmins));
+  }
+
+  /**
+   * Admins listed in the configuration are known only by nickname, which anyone can copy: the right
+   * goes to the first person seen with that name and to nobody else while they hold it. It follows
+   * the configuration both ways; a right granted in chat is kept.
+   */
+  private followConfig(row: PersonRow, configuredAdmins: readonly string[]): PersonRow {
+    const listed = configuredAdmins.includes(row.name);
+    if (listed && row.is_admin === 0 && this.adminNamed.get(row.name, row.id) === undefined) {
+      this.admin.run(1, 'config', row.id);
+      return { ...row, is_admin: 1, admin_source: 'config' };
+    }
+    if (!listed && row.admin_source === 'config') {
+      this.admin.run(0, null, row.id);
+      return { ...row, is_admin: 0, admin_source: null };
+    }
+    return row;
   }
 
   byPuppetId(puppetContactId: string): Person | undefined {
@@ -89,8 +106,9 @@ export class PeopleStore {
     this.remap.run(puppetContactId, personId);
   }
 
+  /** Grants (or revokes) the admin right from chat. */
   setAdmin(personId: number, on: boolean): void {
-    this.admin.run(on ? 1 : 0, personId);
+    this.admin.run(on ? 1 : 0, on ? 'chat' : null, personId);
   }
 
   listAdmins(): Person[] {
@@ -107,9 +125,5 @@ export class PeopleStore {
 
   holders(projectId: number, role: Role): Person[] {
     return this.roleHolders.all(projectId, role).map(toPerson);
-  }
-
-  rolesOfPerson(personId: number): { projectId: number; role: Role }[] {
-    return this.rolesOf.all(personId).map((r) => ({ projectId: r.project_id, role: r.role }));
   }
 }

@@ -71,7 +71,6 @@ export class ReportStore {
   private before;
   private recent;
   private reportedOn;
-  private revisions;
   private byId;
   private inGroupSince;
   private historyFrom;
@@ -100,9 +99,6 @@ export class ReportStore {
     this.reportedOn = db
       .prepare<[string], number>('SELECT project_id FROM reports WHERE date = ? AND current = 1')
       .pluck();
-    this.revisions = db.prepare<[number, string], ReportRow>(
-      'SELECT * FROM reports WHERE project_id = ? AND date = ? ORDER BY revision',
-    );
     this.byId = db.prepare<[number], ReportRow>('SELECT * FROM reports WHERE id = ?');
     this.historyFrom = db
       .prepare<[string], [number, string, number | null]>(
@@ -165,9 +161,6 @@ export class ReportStore {
     return new Set(this.reportedOn.all(date));
   }
 
-  revisionsOf(projectId: number, date: string): StoredReport[] {
-    return this.revisions.all(projectId, date).map(toReport);
-  }
 
   get(id: number): StoredReport | undefined {
     const row = this.byId.get(id);

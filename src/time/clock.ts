@@ -45,6 +45,9 @@ export function shanghaiIso(d: Date | number | string): string {
   return inShanghai(d).format('YYYY-MM-DDTHH:mm:ssZ');
 }
 
+/** Chinese weekday names, Sunday first (周日, 周一 …), as Date#getUTCDay counts. */
+export const WEEKDAY_NAMES = '日一二三四五六';
+
 /** Whole calendar days from one `YYYY-MM-DD` date to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);

@@ -112,8 +112,9 @@ describe('problem tracking (问题跟踪)', () => {
     const run = async (day: string) => {
       at(day, '09:00');
       const now = h.clock.now();
-      // Runs in the warnings slot; the runner keys its messages by its own name, not the slot's job.
-      await problemsJob(h.app.stores)({ job: jobByLabel('预警')!, at: now, key: shanghaiIso(now), date: shanghaiDate(now), late: false, now });
+      // The 问题督办 runner alone, without the warnings that share its 9:00 slot.
+      const date = shanghaiDate(now);
+      await problemsJob(h.app.stores)({ job: jobByLabel('问题督办')!, at: now, key: shanghaiIso(now), date, late: false, now, endOfDay: new Date(`${date}T23:59:59+08:00`) });
       await h.app.sender.drain();
     };
     const sentSince = async (day: string) => {

@@ -188,3 +188,25 @@ describe('a re-login that issues new ids (wechat4u)', () => {
     expect(await h.say('张三', GROUP, '#日报 形象进度：39%')).toEqual([]);
   });
 });
+
+describe('admins named in the configuration', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await new Harness().start();
+    h.world.room(GROUP, ['张三', '李主任']);
+  });
+  afterEach(() => h.stop());
+
+  it('are not impersonated by someone who copies the nickname', async () => {
+    await h.say('李主任', GROUP, '#绑定 精细化工中间体项目');
+    // A different contact calling itself 李主任 talks to the bot privately.
+    const impostor = h.world.mocker.createContact({ name: '李主任' });
+    const id = `impostor-${Date.now()}`;
+    h.world.mocker.MessageMock.create({ id, talkerId: impostor.id, listenerId: h.world.botId(), timestamp: h.clock.now().getTime(), type: 7, text: '#暂停 日晒榜' });
+    h.world.puppet.emit('message', { messageId: id });
+    await h.app.inbound.handled(id);
+    await h.app.sender.drain();
+    expect(h.world.sent.map((s) => s.text)).toContain('抱歉，该指令仅限管理员使用。');
+    expect(h.db.prepare('SELECT COUNT(*) FROM persons WHERE is_admin = 1').pluck().get()).toBe(1);
+  });
+});

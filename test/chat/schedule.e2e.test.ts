@@ -74,6 +74,9 @@ describe('warning thresholds by chat command', () => {
     expect(await h.say('李主任', DISPATCH, '#设置 预警 滞后黄 15')).toEqual(['已将预警阈值「滞后黄」由 10 改为 15 个百分点，明早预警起生效。']);
     expect((await h.say('李主任', DISPATCH, '#设置 预警 未报黄 5'))[0]).toContain('黄色阈值须小于红色阈值');
     expect((await h.say('李主任', DISPATCH, '#设置 预警 滞后红 很多'))[0]).toContain('应为 1–100 的整数');
+    expect(await h.say('李主任', DISPATCH, '#设置 预警 8:30')).toEqual(['已将预警时间由 09:00 改为 08:30，即时生效。']);
+    expect(await h.say('李主任', DISPATCH, '#未报')).toEqual(['本群没有绑定项目（调度群）。各项目报送情况见每晚日晒榜，全区问题可发送 #问题 全部。']);
+    expect(await h.say('李主任', DISPATCH, '#日报 形象进度：38%')).toEqual([]);
     expect(await h.say('王区长', DISPATCH, '#设置 预警 滞后红 40')).toEqual(['抱歉，该指令仅限管理员使用。']);
     expect(h.db.prepare("SELECT subject, old_value, new_value, changed_by FROM setting_changes WHERE subject LIKE 'threshold.%'").all()).toEqual([
       { subject: 'threshold.behindYellow', old_value: '10', new_value: '15', changed_by: '李主任' },

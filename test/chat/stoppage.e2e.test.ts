@@ -27,6 +27,8 @@ describe('#停工 and #复工', () => {
 
   it('ends by itself after the date given, and refuses a date it cannot read', async () => {
     expect((await h.say('张三', GROUP, '#停工 冬季停工 至 下个月'))[0]).toContain('看不懂');
+    expect((await h.say('张三', GROUP, '#停工 材料运输受阻至今'))[0]).toBe('已登记停工：精细化工中间体项目，原因：材料运输受阻至今，自11月24日起，复工时请发送 #复工。停工期间不计未报。');
+    await h.say('张三', GROUP, '#复工');
     await h.say('张三', GROUP, '#停工 冬季停工 至 11月25日');
     h.clock.set('2026-11-26T10:00:00+08:00');
     expect((await h.say('张三', GROUP, '#未报'))[0]).toContain('· 精细化工中间体项目');

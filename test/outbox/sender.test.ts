@@ -129,6 +129,20 @@ describe('outbox', () => {
     expect(transport.sent.map((x) => x.text)).toEqual(['已收到', '日晒榜（补发）']);
   });
 
+  it('drops a message about today once today is over, instead of sending it late', async () => {
+    clock.set('2026-11-24T16:00:00+08:00');
+    store.enqueue(
+      { key: 'job:reminder:2026-11-24T16:00:00+08:00:g1', target: { groupId: 1 }, text: '今天的提醒', expiresAt: new Date('2026-11-25T00:00:00+08:00') },
+      clock.now(),
+    );
+    transport.loggedIn = false;
+    clock.set('2026-11-25T08:00:00+08:00');
+    transport.loggedIn = true;
+    expect(await sender().drain()).toBe(0);
+    expect(store.statusOf('job:reminder:2026-11-24T16:00:00+08:00:g1')).toBe('failed');
+    expect(transport.sent).toEqual([]);
+  });
+
   it('sets aside a message caught mid-send by a crash instead of sending it again', async () => {
     queue('a');
     const [item] = store.due(clock.now(), 1);

@@ -511,3 +511,10 @@ describe('content and conflicts', () => {
     expect(report('#日报\n形象进度：38%\n施工人数：64\n人数：64').workers).toBe(64);
   });
 });
+
+describe('a progress value with more than one percentage', () => {
+  it('takes the last as the progress and keeps the phrase', () => {
+    const r = parseMessage('#日报\n形象进度：从30%提升到38%\n今日进展：主体施工', new Date('2026-11-24T17:00:00+08:00'));
+    expect(r).toMatchObject({ kind: 'report', report: { progressPercent: 38, progressText: '从30%提升到38%' } });
+  });
+});

@@ -116,6 +116,19 @@ describe('Scheduler in virtual time', () => {
     restarted.stop();
   });
 
+  it('does not run a job twice in a day when its time is moved after it ran', async () => {
+    clock = new ManualClock('2026-11-24T15:59:00+08:00');
+    const store = new ScheduleStore(db);
+    const s = scheduler();
+    await s.tick();
+    await runUntil(s, '2026-11-24T16:10:00+08:00');
+    store.change('reminder', { cron: '30 16 * * *', paused: false }, { from: '16:00', to: '16:30', by: '李主任' }, clock.now());
+    s.reload('reminder');
+    await runUntil(s, '2026-11-25T17:00:00+08:00');
+    expect(fired.filter((f) => f.job === 'reminder').map((f) => f.key)).toEqual(['2026-11-24T16:00:00+08:00', '2026-11-25T16:30:00+08:00']);
+    s.stop();
+  });
+
   it('honours a changed time and a pause at once, and says when each job runs next', async () => {
     clock = new ManualClock('2026-11-24T10:00:00+08:00');
     const store = new ScheduleStore(db);

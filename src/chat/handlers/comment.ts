@@ -6,7 +6,8 @@ import { holdsRole, projectsLedBy } from '../roles';
 
 /** The project a comment is about: named first, or the only one in reach (the group's, or the leader's). */
 function target(ctx: Ctx): { project: Project; text: string } | null {
-  const inReach = ctx.group ? ctx.groupProjects() : ctx.person.isAdmin ? ctx.s.projects.list() : projectsLedBy(ctx.s, ctx.person);
+  const inGroup = ctx.groupProjects();
+  const inReach = inGroup.length ? inGroup : ctx.person.isAdmin ? ctx.s.projects.list() : projectsLedBy(ctx.s, ctx.person);
   const [first = '', ...rest] = ctx.args.split(/\s+/);
   const named = first && rest.length ? matchProject(first, inReach) : { kind: 'none' as const };
   if (named.kind === 'match') return { project: named.project, text: rest.join(' ').trim() };

@@ -3,7 +3,8 @@ import type { Problem } from '../../store/problems';
 import type { Project } from '../../store/projects';
 import type { TrackedProblems } from '../../jobs/problems';
 import { toHalfWidth } from '../../report/numbers';
-import { ADDRESSEE_LABEL, LADDER, daysOpen } from '../../rules/problems';
+import { ADDRESSEE_LABEL, LADDER } from '../../rules/problems';
+import { daysBetween } from '../../time/clock';
 import { dayLabel } from '../format';
 import { requireGroup } from '../guards';
 import { holdsRole } from '../roles';
@@ -13,7 +14,7 @@ const LIST_CAP = 30;
 const CLOSE_HINT = '销号请发送：#销号 编号 说明';
 
 function age(p: Problem, today: string): string {
-  const days = daysOpen(p.firstDate, today);
+  const days = daysBetween(p.firstDate, today);
   return days > 0 ? `已 ${days} 天` : '今日提出';
 }
 
@@ -119,7 +120,7 @@ export const closeProblem: Handler = (ctx) => {
     if (g.id === ctx.group?.id) continue;
     ctx.s.outbox.enqueue({ key: `close:${ctx.messageId}:g${g.id}`, target: { groupId: g.id }, text: `【问题销号】${ctx.person.name}已销号 ${summary}` }, ctx.now);
   }
-  ctx.reply(`已销号 ${summary}\n自${dayLabel(item.firstDate)}提出，历时 ${daysOpen(item.firstDate, ctx.today)} 天。`);
+  ctx.reply(`已销号 ${summary}\n自${dayLabel(item.firstDate)}提出，历时 ${daysBetween(item.firstDate, ctx.today)} 天。`);
   return 'command';
 };
 
@@ -128,7 +129,7 @@ export function trackingNote(s: Stores, t: TrackedProblems, today: string): stri
   const parts: string[] = [];
   const continued = t.continued.map((id) => {
     const p = s.problems.get(id);
-    return p && daysOpen(p.firstDate, today) > 0 ? `#${id}（${age(p, today)}）` : `#${id}`;
+    return p && daysBetween(p.firstDate, today) > 0 ? `#${id}（${age(p, today)}）` : `#${id}`;
   });
   const opened = t.opened.map((id) => {
     const before = s.problems.get(id)?.reopens;

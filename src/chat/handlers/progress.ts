@@ -1,14 +1,15 @@
 import type { Handler } from '../context';
 import { matchProject } from '../../report/match';
 import { dayLabel, reportFigures } from '../format';
-import { requireGroup } from '../guards';
+import { requireGroup, requireProjects } from '../guards';
 
 const TREND_DAYS = 7;
 
 /** #进度 [项目]: the latest report and the recent trend of progress. */
 export const progress: Handler = (ctx) => {
   if (!requireGroup(ctx)) return 'command';
-  const projects = ctx.groupProjects();
+  const projects = requireProjects(ctx);
+  if (!projects) return 'command';
   let targets = projects;
   if (ctx.args) {
     const found = matchProject(ctx.args, projects);

@@ -30,6 +30,8 @@ function resolveProject(ctx: Ctx, report: Report): Project | null {
 export const report: Handler = (ctx) => {
   const parsed = parseMessage(ctx.m.text, ctx.m.postedAt);
   if (parsed.kind === 'ignored') return 'chatter';
+  // A group without projects (the dispatch group) takes no reports: forwarded ones are talk there.
+  if (ctx.group && !ctx.groupProjects().length) return 'chatter';
   if (parsed.kind === 'invalid') {
     ctx.reply(invalidReply(parsed.errors));
     return 'invalid';

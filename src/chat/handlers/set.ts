@@ -42,7 +42,8 @@ export const set: Handler = (ctx) => {
   const words = ctx.args.replace(/@\S+/g, ' ').trim().split(/\s+/).filter(Boolean);
   const [what, ...rest] = words;
   if (what === '调度群') return setDispatch(ctx);
-  if (what === '预警') return setWarning(ctx, rest);
+  // 预警 names both the thresholds and the 9:00 job: a time goes to the job.
+  if (what === '预警' && !(rest.length === 1 && /[:：]/.test(rest[0]!))) return setWarning(ctx, rest);
   if (what && ctx.services.schedule && jobByLabel(what)) {
     ctx.reply(ctx.services.schedule.setTime(what, rest.join(' '), ctx.person.name, ctx.now).message);
     return 'command';

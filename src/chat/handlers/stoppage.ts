@@ -25,7 +25,7 @@ function mayDeclare(ctx: Ctx, project: Project): boolean {
   return ok;
 }
 
-const UNTIL = /\s*至\s*(\S+)\s*$/;
+const UNTIL = /(\s*)至\s*(\S+)\s*$/;
 
 /** #停工 [项目] 原因 [至 日期]: the project's days are not due while it is stopped. */
 export const stop: Handler = (ctx) => {
@@ -36,10 +36,12 @@ export const stop: Handler = (ctx) => {
   let reason = split.rest;
   let until: string | null = null;
   const m = UNTIL.exec(reason);
-  if (m) {
-    until = readFutureDate(m[1]!, ctx.today);
+  const date = m && readFutureDate(m[2]!, ctx.today);
+  // 至 glued to the reason with no date after it is part of the reason (材料运输受阻至今).
+  if (m && (date || m[1])) {
+    until = date;
     if (!until || until < ctx.today) {
-      ctx.reply(`停工截止日期「${m[1]}」看不懂，请写成 12月5日 或 2026-12-05，例如：#停工 ${split.project.name} 冬季停工 至 2027-02-28`);
+      ctx.reply(`停工截止日期「${m[2]}」看不懂，请写成 12月5日 或 2026-12-05，例如：#停工 ${split.project.name} 冬季停工 至 2027-02-28`);
       return 'command';
     }
     reason = reason.slice(0, m.index).trim();

@@ -1,14 +1,15 @@
 import type { Handler } from '../context';
 import { dayLabel } from '../format';
-import { requireGroup } from '../guards';
+import { requireGroup, requireProjects } from '../guards';
 import { unreported as missingOn } from '../../rules/reporting';
 
 /** #未报: the group's projects with no report today. */
 export const unreported: Handler = (ctx) => {
   if (!requireGroup(ctx)) return 'command';
+  const projects = requireProjects(ctx);
+  if (!projects) return 'command';
   const reported = ctx.s.reports.projectIdsReportedOn(ctx.today);
   const stopped = (id: number) => !!ctx.s.stoppages.on(id, ctx.today);
-  const projects = ctx.groupProjects();
   const missing = missingOn(projects, reported, stopped);
   const stoppedNames = projects.filter((p) => stopped(p.id)).map((p) => p.name);
   const note = stoppedNames.length ? `\n停工中（不计未报）：${stoppedNames.join('、')}` : '';
