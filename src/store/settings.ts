@@ -25,7 +25,12 @@ export class SettingsStore {
   set(key: string, value: string, old: string, by: string, now: Date): void {
     this.db.transaction(() => {
       this.upsert.run(key, value, by, shanghaiIso(now));
-      this.logChange.run(key, old, value, by, shanghaiIso(now));
+      this.record(key, old, value, by, now);
     })();
+  }
+
+  /** Records a change made elsewhere (roles, admins) in the same log. */
+  record(subject: string, old: string | null, value: string, by: string, now: Date): void {
+    this.logChange.run(subject, old, value, by, shanghaiIso(now));
   }
 }

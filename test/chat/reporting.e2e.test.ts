@@ -142,6 +142,9 @@ describe('the reporting loop on a simulated WeChat', () => {
     const liaisons = () =>
       h.db.prepare("SELECT p.name FROM project_roles r JOIN persons p ON p.id = r.person_id WHERE r.role = 'liaison'").pluck().all();
     expect(liaisons()).toEqual(['路人甲']);
+    expect(h.db.prepare('SELECT subject, old_value, new_value, changed_by FROM setting_changes').all()).toEqual([
+      { subject: 'role:精细化工中间体项目:联络员', old_value: null, new_value: '路人甲', changed_by: '李主任' },
+    ]);
 
     const people = () => h.db.prepare('SELECT COUNT(*) FROM persons').pluck().get();
     const before = people();

@@ -53,8 +53,12 @@ export const set: Handler = (ctx) => {
     ctx.reply(USAGE);
     return 'command';
   }
+  const log = new SettingsStore(ctx.s.db);
   if (what === '管理员') {
-    for (const p of people) ctx.s.people.setAdmin(p.id, true);
+    for (const p of people) {
+      if (!ctx.s.people.get(p.id)?.isAdmin) log.record(`admin:${p.name}`, '否', '是', ctx.person.name, ctx.now);
+      ctx.s.people.setAdmin(p.id, true);
+    }
     ctx.reply(`已设为管理员：${people.map((p) => p.name).join('、')}。`);
     return 'command';
   }
@@ -77,7 +81,12 @@ export const set: Handler = (ctx) => {
     ctx.reply('本群尚未绑定项目，请先发送 #绑定 项目名。');
     return 'command';
   }
-  for (const p of projects) ctx.s.people.assignRole(p.id, role, people.map((x) => x.id), ctx.person.id, ctx.now);
+  const names = people.map((x) => x.name).join('、');
+  for (const p of projects) {
+    const before = ctx.s.people.holders(p.id, role).map((x) => x.name).join('、');
+    ctx.s.people.assignRole(p.id, role, people.map((x) => x.id), ctx.person.id, ctx.now);
+    log.record(`role:${p.name}:${what}`, before || null, names, ctx.person.name, ctx.now);
+  }
   for (const x of people) ctx.s.groups.noteMember(group.id, x.id);
   ctx.reply(`已设置${what}：${people.map((p) => p.name).join('、')}（${projects.map((p) => p.name).join('、')}）。`);
   return 'command';
