@@ -2,7 +2,7 @@ import path from 'node:path';
 import { openDb } from '../src/store/db';
 import { createStores } from '../src/chat/context';
 import { computeWarnings } from '../src/jobs/warnings';
-import { DEFAULT_THRESHOLDS } from '../src/rules/warnings';
+import { DEFAULT_THRESHOLDS, STREAK_LOOKBACK_DAYS } from '../src/rules/warnings';
 import { WorkCalendar } from '../src/calendar/calendar';
 import { addDays, shanghaiIso } from '../src/time/clock';
 import { readScenario } from '../src/sandbox/scenario';
@@ -98,10 +98,10 @@ export function benchWarnings(tmp: string): { ms: number; sqlScanMs: number; war
   const warnings = computeWarnings(s, today, calendar.isWorkday, DEFAULT_THRESHOLDS).length;
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 
-  // The same rows the warnings read (90 days of current reports), fetched and nothing done to them.
+  // The same rows the warnings read (the streak look-back of current reports), fetched and nothing done to them.
   const scan = db.prepare('SELECT project_id, date, progress_percent FROM reports WHERE current = 1 AND date >= ? ORDER BY date').raw();
   const t1 = process.hrtime.bigint();
-  const scanned = scan.all(addDays(today, -90)).length;
+  const scanned = scan.all(addDays(today, -(STREAK_LOOKBACK_DAYS + 1))).length;
   const sqlScanMs = Number(process.hrtime.bigint() - t1) / 1e6;
   db.close();
   return { ms, sqlScanMs: scanned ? sqlScanMs : 0, warnings, rows };

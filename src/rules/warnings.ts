@@ -48,13 +48,15 @@ export interface Warning {
 }
 
 const days = daysBetween;
+/** How far back (calendar days) a missed-report streak is counted: past red, the exact length matters little. */
+export const STREAK_LOOKBACK_DAYS = 60;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
  * Consecutive workdays before `today` (today is not over yet) with no report, skipping stopped days
  * and not reaching back before the bot began chasing the project.
  */
-export function missingStreak(p: ProjectFacts, today: string, isWorkday: (d: string) => boolean, limit = 60): number {
+export function missingStreak(p: ProjectFacts, today: string, isWorkday: (d: string) => boolean, limit = STREAK_LOOKBACK_DAYS): number {
   if (!p.trackedSince) return 0;
   let streak = 0;
   for (let d = addDays(today, -1), seen = 0; seen < limit && d >= p.trackedSince; d = addDays(d, -1), seen++) {
