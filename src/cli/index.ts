@@ -4,6 +4,7 @@ import { runImport } from './import';
 import { runSimulate } from './simulate';
 import { runSchedule } from './schedule';
 import { runCalendar } from './calendar';
+import { runBulletin } from './bulletin';
 
 const USAGE = `用法 / usage: rishai <command> [options]
 
@@ -12,6 +13,7 @@ const USAGE = `用法 / usage: rishai <command> [options]
   simulate SCENARIO.json     在虚拟时间里运行机器人，逐行输出它发出的每条消息（JSON）
   schedule list|set|pause|resume   查看或修改日程（提醒、催报、日晒榜）
   calendar list|add|remove   查看或补录节假日、调休
+  bulletin daily|weekly|monthly [--period P] [--out DIR] [--json]   生成统计通报（bulletin.md；--json 输出数据）
 
   通用选项 / common: --db PATH（默认 data/rishai.db）`;
 
@@ -42,6 +44,9 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         db: { type: 'string', default: 'data/rishai.db' },
         at: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        period: { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -67,6 +72,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       return runSchedule(values.db, rest, io);
     case 'calendar':
       return runCalendar(values.db, rest, io);
+    case 'bulletin':
+      return runBulletin(values.db, rest, { period: values.period, out: values.out, json: values.json }, io);
     default:
       io.err(`未知命令「${command}」。\n\n${USAGE}`);
       return 2;

@@ -62,6 +62,7 @@ export class ProblemStore {
   private byId;
   private ofProject;
   private allOpen;
+  private raisedUpTo;
   private withdraw;
   private closeOne;
   private announced;
@@ -83,6 +84,7 @@ export class ProblemStore {
       'SELECT * FROM problems WHERE project_id = ? AND status = ? ORDER BY closed_at DESC, id',
     );
     this.allOpen = db.prepare<[], Row>("SELECT * FROM problems WHERE status = 'open' ORDER BY first_date, id");
+    this.raisedUpTo = db.prepare<[string], Row>('SELECT * FROM problems WHERE first_date <= ? ORDER BY first_date, id');
     this.withdraw = db.prepare<[string, number]>(
       `UPDATE problems SET status = 'withdrawn', closed_at = ?
        WHERE project_id = ? AND status = 'open' AND NOT EXISTS (
@@ -121,6 +123,11 @@ export class ProblemStore {
   /** Every open item in the district, longest open first. */
   open(): Problem[] {
     return this.allOpen.all().map(toProblem);
+  }
+
+  /** Every item raised on or before a date, whatever became of it (for the statistics). */
+  raisedBy(date: string): Problem[] {
+    return this.raisedUpTo.all(date).map(toProblem);
   }
 
   /** Withdraws a project's open items that no current report carries any more (a correction dropped them). */

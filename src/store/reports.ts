@@ -53,6 +53,27 @@ const toReport = (r: ReportRow): StoredReport => ({
   createdAt: r.created_at,
 });
 
+interface StatsRow {
+  project_id: number;
+  date: string;
+  progress_percent: number | null;
+  investment_cumulative: number | null;
+  investment_month: number | null;
+  problems: string;
+  first_at: string;
+}
+
+/** A current report for the statistics: its figures and when the day was first reported. */
+export interface ReportFigures {
+  projectId: number;
+  date: string;
+  progressPercent: number | null;
+  investmentCumulative: number | null;
+  investmentMonth: number | null;
+  problems: string[];
+  firstReportedAt: string;
+}
+
 export interface NewReport {
   projectId: number;
   report: Report;
@@ -75,6 +96,7 @@ export class ReportStore {
   private inGroupSince;
   private historyFrom;
   private daysBetween;
+  private statsRows;
 
   constructor(private db: Db) {
     this.lastRevision = db
@@ -107,6 +129,16 @@ export class ReportStore {
       .raw();
     this.daysBetween = db.prepare<[string, string], { project_id: number; date: string; first_at: string }>(
       'SELECT project_id, date, MIN(created_at) AS first_at FROM reports WHERE date BETWEEN ? AND ? GROUP BY project_id, date ORDER BY date, project_id',
+    );
+    // Current reports from `from` to `to`, plus each project's latest one before `from` (a baseline).
+    this.statsRows = db.prepare<[string, string, string, string], StatsRow>(
+      `SELECT r.project_id, r.date, r.progress_percent, r.investment_cumulative, r.investment_month, r.problems,
+              (SELECT MIN(x.created_at) FROM reports x WHERE x.project_id = r.project_id AND x.date = r.date) AS first_at
+       FROM reports r
+       WHERE r.current = 1 AND (r.date BETWEEN ? AND ?
+         OR r.date = (SELECT MAX(y.date) FROM reports y WHERE y.project_id = r.project_id AND y.current = 1 AND y.date < ?))
+         AND r.date <= ?
+       ORDER BY r.project_id, r.date`,
     );
     this.inGroupSince = db.prepare<[number, string], ReportRow>(
       `SELECT r.* FROM reports r JOIN messages m ON m.id = r.message_id
@@ -191,5 +223,18 @@ export class ReportStore {
   /** Each reported project-day between two dates (inclusive), with when it was first reported. */
   reportedDays(from: string, to: string): { projectId: number; date: string; firstAt: string }[] {
     return this.daysBetween.all(from, to).map((r) => ({ projectId: r.project_id, date: r.date, firstAt: r.first_at }));
+  }
+
+  /** Current reports between two dates, and each project's latest one before `from`, for the statistics. */
+  figuresBetween(from: string, to: string): ReportFigures[] {
+    return this.statsRows.all(from, to, from, to).map((r) => ({
+      projectId: r.project_id,
+      date: r.date,
+      progressPercent: r.progress_percent,
+      investmentCumulative: r.investment_cumulative,
+      investmentMonth: r.investment_month,
+      problems: JSON.parse(r.problems) as string[],
+      firstReportedAt: r.first_at,
+    }));
   }
 }

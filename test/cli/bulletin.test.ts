@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runCli, type CliIo } from '../../src/cli/index';
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdin: async () => '', out: (s) => out.push(s), err: (s) => err.push(s) };
+  return { code: await runCli(args, io), out, err };
+}
+
+describe('rishai bulletin', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rishai-bulletin-'));
+    // A week of the real bot in virtual time fills the database the bulletin reads.
+    expect((await cli(['simulate', 'data/scenarios/week.json', '--db', path.join(dir, 'r.db')])).code).toBe(0);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('writes bulletin.md and prints the figures as one JSON object', async () => {
+    const out = path.join(dir, 'w48');
+    const r = await cli(['bulletin', 'weekly', '--period', '2026-W48', '--db', path.join(dir, 'r.db'), '--out', out, '--json']);
+    expect(r.code).toBe(0);
+    const f = JSON.parse(r.out[0]!);
+    expect(f.kind).toBe('weekly');
+    expect(f.period).toEqual({ from: '2026-11-23', to: '2026-11-29' });
+    // Two projects, Mon–Fri: 10 due project-days; 精细化工 reported Mon and Tue, 港口物流 Mon only.
+    expect(f.overall.reporting).toEqual({ due: 10, received: 3, missed: 7, rate: 30 });
+    expect(f.byTown.map((g: { key: string }) => g.key)).toEqual(['临港镇']);
+    expect(f.byUnit).toHaveLength(2);
+    expect(f.rankings.projects[0].entries[0]).toEqual({ rank: 1, key: '精细化工中间体项目', value: 40 });
+    const md = fs.readFileSync(path.join(out, 'bulletin.md'), 'utf8');
+    expect(md.startsWith('# 周调度：11月23日至11月29日\n')).toBe(true);
+    expect(md).toContain('| 临港镇 | 2 | 30% |');
+  });
+
+  it('refuses a period it cannot read and an unknown kind', async () => {
+    expect((await cli(['bulletin', 'weekly', '--period', '2026-W60', '--db', path.join(dir, 'r.db')])).code).toBe(1);
+    expect((await cli(['bulletin', 'hourly', '--db', path.join(dir, 'r.db')])).code).toBe(2);
+  });
+});
