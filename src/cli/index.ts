@@ -5,6 +5,7 @@ import { runSimulate } from './simulate';
 import { runSchedule } from './schedule';
 import { runCalendar } from './calendar';
 import { runBulletin } from './bulletin';
+import { runExport } from './export';
 
 const USAGE = `用法 / usage: rishai <command> [options]
 
@@ -13,6 +14,7 @@ const USAGE = `用法 / usage: rishai <command> [options]
   simulate SCENARIO.json     在虚拟时间里运行机器人，逐行输出它发出的每条消息（JSON）
   schedule list|set|pause|resume   查看或修改日程（提醒、催报、日晒榜）
   calendar list|add|remove   查看或补录节假日、调休
+  export reports --from D --to D --out F.xlsx   导出日报原始记录（含修改前版本）
   bulletin daily|weekly|monthly [--period P] [--out DIR] [--json]   生成统计通报（bulletin.md；--json 输出数据）
 
   通用选项 / common: --db PATH（默认 data/rishai.db）`;
@@ -47,6 +49,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         period: { type: 'string' },
         out: { type: 'string' },
         json: { type: 'boolean' },
+        from: { type: 'string' },
+        to: { type: 'string' },
       },
     });
   } catch (err) {
@@ -72,6 +76,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       return runSchedule(values.db, rest, io);
     case 'calendar':
       return runCalendar(values.db, rest, io);
+    case 'export':
+      return runExport(values.db, rest, { from: values.from, to: values.to, out: values.out }, io);
     case 'bulletin':
       return runBulletin(values.db, rest, { period: values.period, out: values.out, json: values.json }, io);
     default:

@@ -97,6 +97,7 @@ export class ReportStore {
   private historyFrom;
   private daysBetween;
   private statsRows;
+  private allVersions;
 
   constructor(private db: Db) {
     this.lastRevision = db
@@ -140,6 +141,7 @@ export class ReportStore {
          AND r.date <= ?
        ORDER BY r.project_id, r.date`,
     );
+    this.allVersions = db.prepare<[string, string], ReportRow>('SELECT * FROM reports WHERE date BETWEEN ? AND ? ORDER BY date, project_id, revision');
     this.inGroupSince = db.prepare<[number, string], ReportRow>(
       `SELECT r.* FROM reports r JOIN messages m ON m.id = r.message_id
        WHERE m.group_id = ? AND r.created_at >= ? AND r.current = 1 ORDER BY r.id DESC LIMIT 1`,
@@ -236,5 +238,10 @@ export class ReportStore {
       problems: JSON.parse(r.problems) as string[],
       firstReportedAt: r.first_at,
     }));
+  }
+
+  /** Every version of every report dated between two dates (inclusive), for export. */
+  versionsBetween(from: string, to: string): StoredReport[] {
+    return this.allVersions.all(from, to).map(toReport);
   }
 }

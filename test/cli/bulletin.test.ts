@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { runCli, type CliIo } from '../../src/cli/index';
 
 async function cli(args: string[]) {
@@ -34,6 +35,22 @@ describe('rishai bulletin', () => {
     const md = fs.readFileSync(path.join(out, 'bulletin.md'), 'utf8');
     expect(md.startsWith('# 周调度：11月23日至11月29日\n')).toBe(true);
     expect(md).toContain('| 临港镇 | 2 | 30% |');
+  });
+
+  it('exports raw reports with every revision to xlsx', async () => {
+    const file = path.join(dir, 'reports.xlsx');
+    const r = await cli(['export', 'reports', '--from', '2026-11-23', '--to', '2026-11-29', '--out', file, '--db', path.join(dir, 'r.db')]);
+    expect(r.code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.getWorksheet('日报')!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('项目名称');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    // The week scenario has three reports, none revised.
+    expect(sheet.rowCount).toBe(4);
+    expect(sheet.getRow(2).values).toEqual(expect.arrayContaining(['精细化工中间体项目', '2026-11-23', 1, '是', 38, 14200]));
+    expect(sheet.getRow(2).getCell(10).numFmt).toBe('0.00');
+    expect((await cli(['export', 'reports', '--from', '11-23'])).code).toBe(2);
   });
 
   it('refuses a period it cannot read and an unknown kind', async () => {
