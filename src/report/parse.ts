@@ -115,6 +115,8 @@ interface Entry {
 
 interface Scan {
   tagged: boolean;
+  /** The tag was a plain 日报 (no # or brackets), as an office notice may also begin. */
+  bareTag: boolean;
   entries: Entry[];
   labelled: Set<Slot>;
   /** Text after the tag on its line when it is no field, e.g. 【日报】汽车零部件智能制造项目. */
@@ -139,7 +141,7 @@ function trimEdges(s: string): string {
 
 /** Splits a message into labelled entries. */
 class Scanner {
-  readonly result: Scan = { tagged: false, entries: [], labelled: new Set(), header: null, dateLine: null };
+  readonly result: Scan = { tagged: false, bareTag: false, entries: [], labelled: new Set(), header: null, dateLine: null };
   private current: Entry | null = null;
 
   constructor(text: string) {
@@ -162,6 +164,7 @@ class Scanner {
       const afterTag = skip(TAG_AT, line, p);
       if (afterTag > p) {
         this.result.tagged = true;
+        this.result.bareTag = line.startsWith('日报', p);
         isHeader = true;
         p = afterTag;
       }
@@ -484,6 +487,8 @@ export function parseMessage(text: string, postedAt: Date): ParseResult {
   if (!MAYBE_REPORT.test(text)) return IGNORED;
   const s = new Scanner(text).result;
   if (!s.tagged && s.labelled.size < MIN_UNTAGGED_LABELS) return IGNORED;
+  // 日报：请各项目今天18点前报送 is a notice about reports, not one.
+  if (s.bareTag && s.labelled.size === 0) return IGNORED;
 
   const { raw, typed, present, conflicts } = collect(s);
   const parsed = ReportInput.safeParse({ ...raw, date: { typed: raw.date ?? null, today: shanghaiToday(postedAt) } });

@@ -518,3 +518,12 @@ describe('a progress value with more than one percentage', () => {
     expect(r).toMatchObject({ kind: 'report', report: { progressPercent: 38, progressText: '从30%提升到38%' } });
   });
 });
+
+describe('a notice that begins with 日报', () => {
+  it('is not a report unless it carries fields, while #日报 alone still asks for content', () => {
+    const at = new Date('2026-11-24T10:00:00+08:00');
+    expect(parseMessage('日报：请各项目今天18点前报送', at)).toEqual({ kind: 'ignored' });
+    expect(parseMessage('日报：形象进度：38%', at)).toMatchObject({ kind: 'report', report: { progressPercent: 38 } });
+    expect(parseMessage('#日报', at).kind).toBe('invalid');
+  });
+});
