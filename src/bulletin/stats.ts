@@ -587,12 +587,7 @@ function lightOn(p: StatsProject, list: readonly StatsReport[], dates: ReadonlyS
   const paceFrom = addDays(at, -PACE_DAYS);
   const warnings = projectWarnings(
     {
-      id: p.id,
-      name: p.name,
-      status: p.status,
-      plannedStart: p.plannedStart,
-      plannedFinish: p.plannedFinish,
-      registered: p.registered,
+      ...p,
       trackedSince: ctx.input.boundSince.get(p.id) ?? null,
       // The rules look only at dates before `at` and at the earliest date, so later ones do no harm.
       reportedDates: dates,

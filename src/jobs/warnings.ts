@@ -35,12 +35,7 @@ export function computeWarnings(s: Stores, today: string, isWorkday: (d: string)
   return s.projects.list().flatMap((p) =>
     projectWarnings(
       {
-        id: p.id,
-        name: p.name,
-        status: p.status,
-        plannedStart: p.plannedStart,
-        plannedFinish: p.plannedFinish,
-        registered: p.registered,
+        ...p,
         trackedSince: since.get(p.id) ?? null,
         reportedDates: history.get(p.id)?.dates ?? none,
         progress: history.get(p.id)?.progress.filter((x) => x.date >= paceFrom) ?? [],
