@@ -2,7 +2,7 @@ import type { GroupFigures, StatsFigures } from './stats';
 import { dayLabel } from '../chat/format';
 
 const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
-const TITLES = { day: '日晒榜', week: '周调度', month: '月通报', year: '年度统计' } as const;
+export const BULLETIN_TITLES = { day: '日晒榜', week: '周调度', month: '月通报', year: '年度统计' } as const;
 
 function row(g: GroupFigures): string {
   const l = g.lights;
@@ -10,10 +10,10 @@ function row(g: GroupFigures): string {
 }
 
 /** The bulletin as Markdown: what the office pastes into a document. */
-export function bulletinMarkdown(kind: keyof typeof TITLES, district: StatsFigures, byTown: StatsFigures): string {
+export function bulletinMarkdown(kind: keyof typeof BULLETIN_TITLES, district: StatsFigures, byTown: StatsFigures): string {
   const o = district.overall;
   const lines = [
-    `# ${TITLES[kind]}：${dayLabel(district.period.from)}${district.period.to !== district.period.from ? `至${dayLabel(district.period.to)}` : ''}`,
+    `# ${BULLETIN_TITLES[kind]}：${dayLabel(district.period.from)}${district.period.to !== district.period.from ? `至${dayLabel(district.period.to)}` : ''}`,
     '',
     `- 日报报送率 ${pct(o.reporting.rate)}（应报 ${o.reporting.due}、已报 ${o.reporting.received} 项目·日）`,
     `- 开工率 ${pct(o.start.rate)}（应开工 ${o.start.due} 个，已开工 ${o.start.started} 个）；入库率 ${pct(o.registration.rate)}`,

@@ -8,7 +8,8 @@ import { LiveCalendar } from '../calendar/live';
 import { currentThresholds } from '../rules/thresholds';
 import { computeStats, isoWeekOf, periodOf, type PeriodKind } from '../bulletin/stats';
 import { statsInput } from '../bulletin/source';
-import { bulletinMarkdown } from '../bulletin/markdown';
+import { BULLETIN_TITLES, bulletinMarkdown } from '../bulletin/markdown';
+import { writeBulletinXlsx } from '../bulletin/xlsx';
 import { addDays, shanghaiDate, systemClock } from '../time/clock';
 
 const KINDS: Record<string, PeriodKind> = { daily: 'day', weekly: 'week', monthly: 'month' };
@@ -47,8 +48,9 @@ export async function runBulletin(dbFile: string, args: string[], opts: { period
     const out = opts.out ?? path.join('out', `bulletin-${args[0]}-${opts.period ?? defaultSpec(kind, today)}`);
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(path.join(out, 'bulletin.md'), bulletinMarkdown(kind, district, byTown));
+    await writeBulletinXlsx({ title: BULLETIN_TITLES[kind], byTown, byUnit, projects: input.projects }, path.join(out, 'bulletin.xlsx'));
     if (opts.json) io.out(JSON.stringify({ kind: args[0], ...district, byTown: byTown.groups, byUnit: byUnit.groups }));
-    else io.out(`已生成 ${path.join(out, 'bulletin.md')}`);
+    else io.out(`已生成 ${path.join(out, 'bulletin.md')} 和 bulletin.xlsx`);
     return 0;
   } finally {
     db.close();

@@ -35,6 +35,9 @@ describe('rishai bulletin', () => {
     const md = fs.readFileSync(path.join(out, 'bulletin.md'), 'utf8');
     expect(md.startsWith('# 周调度：11月23日至11月29日\n')).toBe(true);
     expect(md).toContain('| 临港镇 | 2 | 30% |');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(out, 'bulletin.xlsx'));
+    expect(book.worksheets.map((w) => w.name)).toEqual(['汇总', '按镇街', '按单位', '项目明细', '问题', '预警']);
   });
 
   it('exports raw reports with every revision to xlsx', async () => {
