@@ -10,6 +10,7 @@ import { computeStats, isoWeekOf, periodOf, type PeriodKind } from '../bulletin/
 import { statsInput } from '../bulletin/source';
 import { BULLETIN_TITLES, bulletinMarkdown } from '../bulletin/markdown';
 import { writeBulletinXlsx } from '../bulletin/xlsx';
+import { renderBarChartPng } from '../bulletin/chart';
 import { addDays, shanghaiDate, systemClock } from '../time/clock';
 
 const KINDS: Record<string, PeriodKind> = { daily: 'day', weekly: 'week', monthly: 'month' };
@@ -49,8 +50,20 @@ export async function runBulletin(dbFile: string, args: string[], opts: { period
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(path.join(out, 'bulletin.md'), bulletinMarkdown(kind, district, byTown));
     await writeBulletinXlsx({ title: BULLETIN_TITLES[kind], byTown, byUnit, projects: input.projects }, path.join(out, 'bulletin.xlsx'));
+    const towns = byTown.groups;
+    fs.writeFileSync(
+      path.join(out, 'bulletin.png'),
+      renderBarChartPng({
+        title: `${BULLETIN_TITLES[kind]}：各镇街报送率与投资完成率`,
+        categories: towns.map((g) => g.key),
+        series: [
+          { name: '报送率', values: towns.map((g) => g.reporting.rate ?? 0), unit: '%' },
+          { name: '投资完成率', values: towns.map((g) => g.investment.completionRate ?? 0), unit: '%' },
+        ],
+      }),
+    );
     if (opts.json) io.out(JSON.stringify({ kind: args[0], ...district, byTown: byTown.groups, byUnit: byUnit.groups }));
-    else io.out(`已生成 ${path.join(out, 'bulletin.md')} 和 bulletin.xlsx`);
+    else io.out(`已生成 ${out} 下的 bulletin.md、bulletin.xlsx 和 bulletin.png`);
     return 0;
   } finally {
     db.close();

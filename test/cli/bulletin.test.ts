@@ -38,6 +38,9 @@ describe('rishai bulletin', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path.join(out, 'bulletin.xlsx'));
     expect(book.worksheets.map((w) => w.name)).toEqual(['汇总', '按镇街', '按单位', '项目明细', '问题', '预警']);
+    const png = fs.readFileSync(path.join(out, 'bulletin.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(900); // IHDR width
   });
 
   it('exports raw reports with every revision to xlsx', async () => {
