@@ -55,12 +55,17 @@ export async function benchIngest(tmp: string): Promise<number> {
     `#日报\n日期：11月${(i % 24) + 1}日\n形象进度：${i % 100}%\n今日进展：主体施工\n施工人数：${50 + (i % 30)}人\n累计完成投资：${1000 + i}万元\n存在问题：无`;
   const t0 = process.hrtime.bigint();
   let batch: Promise<void>[] = [];
+  let ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const topic = topics[i % topics.length]!;
-    batch.push(app.inbound.handled(world.say(`联络员${(i % topics.length) + 1}`, topic, text(i))));
+    const id = world.say(`联络员${(i % topics.length) + 1}`, topic, text(i));
+    ids.push(id);
+    batch.push(app.inbound.handled(id));
     // Deliver in batches, as a busy puppet would, without an unbounded queue.
     if (batch.length === 100 || i === n - 1) {
       await Promise.all(batch);
+      for (const done of ids) world.forget(done);
+      ids = [];
       batch = [];
     }
   }

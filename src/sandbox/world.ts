@@ -157,6 +157,15 @@ export class MockWorld {
     this.mocker.createRoom({ ...room.payload, id: `twin-${room.id}`, memberIdList: [...room.payload.memberIdList] });
   }
 
+  /**
+   * Drops a delivered message from the mock's memory. wechaty-puppet-mock keeps every message it
+   * ever delivered, which a real puppet does not; long runs forget them so memory reflects the bot.
+   */
+  forget(messageId: string): void {
+    this.mocker.cacheMessagePayload.delete(messageId);
+    void this.puppet.dirtyPayload(PUPPET.types.Payload.Message, messageId);
+  }
+
   /** Delivers a message again, as puppets sometimes do after a reconnect. */
   redeliver(messageId: string): void {
     this.puppet.emit('message', { messageId });
