@@ -56,8 +56,8 @@ export function createApp(o: AppOptions): App {
     reminder: reminderJob(stores, 'reminder'),
     lastCall: reminderJob(stores, 'lastCall'),
     dailyBoard: dailyBoardJob(stores),
-    weeklyDispatch: periodJob(stores, 'week', (d) => o.calendar.isWorkday(d)),
-    monthlyBulletin: periodJob(stores, 'month', (d) => o.calendar.isWorkday(d)),
+    weeklyDispatch: periodJob(stores, 'week', (d) => o.calendar.isWorkday(d), () => currentThresholds(settings)),
+    monthlyBulletin: periodJob(stores, 'month', (d) => o.calendar.isWorkday(d), () => currentThresholds(settings)),
     commentPrompt: commentPromptJob(stores, {
       ...(o.commentPrompt ?? { privately: false, nudgeAfterWorkdays: 3 }),
       isWorkday: (d) => o.calendar.isWorkday(d),

@@ -46,24 +46,3 @@ export function commentRates(days: readonly ReportedDay[]): LeaderCommentRate[] 
     }))
     .sort((x, y) => x.leaderId - y.leaderId);
 }
-
-/** What the rate needs from the stores (kept narrow so the bulletin code can be tested on fixtures). */
-export interface CommentSources {
-  reportedDays(from: string, to: string): { projectId: number; date: string; firstAt: string }[];
-  comments(from: string, to: string): { projectId: number; date: string; personId: number; createdAt: string }[];
-  leadersOf(projectId: number): number[];
-}
-
-/** Gathers the reported project-days of a period with their leaders and comments. */
-export function reportedDaysFrom(src: CommentSources, from: string, to: string): ReportedDay[] {
-  const comments = new Map<string, { personId: number; at: string }[]>();
-  for (const c of src.comments(from, to)) {
-    const key = `${c.projectId}:${c.date}`;
-    comments.set(key, [...(comments.get(key) ?? []), { personId: c.personId, at: c.createdAt }]);
-  }
-  const leaders = new Map<number, number[]>();
-  return src.reportedDays(from, to).map((d) => {
-    if (!leaders.has(d.projectId)) leaders.set(d.projectId, src.leadersOf(d.projectId));
-    return { projectId: d.projectId, date: d.date, reportedAt: d.firstAt, leaderIds: leaders.get(d.projectId)!, comments: comments.get(`${d.projectId}:${d.date}`) ?? [] };
-  });
-}

@@ -1,9 +1,8 @@
 import type { Stores } from '../chat/context';
-import { owesReport, stoppedOn } from '../rules/reporting';
-import { addDays, daysBetween } from '../time/clock';
+import type { WarningThresholds } from '../rules/warnings';
 import { dayLabel } from '../chat/format';
-import { commentRates, reportedDaysFrom } from './comment-rate';
-import { leaderIdsOf } from '../chat/roles';
+import { computeStats } from './stats';
+import { statsInput } from './source';
 
 export interface PeriodFigures {
   from: string;
@@ -20,51 +19,29 @@ export interface PeriodFigures {
 }
 
 const TOP = 5;
+const OLD_PROBLEM_DAYS = 14;
 
-/** Reporting, problems and comment figures of a period, for the weekly dispatch and the monthly bulletin. */
-export function periodFigures(s: Stores, from: string, to: string, isWorkday: (d: string) => boolean): PeriodFigures {
-  const since = s.groups.boundSince();
-  const stoppages = s.stoppages.list();
-  const history = s.reports.historySince(from);
-  let due = 0;
-  let reported = 0;
-  const missed: PeriodFigures['mostMissed'] = [];
-  for (const p of s.projects.list()) {
-    const bound = since.get(p.id);
-    if (!bound || !owesReport(p)) continue;
-    const dates = history.get(p.id)?.dates;
-    const mine = stoppages.filter((st) => st.projectId === p.id);
-    let m = 0;
-    for (let d = from < bound ? bound : from; d <= to; d = addDays(d, 1)) {
-      if (!isWorkday(d) || stoppedOn(mine, d)) continue;
-      due++;
-      if (dates?.has(d)) reported++;
-      else m++;
-    }
-    if (m) missed.push({ name: p.name, unit: p.unit, missed: m });
-  }
-  missed.sort((a, b) => b.missed - a.missed || a.name.localeCompare(b.name, 'zh'));
-  const open = s.problems.open();
-  const rates = commentRates(
-    reportedDaysFrom(
-      {
-        reportedDays: (f, t) => s.reports.reportedDays(f, t),
-        comments: (f, t) => s.comments.onDaysBetween(f, t),
-        leadersOf: (id) => leaderIdsOf(s, s.projects.byIds([id])[0]!),
-      },
-      from,
-      to,
-    ),
-  );
+/**
+ * The chat summary's figures for a period, read off the statistics module so the summary and the
+ * bulletin files never disagree.
+ */
+export function periodFigures(s: Stores, from: string, to: string, today: string, isWorkday: (d: string) => boolean, thresholds: WarningThresholds): PeriodFigures {
+  const f = computeStats(statsInput(s, { from, to }, today, isWorkday, thresholds), 'district');
+  const units = new Map(s.projects.list().map((p) => [p.id, p.unit]));
+  const open = f.problems.filter((p) => p.state === 'open');
   return {
     from,
     to,
-    due,
-    reported,
-    mostMissed: missed.slice(0, TOP),
+    due: f.overall.reporting.due,
+    reported: f.overall.reporting.received,
+    mostMissed: f.projects
+      .filter((p) => p.reporting.missed > 0)
+      .map((p) => ({ name: p.name, unit: units.get(p.id) ?? null, missed: p.reporting.missed }))
+      .sort((a, b) => b.missed - a.missed || a.name.localeCompare(b.name, 'zh'))
+      .slice(0, TOP),
     openProblems: open.length,
-    oldProblems: open.filter((x) => daysBetween(x.firstDate, to) >= 14).length,
-    leaders: rates.map((r) => ({ name: s.people.get(r.leaderId)?.name ?? `#${r.leaderId}`, due: r.due, commented: r.commented })),
+    oldProblems: open.filter((p) => p.ageDays >= OLD_PROBLEM_DAYS).length,
+    leaders: f.leaders.map((l) => ({ name: l.name, due: l.due, commented: l.commented })),
   };
 }
 

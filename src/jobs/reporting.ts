@@ -6,6 +6,7 @@ import { dueOn, owesReport, unreported } from '../rules/reporting';
 import { dailyBoardText } from '../bulletin/board';
 import { periodFigures, periodText } from '../bulletin/period';
 import { addDays } from '../time/clock';
+import type { WarningThresholds } from '../rules/warnings';
 
 /**
  * Reminder (提醒) and last call (催报): one message in each group whose projects have not reported
@@ -64,14 +65,14 @@ export function dailyBoardJob(s: Stores): JobRunner {
  * the previous week's or month's reporting rate, most-missed projects, open problems and comment rates.
  * The full bulletins with tables, charts and Excel come with the bulletin work.
  */
-export function periodJob(s: Stores, kind: 'week' | 'month', isWorkday: (d: string) => boolean): JobRunner {
+export function periodJob(s: Stores, kind: 'week' | 'month', isWorkday: (d: string) => boolean, thresholds: () => WarningThresholds): JobRunner {
   return (slot) => {
     const dispatch = s.groups.list().filter((g) => g.isDispatch);
     if (!dispatch.length) return;
     // The week before the run, or the calendar month before the run's month (wherever in it the run is).
     const to = kind === 'week' ? addDays(slot.date, -1) : addDays(`${slot.date.slice(0, 7)}-01`, -1);
     const from = kind === 'week' ? addDays(slot.date, -7) : `${to.slice(0, 7)}-01`;
-    const figures = periodFigures(s, from, to, isWorkday);
+    const figures = periodFigures(s, from, to, slot.date, isWorkday, thresholds());
     // A bot bound only this week has nothing to say about last week.
     if (!figures.due) return;
     const text = periodText(kind === 'week' ? '周调度' : '月通报', figures, slot.late);

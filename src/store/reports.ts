@@ -95,7 +95,6 @@ export class ReportStore {
   private byId;
   private inGroupSince;
   private historyFrom;
-  private daysBetween;
   private statsRows;
   private allVersions;
 
@@ -128,9 +127,6 @@ export class ReportStore {
         'SELECT project_id, date, progress_percent FROM reports WHERE current = 1 AND date >= ? ORDER BY date',
       )
       .raw();
-    this.daysBetween = db.prepare<[string, string], { project_id: number; date: string; first_at: string }>(
-      'SELECT project_id, date, MIN(created_at) AS first_at FROM reports WHERE date BETWEEN ? AND ? GROUP BY project_id, date ORDER BY date, project_id',
-    );
     // Current reports from `from` to `to`, plus each project's latest one before `from` (a baseline).
     this.statsRows = db.prepare<[string, string, string, string], StatsRow>(
       `SELECT r.project_id, r.date, r.progress_percent, r.investment_cumulative, r.investment_month, r.problems,
@@ -220,11 +216,6 @@ export class ReportStore {
       if (percent !== null) h.progress.push({ date, percent });
     }
     return out;
-  }
-
-  /** Each reported project-day between two dates (inclusive), with when it was first reported. */
-  reportedDays(from: string, to: string): { projectId: number; date: string; firstAt: string }[] {
-    return this.daysBetween.all(from, to).map((r) => ({ projectId: r.project_id, date: r.date, firstAt: r.first_at }));
   }
 
   /** Current reports between two dates, and each project's latest one before `from`, for the statistics. */

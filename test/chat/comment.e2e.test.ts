@@ -1,6 +1,7 @@
 import { Harness } from '../support/harness';
-import { commentRates, reportedDaysFrom } from '../../src/bulletin/comment-rate';
-import { leaderIdsOf } from '../../src/chat/roles';
+import { computeStats } from '../../src/bulletin/stats';
+import { statsInput } from '../../src/bulletin/source';
+import { DEFAULT_THRESHOLDS } from '../../src/rules/warnings';
 
 const GROUP = '化工项目工作群';
 const MULTI = '汽车港口联合群';
@@ -26,18 +27,9 @@ describe('leader comments (点评)', () => {
       { project_id: 1, date: '2026-11-24', text: '进度不错，注意高温施工安全' },
     ]);
     // The rate the bulletins use: one reported project-day, commented by its leader at once.
-    const s = h.app.stores;
-    const days = reportedDaysFrom(
-      {
-        reportedDays: (f, t) => s.reports.reportedDays(f, t),
-        comments: (f, t) => s.comments.onDaysBetween(f, t),
-        leadersOf: (id) => leaderIdsOf(s, s.projects.byIds([id])[0]!),
-      },
-      '2026-11-23',
-      '2026-11-27',
-    );
+    const input = statsInput(h.app.stores, { from: '2026-11-23', to: '2026-11-27' }, '2026-11-24', () => true, DEFAULT_THRESHOLDS);
     const wang = h.db.prepare("SELECT id FROM persons WHERE name = '王区长'").pluck().get();
-    expect(commentRates(days)).toEqual([{ leaderId: wang, due: 1, commented: 1, rate: 1, averageDelayHours: 0 }]);
+    expect(computeStats(input).leaders).toEqual([{ leaderId: wang, name: '王区长', due: 1, commented: 1, rate: 1, averageDelayHours: 0 }]);
   });
 
   it('takes a comment in private and posts it into the project group', async () => {

@@ -38,6 +38,18 @@ describe('rishai simulate', () => {
     const nov25 = lines.filter((l) => l.text.includes('【日报提醒】11月25日')).map((l) => l.at);
     expect(nov25).toEqual(['2026-11-25T16:30:00+08:00', '2026-11-25T16:30:02+08:00']);
     expect(lines.some((l) => l.at.startsWith('2026-11-28'))).toBe(false);
+    // Monday's weekly dispatch sums up the week in the dispatch group.
+    const weekly = lines.find((l) => l.text.startsWith('【周调度】'));
+    expect(weekly).toMatchObject({ at: '2026-11-30T09:00:08+08:00', room: '全区重点项目调度群' });
+    expect(weekly!.text).toBe(
+      [
+        '【周调度】11月23日至11月29日',
+        '日报：应报 10 项目·日，已报 3，报送率 30.0%。',
+        '未报较多：港口物流仓储中心（区交通运输局） 4 天；精细化工中间体项目（临港化工园区管委会） 3 天',
+        '问题：未销号 1 项。',
+        '领导点评：王区长 0/2（0%）；陈副区长 0/1（0%）',
+      ].join('\n'),
+    );
   });
 
   it('follows the holiday calendar: no reminders in the National Day holiday, one on the adjusted working Saturday', async () => {
