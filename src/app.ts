@@ -9,7 +9,9 @@ import { rebindAfterLogin } from './chat/relogin';
 import { ScheduleStore } from './store/schedule';
 import { Scheduler } from './schedule/scheduler';
 import { ScheduleAdmin } from './schedule/admin';
-import { dailyBoardJob, periodJob, reminderJob } from './jobs/reporting';
+import path from 'node:path';
+import { dailyBoardJob, reminderJob } from './jobs/reporting';
+import { bulletinJob } from './jobs/bulletin';
 import { commentPromptJob } from './jobs/comments';
 import { warningsJob } from './jobs/warnings';
 import { problemsJob } from './jobs/problems';
@@ -31,6 +33,8 @@ export interface AppOptions {
   settings: BotSettings;
   send: SenderOptions;
   calendar: Calendar;
+  /** Where bulletin images and workbooks are written before sending; default beside the media directory. */
+  bulletinDir?: string;
   /** Defaults: prompt in the project group; a gentle note after 3 uncommented workdays. */
   commentPrompt?: { privately: boolean; nudgeAfterWorkdays: number };
 }
@@ -50,14 +54,19 @@ export function createApp(o: AppOptions): App {
   if (interrupted) o.log.warn('outbox.interrupted', { count: interrupted });
   const scheduleStore = new ScheduleStore(o.db);
   const settings = new SettingsStore(o.db);
+  const bulletins = {
+    isWorkday: (d: string) => o.calendar.isWorkday(d),
+    thresholds: () => currentThresholds(settings),
+    dir: o.bulletinDir ?? path.join(path.dirname(o.settings.mediaDir), 'bulletins'),
+  };
   const scheduler = new Scheduler(scheduleStore, (d) => o.calendar.isWorkday(d), o.clock, o.log, {
     warnings: warningsJob(stores, { isWorkday: (d) => o.calendar.isWorkday(d), thresholds: () => currentThresholds(settings) }),
     problems: problemsJob(stores),
     reminder: reminderJob(stores, 'reminder'),
     lastCall: reminderJob(stores, 'lastCall'),
     dailyBoard: dailyBoardJob(stores),
-    weeklyDispatch: periodJob(stores, 'week', (d) => o.calendar.isWorkday(d), () => currentThresholds(settings)),
-    monthlyBulletin: periodJob(stores, 'month', (d) => o.calendar.isWorkday(d), () => currentThresholds(settings)),
+    weeklyDispatch: bulletinJob(stores, 'week', bulletins),
+    monthlyBulletin: bulletinJob(stores, 'month', bulletins),
     commentPrompt: commentPromptJob(stores, {
       ...(o.commentPrompt ?? { privately: false, nudgeAfterWorkdays: 3 }),
       isWorkday: (d) => o.calendar.isWorkday(d),

@@ -45,6 +45,7 @@ async function main(): Promise<void> {
       mediaDir: config.mediaDir,
     },
     send: { gapMs: config.sendGapMs, jitterMs: config.sendJitterMs, perMinute: config.sendPerMinute, quietHours: config.quietHours },
+    bulletinDir: config.bulletinDir,
     commentPrompt: { privately: config.leaderPromptPrivately, nudgeAfterWorkdays: config.commentNudgeWorkdays },
     calendar,
   });

@@ -103,7 +103,8 @@ export class WechatyTransport implements Transport {
   }
 
   async send(item: OutboxItem): Promise<void> {
-    const sayable = item.filePath ? FileBox.fromFile(item.filePath) : item.text;
+    // A base64 box is the kind every puppet can carry, including over puppet-service (a file-path box cannot be serialised).
+    const sayable = item.filePath ? FileBox.fromBase64(fs.readFileSync(item.filePath).toString('base64'), path.basename(item.filePath)) : item.text;
     if (item.groupId !== null) {
       const group = this.s.groups.get(item.groupId);
       const room = group?.puppetRoomId ? await this.wechaty.Room.find({ id: group.puppetRoomId }) : undefined;

@@ -28,6 +28,7 @@ const SECRET_VARS = /SECRET|TOKEN|WEBHOOK$|SMTP_URL/;
 const schema = z.object({
   RISHAI_DB: z.string().min(1).default('data/rishai.db'),
   RISHAI_MEDIA_DIR: z.string().min(1).default('data/media'),
+  RISHAI_BULLETIN_DIR: z.string().min(1).default('data/bulletins'),
   RISHAI_ADMINS: list,
   RISHAI_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   RISHAI_STALE_SECONDS: int(120),
@@ -88,6 +89,8 @@ export type AlertConfig = {
 export type Config = {
   dbFile: string;
   mediaDir: string;
+  /** Where the weekly and monthly bulletins' images and workbooks are kept. */
+  bulletinDir: string;
   admins: string[];
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   staleSeconds: number;
@@ -133,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     config: {
       dbFile: e.RISHAI_DB,
       mediaDir: e.RISHAI_MEDIA_DIR,
+      bulletinDir: e.RISHAI_BULLETIN_DIR,
       admins: e.RISHAI_ADMINS,
       logLevel: e.RISHAI_LOG_LEVEL,
       staleSeconds: e.RISHAI_STALE_SECONDS,

@@ -4,9 +4,6 @@ import { roleHolders } from '../chat/roles';
 import { dayLabel } from '../chat/format';
 import { dueOn, owesReport, unreported } from '../rules/reporting';
 import { dailyBoardText } from '../bulletin/board';
-import { periodFigures, periodText } from '../bulletin/period';
-import { addDays } from '../time/clock';
-import type { WarningThresholds } from '../rules/warnings';
 
 /**
  * Reminder (提醒) and last call (催报): one message in each group whose projects have not reported
@@ -56,26 +53,6 @@ export function dailyBoardJob(s: Stores): JobRunner {
       return [{ name: p.name, progressPercent: today.progressPercent, previousPercent: before?.progressPercent ?? null, newProblems }];
     });
     const text = dailyBoardText({ date: slot.date, due: due.length, missing, stopped: stoppedNames, reports, late: slot.late });
-    for (const g of dispatch) s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:g${g.id}`, target: { groupId: g.id }, text }, slot.now);
-  };
-}
-
-/**
- * Weekly dispatch (周调度, Mondays) and monthly bulletin (月通报, the 1st) in the dispatch groups:
- * the previous week's or month's reporting rate, most-missed projects, open problems and comment rates.
- * The full bulletins with tables, charts and Excel come with the bulletin work.
- */
-export function periodJob(s: Stores, kind: 'week' | 'month', isWorkday: (d: string) => boolean, thresholds: () => WarningThresholds): JobRunner {
-  return (slot) => {
-    const dispatch = s.groups.list().filter((g) => g.isDispatch);
-    if (!dispatch.length) return;
-    // The week before the run, or the calendar month before the run's month (wherever in it the run is).
-    const to = kind === 'week' ? addDays(slot.date, -1) : addDays(`${slot.date.slice(0, 7)}-01`, -1);
-    const from = kind === 'week' ? addDays(slot.date, -7) : `${to.slice(0, 7)}-01`;
-    const figures = periodFigures(s, from, to, slot.date, isWorkday, thresholds());
-    // A bot bound only this week has nothing to say about last week.
-    if (!figures.due) return;
-    const text = periodText(kind === 'week' ? '周调度' : '月通报', figures, slot.late);
     for (const g of dispatch) s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:g${g.id}`, target: { groupId: g.id }, text }, slot.now);
   };
 }

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     for (const s of world.sent.slice(before)) {
       const where = s.room ? `[${s.room}]` : `[私聊 ${s.to}]`;
       const at = s.mentions.length ? ` @${s.mentions.join(' @')}` : '';
-      print(`🤖 ${where}${at}\n${s.text}\n`);
+      print(`🤖 ${where}${at}\n${s.file !== undefined ? `[文件] ${s.file}` : s.text}\n`);
     }
   };
 

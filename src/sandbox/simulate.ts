@@ -16,13 +16,19 @@ import type { Scenario } from './scenario';
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
-/** A line of the transcript: what the bot sent, where, when (virtual time). */
+/**
+ * A line of the transcript: what the bot sent, where, when (virtual time). A file or image is a
+ * line with `file` (its name) and `text` "" (WeChat files carry no caption; one follows as text).
+ */
 export type TranscriptLine =
   | { at: string; room: string; text: string; mentions: string[] }
-  | { at: string; to: string; text: string };
+  | { at: string; room: string; file: string; text: string }
+  | { at: string; to: string; text: string }
+  | { at: string; to: string; file: string; text: string };
 
 export function transcriptLine(s: Sent): TranscriptLine {
   const at = shanghaiIso(s.at);
+  if (s.file !== undefined) return s.room !== undefined ? { at, room: s.room, file: s.file, text: s.text } : { at, to: s.to!, file: s.file, text: s.text };
   return s.room !== undefined ? { at, room: s.room, text: s.text, mentions: s.mentions } : { at, to: s.to!, text: s.text };
 }
 

@@ -9,6 +9,8 @@ export interface Sent {
   at: Date;
   room?: string;
   to?: string;
+  /** A file or image the bot sent: its name (and `text` is ""). */
+  file?: string;
   text: string;
   mentions: string[];
 }
@@ -32,24 +34,27 @@ export class MockWorld {
     private onSent?: (s: Sent) => void,
   ) {
     const original = this.puppet.messageSendText.bind(this.puppet);
-    // Observe what reaches "WeChat" at the puppet boundary, mentions included.
+    // Observe what reaches "WeChat" at the puppet boundary, mentions included; a send that throws did not arrive.
     this.puppet.messageSendText = async (conversationId: string, text: string, mentionIdList?: string[]) => {
+      const sent = await original(conversationId, text);
       this.record(conversationId, text, mentionIdList ?? []);
-      return original(conversationId, text);
+      return sent;
     };
     const originalFile = this.puppet.messageSendFile.bind(this.puppet);
     this.puppet.messageSendFile = async (conversationId: string, file) => {
-      this.record(conversationId, `[文件] ${file.name}`, []);
-      return originalFile(conversationId, file);
+      const sent = await originalFile(conversationId, file);
+      this.record(conversationId, '', [], file.name);
+      return sent;
     };
   }
 
-  private record(conversationId: string, text: string, mentionIds: string[]): void {
+  private record(conversationId: string, text: string, mentionIds: string[], file?: string): void {
     const names = mentionIds.map((id) => this.mocker.contactPayload(id).name);
     const at = this.clock.now();
-    const sent: Sent = conversationId.includes('@')
-      ? { at, room: this.mocker.roomPayload(conversationId).topic, text, mentions: names }
-      : { at, to: this.mocker.contactPayload(conversationId).name, text, mentions: names };
+    const where = conversationId.includes('@')
+      ? { room: this.mocker.roomPayload(conversationId).topic }
+      : { to: this.mocker.contactPayload(conversationId).name };
+    const sent: Sent = { at, ...where, ...(file !== undefined ? { file } : {}), text, mentions: names };
     this.sent.push(sent);
     this.onSent?.(sent);
   }

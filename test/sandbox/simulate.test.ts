@@ -9,7 +9,7 @@ async function simulate(args: string[]) {
   const err: string[] = [];
   const io: CliIo = { stdin: async () => '', out: (s) => out.push(s), err: (s) => err.push(s) };
   const code = await runCli(['simulate', ...args], io);
-  return { code, lines: out.map((l) => JSON.parse(l) as { at: string; room?: string; to?: string; text: string; mentions?: string[] }), err };
+  return { code, lines: out.map((l) => JSON.parse(l) as { at: string; room?: string; to?: string; file?: string; text: string; mentions?: string[] }), err };
 }
 
 describe('rishai simulate', () => {
@@ -38,18 +38,26 @@ describe('rishai simulate', () => {
     const nov25 = lines.filter((l) => l.text.includes('【日报提醒】11月25日')).map((l) => l.at);
     expect(nov25).toEqual(['2026-11-25T16:30:00+08:00', '2026-11-25T16:30:02+08:00']);
     expect(lines.some((l) => l.at.startsWith('2026-11-28'))).toBe(false);
-    // Monday's weekly dispatch sums up the week in the dispatch group.
-    const weekly = lines.find((l) => l.text.startsWith('【周调度】'));
-    expect(weekly).toMatchObject({ at: '2026-11-30T09:00:08+08:00', room: '全区重点项目调度群' });
-    expect(weekly!.text).toBe(
+    // Monday's weekly dispatch sums up the week in the dispatch group, red lights with their leaders named, then the image.
+    const weekly = lines.findIndex((l) => l.text.startsWith('【周调度】'));
+    expect(lines[weekly]).toMatchObject({ at: '2026-11-30T09:00:08+08:00', room: '全区重点项目调度群' });
+    expect(lines[weekly]!.text).toBe(
       [
-        '【周调度】11月23日至11月29日',
-        '日报：应报 10 项目·日，已报 3，报送率 30.0%。',
-        '未报较多：港口物流仓储中心（区交通运输局） 4 天；精细化工中间体项目（临港化工园区管委会） 3 天',
-        '问题：未销号 1 项。',
-        '领导点评：王区长 0/2（0%）；陈副区长 0/1（0%）',
+        '【周调度】2026年第48周（11月23日至11月29日）',
+        '一、总体情况',
+        '日报报送率 30%（应报 10、已报 3 项目·日）；',
+        '开工率 100%（应开工 2 个，已开工 2 个）；入库率 100%；',
+        '本周完成投资 150 万元，年度累计 2950 万元，完成年度计划 5.4%，低于序时进度 85.9 个百分点；',
+        '红灯 2 个、黄灯 0 个、绿灯 0 个，新转红 2 个。',
+        '二、红灯项目（2 个）',
+        '· 精细化工中间体项目 已连续 3 个工作日未报日报（帮包领导：王区长）',
+        '· 港口物流仓储中心 已连续 4 个工作日未报日报（帮包领导：陈副区长）',
+        '三、问题：本周新提出 1 项，销号 0 项，未销号 1 项。',
+        '四、领导点评：王区长 0/2（0%）；陈副区长 0/1（0%）',
+        '排名表和图表见下图。',
       ].join('\n'),
     );
+    expect(lines[weekly + 1]).toEqual({ at: '2026-11-30T09:00:10+08:00', room: '全区重点项目调度群', file: '2026年第48周全区重点项目周调度.png', text: '' });
   });
 
   it('follows the holiday calendar: no reminders in the National Day holiday, one on the adjusted working Saturday', async () => {

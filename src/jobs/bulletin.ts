@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Stores } from '../chat/context';
+import type { JobRunner } from '../schedule/scheduler';
+import type { WarningThresholds } from '../rules/warnings';
+import { buildBulletin, bulletinPng } from '../bulletin/build';
+import { dispatchText, previousOverall, type Named } from '../bulletin/dispatch';
+import { isoWeekOf, periodOf, type StatsFigures } from '../bulletin/stats';
+import { writeBulletinXlsx } from '../bulletin/xlsx';
+import { addDays } from '../time/clock';
+
+export interface BulletinJobDeps {
+  isWorkday: (date: string) => boolean;
+  thresholds: () => WarningThresholds;
+  /** Where the image and workbook are written before they are sent (kept as the office's archive). */
+  dir: string;
+  /** 表扬 and 通报批评 of a month's figures, by the rules admins configured. */
+  honours?: (f: StatsFigures) => { commended: readonly Named[]; criticised: readonly Named[] };
+}
+
+/**
+ * Weekly dispatch (周调度, Mondays) and monthly bulletin (月通报, the 1st) in the dispatch groups: the
+ * text, then the ranking image, then (monthly) the full bulletin workbook. The period is the last
+ * complete ISO week or calendar month before the run, wherever the admins moved the run to.
+ */
+export function bulletinJob(s: Stores, kind: 'week' | 'month', d: BulletinJobDeps): JobRunner {
+  return async (slot) => {
+    const dispatch = s.groups.list().filter((g) => g.isDispatch);
+    if (!dispatch.length) return;
+    const spec = kind === 'week' ? isoWeekOf(addDays(slot.date, -7)) : addDays(`${slot.date.slice(0, 7)}-01`, -1).slice(0, 7);
+    const b = buildBulletin(s, kind, periodOf(kind, spec), slot.date, d.isWorkday, d.thresholds());
+    // A bot bound only this week has nothing to say about last week.
+    if (!b.district.overall.reporting.due) return;
+    const text = dispatchText(b, {
+      late: slot.late,
+      ...(kind === 'month' ? { previous: previousOverall(b), ...(d.honours ? { honours: d.honours(b.district) } : {}) } : {}),
+    });
+
+    const dir = path.join(d.dir, `${kind}-${spec}`);
+    fs.mkdirSync(dir, { recursive: true });
+    // WeChat shows a file by its name, so the files are named for what they are.
+    const png = path.join(dir, `${b.title}.png`);
+    fs.writeFileSync(png, bulletinPng(b));
+    const files = [png];
+    if (kind === 'month') {
+      const xlsx = path.join(dir, `${b.title}.xlsx`);
+      await writeBulletinXlsx({ title: b.title, byTown: b.byTown, byUnit: b.byUnit, projects: b.input.projects }, xlsx);
+      files.push(xlsx);
+    }
+
+    for (const g of dispatch) {
+      const key = `job:${slot.job.name}:${slot.key}:g${g.id}`;
+      s.outbox.enqueue({ key, target: { groupId: g.id }, text }, slot.now);
+      for (const file of files) {
+        s.outbox.enqueue({ key: `${key}:${path.extname(file).slice(1)}`, target: { groupId: g.id }, text: '', filePath: file }, slot.now);
+      }
+    }
+  };
+}
