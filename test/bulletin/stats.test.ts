@@ -15,9 +15,9 @@ import {
   yearSchedulePercent,
   type Leader,
   type StatsInput,
-  type StatsProject,
   type StatsReport,
 } from '../../src/bulletin/stats';
+import { statsProject, statsReport } from '../support/stats';
 
 describe('periodOf', () => {
   it('reads a day', () => {
@@ -112,15 +112,7 @@ describe('competitionRank', () => {
   });
 });
 
-const report = (projectId: number, date: string, over: Partial<StatsReport> = {}): StatsReport => ({
-  projectId,
-  date,
-  progressPercent: null,
-  investmentCumulative: null,
-  investmentMonth: null,
-  firstReportedAt: `${date}T09:00:00+08:00`,
-  ...over,
-});
+const report = statsReport;
 
 describe('investment over a period', () => {
   const nov = { from: '2026-11-01', to: '2026-11-30' };
@@ -201,20 +193,7 @@ describe('problems', () => {
 // (workdays 28, 29, 30 Sep).
 // 序时进度 on 11 Oct: Jan–Sep have 273 days, so day 284 of 365 = 77.808…% (77.8).
 
-const P = (over: Partial<StatsProject> & Pick<StatsProject, 'id' | 'name'>): StatsProject => ({
-  status: '在建',
-  registered: true,
-  annualPlan: null,
-  totalInvestment: null,
-  plannedStart: null,
-  plannedFinish: null,
-  town: null,
-  unit: null,
-  category: null,
-  chain: null,
-  leader: null,
-  ...over,
-});
+const P = statsProject;
 
 const ZHANG: Leader = { id: 7, name: '张三' };
 const LI: Leader = { id: 8, name: '李四' };

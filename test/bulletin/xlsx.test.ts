@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { computeStats, periodOf, type Leader, type StatsInput, type StatsProject, type StatsReport } from '../../src/bulletin/stats';
 import { HEADER_ROW, writeBulletinXlsx } from '../../src/bulletin/xlsx';
 import { addDays } from '../../src/time/clock';
+import { statsProject, statsReport } from '../support/stats';
 
 // ---------------------------------------------------------------------------------------------
 // November 2026 in a small district, today 1 December: the figures run to Mon 30 November.
@@ -23,30 +24,8 @@ const isWorkday = (d: string) => {
   return day !== 0 && day !== 6;
 };
 
-const P = (over: Partial<StatsProject> & Pick<StatsProject, 'id' | 'name'>): StatsProject => ({
-  status: '在建',
-  registered: true,
-  annualPlan: null,
-  totalInvestment: null,
-  plannedStart: '2026-03-01',
-  plannedFinish: null,
-  town: null,
-  unit: null,
-  category: null,
-  chain: null,
-  leader: null,
-  ...over,
-});
-
-const report = (projectId: number, date: string, over: Partial<StatsReport> = {}): StatsReport => ({
-  projectId,
-  date,
-  progressPercent: null,
-  investmentCumulative: null,
-  investmentMonth: null,
-  firstReportedAt: `${date}T09:00:00+08:00`,
-  ...over,
-});
+const P = (over: Parameters<typeof statsProject>[0]): StatsProject => statsProject({ plannedStart: '2026-03-01', ...over });
+const report = statsReport;
 
 /** A report on each workday from `from` to `to`, 形象进度 rising by one a day. */
 function daily(projectId: number, from: string, to: string, startPercent: number): StatsReport[] {
