@@ -64,7 +64,7 @@ export function createApp(o: AppOptions): App {
     problems: problemsJob(stores),
     reminder: reminderJob(stores, 'reminder'),
     lastCall: reminderJob(stores, 'lastCall'),
-    dailyBoard: dailyBoardJob(stores),
+    dailyBoard: dailyBoardJob(stores, bulletins.isWorkday, bulletins.thresholds),
     weeklyDispatch: bulletinJob(stores, 'week', bulletins),
     monthlyBulletin: bulletinJob(stores, 'month', bulletins),
     commentPrompt: commentPromptJob(stores, {

@@ -1,53 +1,52 @@
 import { dayLabel } from '../chat/format';
 import { WEEKDAY_NAMES } from '../time/clock';
+import { UNASSIGNED, type StatsFigures } from './stats';
 
-export interface BoardProject {
-  name: string;
-  unit: string | null;
-}
-
-export interface BoardReport {
-  name: string;
-  progressPercent: number | null;
-  previousPercent: number | null;
-  /** Problems in today's report that were not in the previous one. */
-  newProblems: string[];
-}
-
-export interface BoardInput {
-  date: string;
-  due: number;
-  missing: BoardProject[];
+export interface BoardExtras {
+  /** Each project's 责任单位, for the not-reported list. */
+  units: ReadonlyMap<number, string | null>;
   /** Projects declared stopped (停工) that day: not counted as due. */
-  stopped: string[];
-  reports: BoardReport[];
+  stopped: readonly string[];
   late: boolean;
 }
 
 const TOP = 3;
+const round = (n: number) => String(Math.round(n * 10) / 10);
 
-/** The daily board (日晒榜): one screen for the dispatch group. */
-export function dailyBoardText(b: BoardInput): string {
-  const weekday = WEEKDAY_NAMES[new Date(`${b.date}T12:00:00+08:00`).getUTCDay()];
-  const reported = b.due - b.missing.length;
-  const rate = b.due ? `${((reported / b.due) * 100).toFixed(1)}%` : '—';
-  const lines = [`【日晒榜】${dayLabel(b.date)}（周${weekday}）${b.late ? '（补发）' : ''}`];
-  lines.push(`应报 ${b.due} 个项目，已报 ${reported} 个，未报 ${b.missing.length} 个，报送率 ${rate}。`);
-  if (b.stopped.length) lines.push(`停工 ${b.stopped.length} 个（不计未报）：${b.stopped.join('、')}`);
-  if (b.missing.length) {
-    lines.push('未报送：', ...b.missing.map((p) => `· ${p.name}${p.unit ? `（${p.unit}）` : ''}`));
+/**
+ * The daily board (日晒榜): one screen for the dispatch group, read off the day's statistics: the
+ * counts, who has not reported grouped by unit, the day's top movers, new red lights and new problems.
+ */
+export function dailyBoardText(f: StatsFigures, x: BoardExtras): string {
+  const date = f.period.from;
+  const r = f.overall.reporting;
+  const weekday = WEEKDAY_NAMES[new Date(`${date}T12:00:00+08:00`).getUTCDay()];
+  const lines = [`【日晒榜】${dayLabel(date)}（周${weekday}）${x.late ? '（补发）' : ''}`];
+  lines.push(`应报 ${r.due} 个项目，已报 ${r.received} 个，未报 ${r.missed} 个，报送率 ${r.rate === null ? '—' : `${r.rate.toFixed(1)}%`}。`);
+  if (x.stopped.length) lines.push(`停工 ${x.stopped.length} 个（不计未报）：${x.stopped.join('、')}`);
+
+  const byUnit = new Map<string, string[]>();
+  for (const p of f.projects.filter((p) => p.reporting.missed > 0)) {
+    const unit = x.units.get(p.id) ?? UNASSIGNED;
+    byUnit.set(unit, [...(byUnit.get(unit) ?? []), p.name]);
   }
-  const gains = b.reports
-    .filter((r) => r.progressPercent !== null && r.previousPercent !== null && r.progressPercent > r.previousPercent)
-    .map((r) => ({ name: r.name, now: r.progressPercent!, gain: r.progressPercent! - r.previousPercent! }))
-    .sort((x, y) => y.gain - x.gain || x.name.localeCompare(y.name, 'zh'))
-    .slice(0, TOP);
-  if (gains.length) lines.push(`进度提升：${gains.map((g) => `${g.name} +${round(g.gain)} 个百分点（${round(g.now)}%）`).join('；')}`);
-  const problems = b.reports.flatMap((r) => r.newProblems.map((p) => `${r.name}：${p}`));
-  if (problems.length) lines.push(`新提出问题 ${problems.length} 项：`, ...problems.map((p) => `· ${p}`));
-  return lines.join('\n');
-}
+  if (byUnit.size) {
+    const units = [...byUnit].sort(([a, x1], [b, x2]) => x2.length - x1.length || a.localeCompare(b, 'zh'));
+    lines.push('未报送：', ...units.map(([unit, names]) => `· ${unit}：${names.join('、')}`));
+  }
 
-function round(n: number): string {
-  return String(Math.round(n * 10) / 10);
+  const movers = f.projects
+    .filter((p) => p.reporting.received > 0 && (p.progress.gained ?? 0) > 0)
+    .sort((a, b) => b.progress.gained! - a.progress.gained! || a.name.localeCompare(b.name, 'zh'))
+    .slice(0, TOP);
+  if (movers.length) lines.push(`进度提升：${movers.map((p) => `${p.name} +${round(p.progress.gained!)} 个百分点（${round(p.progress.end!)}%）`).join('；')}`);
+
+  const newRed = f.projects.filter((p) => p.light === 'red' && p.previousLight !== 'red');
+  if (newRed.length) {
+    lines.push(`新转红灯 ${newRed.length} 个：`, ...newRed.map((p) => `🔴 ${p.warnings.filter((w) => w.level === 'red').map((w) => w.text).join('；')}`));
+  }
+  const names = new Map(f.projects.map((p) => [p.id, p.name]));
+  const raised = f.problems.filter((q) => q.raisedInPeriod);
+  if (raised.length) lines.push(`新提出问题 ${raised.length} 项：`, ...raised.map((q) => `· ${names.get(q.projectId) ?? ''}：${q.text ?? ''}`));
+  return lines.join('\n');
 }

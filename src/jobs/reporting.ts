@@ -2,7 +2,10 @@ import type { Stores } from '../chat/context';
 import type { JobRunner } from '../schedule/scheduler';
 import { roleHolders } from '../chat/roles';
 import { dayLabel } from '../chat/format';
-import { dueOn, owesReport, unreported } from '../rules/reporting';
+import { owesReport, unreported } from '../rules/reporting';
+import type { WarningThresholds } from '../rules/warnings';
+import { computeStats } from '../bulletin/stats';
+import { statsInput } from '../bulletin/source';
 import { dailyBoardText } from '../bulletin/board';
 
 /**
@@ -30,29 +33,17 @@ export function reminderJob(s: Stores, kind: 'reminder' | 'lastCall'): JobRunner
   };
 }
 
-/** The daily board (日晒榜) in each dispatch group. */
-export function dailyBoardJob(s: Stores): JobRunner {
+/** The daily board (日晒榜) in each dispatch group, from the day's statistics. */
+export function dailyBoardJob(s: Stores, isWorkday: (date: string) => boolean, thresholds: () => WarningThresholds): JobRunner {
   return (slot) => {
     const dispatch = s.groups.list().filter((g) => g.isDispatch);
     if (!dispatch.length) return;
+    const input = statsInput(s, { from: slot.date, to: slot.date }, slot.date, isWorkday, thresholds());
     // Only projects the bot chases count: bound to a group on or before that day.
-    const since = s.groups.boundSince();
-    const projects = s.projects.list().filter((p) => (since.get(p.id) ?? '9999') <= slot.date);
-    const reported = s.reports.projectIdsReportedOn(slot.date);
-    const stopped = (id: number) => !!s.stoppages.on(id, slot.date);
-    const due = dueOn(projects, stopped);
-    const missing = unreported(projects, reported, stopped);
-    const stoppedNames = projects.filter((p) => owesReport(p) && stopped(p.id)).map((p) => p.name);
-    // New problems as problem tracking sees them (the same problem reworded is not new).
-    const raised = s.problems.open().filter((x) => x.firstDate === slot.date);
-    const reports = due.flatMap((p) => {
-      const today = s.reports.currentFor(p.id, slot.date);
-      if (!today) return [];
-      const before = s.reports.latestBefore(p.id, slot.date);
-      const newProblems = raised.filter((x) => x.projectId === p.id).map((x) => x.text);
-      return [{ name: p.name, progressPercent: today.progressPercent, previousPercent: before?.progressPercent ?? null, newProblems }];
-    });
-    const text = dailyBoardText({ date: slot.date, due: due.length, missing, stopped: stoppedNames, reports, late: slot.late });
+    const projects = input.projects.filter((p) => (input.boundSince.get(p.id) ?? '9999') <= slot.date);
+    const f = computeStats({ ...input, projects }, 'district');
+    const stopped = projects.filter((p) => owesReport(p) && s.stoppages.on(p.id, slot.date)).map((p) => p.name);
+    const text = dailyBoardText(f, { units: new Map(projects.map((p) => [p.id, p.unit])), stopped, late: slot.late });
     for (const g of dispatch) s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:g${g.id}`, target: { groupId: g.id }, text }, slot.now);
   };
 }

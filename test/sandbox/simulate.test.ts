@@ -33,7 +33,7 @@ describe('rishai simulate', () => {
       '2026-11-26T20:00:00+08:00',
       '2026-11-27T20:00:00+08:00',
     ]);
-    expect(boards[1]!.text).toContain('未报送：\n· 港口物流仓储中心（区交通运输局）');
+    expect(boards[1]!.text).toContain('未报送：\n· 区交通运输局：港口物流仓储中心');
     // Two reminders due in the same minute leave at least 2 s apart, as the outbox paces them.
     const nov25 = lines.filter((l) => l.text.includes('【日报提醒】11月25日')).map((l) => l.at);
     expect(nov25).toEqual(['2026-11-25T16:30:00+08:00', '2026-11-25T16:30:02+08:00']);
