@@ -83,3 +83,31 @@ describe('warning thresholds by chat command', () => {
     ]);
   });
 });
+
+describe('bulletin honour rules by chat command', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await new Harness('2026-11-24T10:00:00+08:00').start();
+    h.world.room(DISPATCH, ['李主任', '王区长']);
+    await h.say('李主任', DISPATCH, '#设置 调度群');
+  });
+  afterEach(() => h.stop());
+
+  it('shows and changes the commendation and criticism rules, admins only', async () => {
+    const [rules] = await h.say('李主任', DISPATCH, '#设置 通报');
+    expect(rules).toContain('批评（满足任一）：报送率 < 80%；月末红灯；逾期 ≥ 30 天未开工；形象进度 ≥ 14 天无变化');
+    expect(rules).toContain('· 批评报送率：80%');
+    expect(await h.say('李主任', DISPATCH, '#设置 通报 批评报送率 85')).toEqual(['已将通报规则「批评报送率」由 80% 改为 85%，下次月通报起生效。']);
+    expect((await h.say('李主任', DISPATCH, '#设置 通报 表扬名额 100'))[0]).toContain('表扬名额应为 0–50 的整数');
+    expect((await h.say('李主任', DISPATCH, '#设置 通报 批评率 85'))[0]).toContain('没有「批评率」这项通报规则');
+    expect((await h.say('李主任', DISPATCH, '#设置 通报'))[0]).toContain('· 批评报送率：85%');
+    expect(await h.say('王区长', DISPATCH, '#设置 通报 批评报送率 60')).toEqual(['抱歉，该指令仅限管理员使用。']);
+    expect(await h.say('王区长', DISPATCH, '#设置 通报')).toEqual(['抱歉，该指令仅限管理员使用。']);
+    expect((await h.say('李主任', DISPATCH, '#帮助'))[0]).toContain('#设置 通报　查看月通报表扬、批评规则');
+    expect(h.db.prepare("SELECT subject, old_value, new_value, changed_by FROM setting_changes WHERE subject LIKE 'honour.%'").all()).toEqual([
+      { subject: 'honour.criticiseRate', old_value: '80', new_value: '85', changed_by: '李主任' },
+    ]);
+    // The monthly bulletin's schedule is still set by its own name.
+    expect(await h.say('李主任', DISPATCH, '#设置 月通报 2日 9:00')).toEqual(['已将月通报时间由 每月1日 09:00 改为 每月2日 09:00，即时生效。']);
+  });
+});

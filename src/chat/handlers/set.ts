@@ -5,9 +5,10 @@ import { requireAdmin, requireGroup } from '../guards';
 import { SettingsStore } from '../../store/settings';
 import { jobByLabel } from '../../schedule/jobs';
 import { describeThresholds, setThreshold } from '../../rules/thresholds';
+import { describeHonourRules, setHonourRule } from '../../rules/honours';
 
 const ROLES: Record<string, Role> = { 联络员: 'liaison', 领导: 'leader', 帮包领导: 'leader' };
-const USAGE = '用法：#设置 联络员 @某人　#设置 领导 @某人　#设置 管理员 @某人（本群有多个项目时可写：#设置 联络员 项目名 @某人）　#设置 调度群　#设置 提醒 16:30　#设置 预警 滞后黄 15';
+const USAGE = '用法：#设置 联络员 @某人　#设置 领导 @某人　#设置 管理员 @某人（本群有多个项目时可写：#设置 联络员 项目名 @某人）　#设置 调度群　#设置 提醒 16:30　#设置 预警 滞后黄 15　#设置 通报 批评报送率 85';
 
 /** The people @-mentioned in the command, as our persons. */
 function mentioned(ctx: Ctx): { id: number; name: string }[] {
@@ -35,6 +36,14 @@ function setWarning(ctx: Ctx, rest: string[]): 'command' {
   return 'command';
 }
 
+/** #设置 通报 [名称 数值]: shows or changes a rule of the bulletin's commendations and criticisms. */
+function setHonours(ctx: Ctx, rest: string[]): 'command' {
+  const settings = new SettingsStore(ctx.s.db);
+  const [name, value] = rest;
+  ctx.reply(name && value ? setHonourRule(settings, name, value, ctx.person.name, ctx.now).message : describeHonourRules(settings));
+  return 'command';
+}
+
 /** #设置 …: an admin names a group's liaison or leader, or another admin. */
 export const set: Handler = (ctx) => {
   if (!requireAdmin(ctx)) return 'command';
@@ -44,6 +53,7 @@ export const set: Handler = (ctx) => {
   if (what === '调度群') return setDispatch(ctx);
   // 预警 names both the thresholds and the 9:00 job: a time goes to the job.
   if (what === '预警' && !(rest.length === 1 && /[:：]/.test(rest[0]!))) return setWarning(ctx, rest);
+  if (what === '通报') return setHonours(ctx, rest);
   if (what && ctx.services.schedule && jobByLabel(what)) {
     ctx.reply(ctx.services.schedule.setTime(what, rest.join(' '), ctx.person.name, ctx.now).message);
     return 'command';
