@@ -12,6 +12,7 @@ import { ScheduleAdmin } from './schedule/admin';
 import path from 'node:path';
 import { dailyBoardJob, reminderJob } from './jobs/reporting';
 import { bulletinJob } from './jobs/bulletin';
+import { leaderDigestJob } from './jobs/digest';
 import { commentPromptJob } from './jobs/comments';
 import { warningsJob } from './jobs/warnings';
 import { problemsJob } from './jobs/problems';
@@ -69,6 +70,7 @@ export function createApp(o: AppOptions): App {
     lastCall: reminderJob(stores, 'lastCall'),
     dailyBoard: dailyBoardJob(stores, bulletins.isWorkday, bulletins.thresholds),
     weeklyDispatch: bulletinJob(stores, 'week', bulletins),
+    leaderDigest: leaderDigestJob(stores, bulletins.isWorkday, bulletins.thresholds),
     monthlyBulletin: bulletinJob(stores, 'month', bulletins),
     commentPrompt: commentPromptJob(stores, {
       ...(o.commentPrompt ?? { privately: false, nudgeAfterWorkdays: 3 }),

@@ -7,6 +7,7 @@ import { statsInput } from './source';
 import { bulletinMarkdown } from './markdown';
 import { writeBulletinXlsx } from './xlsx';
 import { renderBarChartPng } from './chart';
+import { addDays } from '../time/clock';
 
 /** The figures of one bulletin, computed once and shared by the chat text, the image and the workbook. */
 export interface Bulletin {
@@ -85,4 +86,11 @@ export async function writeBulletinFiles(b: Bulletin, dir: string): Promise<Bull
   await writeBulletinXlsx({ title: b.title, byTown: b.byTown, byUnit: b.byUnit, projects: b.input.projects }, files.xlsx);
   fs.writeFileSync(files.png, bulletinPng(b));
   return files;
+}
+
+/** The period spec a bulletin run on `today` covers by default: today, the last complete ISO week, the last month. */
+export function lastCompleteSpec(kind: 'day' | 'week' | 'month', today: string): string {
+  if (kind === 'day') return today;
+  if (kind === 'week') return isoWeekOf(addDays(today, -7));
+  return addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
 }

@@ -5,19 +5,12 @@ import { createStores } from '../chat/context';
 import { SettingsStore } from '../store/settings';
 import { LiveCalendar } from '../calendar/live';
 import { currentThresholds } from '../rules/thresholds';
-import { isoWeekOf, periodOf, type PeriodKind } from '../bulletin/stats';
-import { buildBulletin, writeBulletinFiles } from '../bulletin/build';
-import { addDays, shanghaiDate, systemClock } from '../time/clock';
+import { periodOf } from '../bulletin/stats';
+import { buildBulletin, lastCompleteSpec, writeBulletinFiles } from '../bulletin/build';
+import { shanghaiDate, systemClock } from '../time/clock';
 
-const KINDS: Record<string, PeriodKind> = { daily: 'day', weekly: 'week', monthly: 'month' };
+const KINDS: Record<string, 'day' | 'week' | 'month'> = { daily: 'day', weekly: 'week', monthly: 'month' };
 const USAGE = '用法：rishai bulletin daily|weekly|monthly [--period 2026-11-24|2026-W48|2026-11] [--out DIR] [--json]';
-
-/** The last complete period of a kind: today, last ISO week, last month. */
-function defaultSpec(kind: PeriodKind, today: string): string {
-  if (kind === 'day') return today;
-  if (kind === 'week') return isoWeekOf(addDays(today, -7));
-  return addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
-}
 
 /** `rishai bulletin …`: figures for a period from the database, as bulletin.md (and JSON with --json). */
 export async function runBulletin(dbFile: string, args: string[], opts: { period?: string; out?: string; json?: boolean }, io: CliIo): Promise<number> {
@@ -27,9 +20,10 @@ export async function runBulletin(dbFile: string, args: string[], opts: { period
     return 2;
   }
   const today = shanghaiDate(systemClock.now());
+  const spec = opts.period ?? lastCompleteSpec(kind, today);
   let period;
   try {
-    period = periodOf(kind, opts.period ?? defaultSpec(kind, today), today);
+    period = periodOf(kind, spec, today);
   } catch {
     io.err(`期间「${opts.period}」格式不对。${USAGE}`);
     return 1;
@@ -38,7 +32,7 @@ export async function runBulletin(dbFile: string, args: string[], opts: { period
   try {
     const calendar = new LiveCalendar(db, systemClock);
     const b = buildBulletin(createStores(db), kind, period, today, (d) => calendar.isWorkday(d), currentThresholds(new SettingsStore(db)));
-    const out = opts.out ?? path.join('out', `bulletin-${args[0]}-${opts.period ?? defaultSpec(kind, today)}`);
+    const out = opts.out ?? path.join('out', `bulletin-${args[0]}-${spec}`);
     await writeBulletinFiles(b, out);
     if (opts.json) io.out(JSON.stringify({ kind: args[0], ...b.district, byTown: b.byTown.groups, byUnit: b.byUnit.groups }));
     else io.out(`已生成 ${out} 下的 bulletin.md、bulletin.xlsx 和 bulletin.png`);

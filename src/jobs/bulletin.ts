@@ -3,11 +3,10 @@ import path from 'node:path';
 import type { Stores } from '../chat/context';
 import type { JobRunner } from '../schedule/scheduler';
 import type { WarningThresholds } from '../rules/warnings';
-import { buildBulletin, bulletinPng } from '../bulletin/build';
+import { buildBulletin, bulletinPng, lastCompleteSpec } from '../bulletin/build';
 import { dispatchText, previousOverall, type Named } from '../bulletin/dispatch';
-import { isoWeekOf, periodOf, type StatsFigures } from '../bulletin/stats';
+import { periodOf, type StatsFigures } from '../bulletin/stats';
 import { writeBulletinXlsx } from '../bulletin/xlsx';
-import { addDays } from '../time/clock';
 
 export interface BulletinJobDeps {
   isWorkday: (date: string) => boolean;
@@ -27,7 +26,7 @@ export function bulletinJob(s: Stores, kind: 'week' | 'month', d: BulletinJobDep
   return async (slot) => {
     const dispatch = s.groups.list().filter((g) => g.isDispatch);
     if (!dispatch.length) return;
-    const spec = kind === 'week' ? isoWeekOf(addDays(slot.date, -7)) : addDays(`${slot.date.slice(0, 7)}-01`, -1).slice(0, 7);
+    const spec = lastCompleteSpec(kind, slot.date);
     const b = buildBulletin(s, kind, periodOf(kind, spec), slot.date, d.isWorkday, d.thresholds());
     // A bot bound only this week has nothing to say about last week.
     if (!b.district.overall.reporting.due) return;

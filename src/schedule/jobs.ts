@@ -1,5 +1,14 @@
 /** The jobs Rishai runs on its own, with their defaults. Times are Asia/Shanghai. */
-export type JobName = 'warnings' | 'problems' | 'reminder' | 'lastCall' | 'dailyBoard' | 'commentPrompt' | 'weeklyDispatch' | 'monthlyBulletin';
+export type JobName =
+  | 'warnings'
+  | 'problems'
+  | 'reminder'
+  | 'lastCall'
+  | 'dailyBoard'
+  | 'commentPrompt'
+  | 'weeklyDispatch'
+  | 'leaderDigest'
+  | 'monthlyBulletin';
 export type Cadence = 'daily' | 'weekly' | 'monthly';
 
 export interface JobDef {
@@ -26,6 +35,7 @@ export const JOBS: readonly JobDef[] = [
   { name: 'dailyBoard', label: '日晒榜', cadence: 'daily', cron: '0 20 * * *', workdaysOnly: true, missed: 'late' },
   { name: 'commentPrompt', label: '点评提醒', cadence: 'daily', cron: '30 20 * * *', workdaysOnly: true, missed: 'skip' },
   { name: 'weeklyDispatch', label: '周调度', cadence: 'weekly', cron: '0 9 * * 1', workdaysOnly: false, missed: 'late' },
+  { name: 'leaderDigest', label: '领导周报', cadence: 'weekly', cron: '30 9 * * 1', workdaysOnly: false, missed: 'late' },
   { name: 'monthlyBulletin', label: '月通报', cadence: 'monthly', cron: '0 9 1 * *', workdaysOnly: false, missed: 'late' },
 ];
 
