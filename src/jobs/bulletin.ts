@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Stores } from '../chat/context';
-import type { JobRunner } from '../schedule/scheduler';
+import type { JobRunner, Slot } from '../schedule/scheduler';
 import type { WarningThresholds } from '../rules/warnings';
 import { buildBulletin, bulletinPng, lastCompleteSpec } from '../bulletin/build';
 import { dispatchText, previousOverall, type Named } from '../bulletin/dispatch';
 import { periodOf, type StatsFigures } from '../bulletin/stats';
 import { writeBulletinXlsx } from '../bulletin/xlsx';
+
+const keyOf = (slot: Slot, groupId: number) => `job:${slot.job.name}:${slot.key}:g${groupId}`;
 
 export interface BulletinJobDeps {
   isWorkday: (date: string) => boolean;
@@ -35,6 +37,9 @@ export function bulletinJob(s: Stores, kind: 'week' | 'month', d: BulletinJobDep
       ...(kind === 'month' ? { previous: previousOverall(b), ...(d.honours ? { honours: d.honours(b.district) } : {}) } : {}),
     });
 
+    // The text goes first and on its own: it is the part leaders read, and it should not wait on the files.
+    for (const g of dispatch) s.outbox.enqueue({ key: keyOf(slot, g.id), target: { groupId: g.id }, text }, slot.now);
+
     const dir = path.join(d.dir, `${kind}-${spec}`);
     fs.mkdirSync(dir, { recursive: true });
     // WeChat shows a file by its name, so the files are named for what they are.
@@ -46,12 +51,9 @@ export function bulletinJob(s: Stores, kind: 'week' | 'month', d: BulletinJobDep
       await writeBulletinXlsx({ title: b.title, byTown: b.byTown, byUnit: b.byUnit, projects: b.input.projects }, xlsx);
       files.push(xlsx);
     }
-
     for (const g of dispatch) {
-      const key = `job:${slot.job.name}:${slot.key}:g${g.id}`;
-      s.outbox.enqueue({ key, target: { groupId: g.id }, text }, slot.now);
       for (const file of files) {
-        s.outbox.enqueue({ key: `${key}:${path.extname(file).slice(1)}`, target: { groupId: g.id }, text: '', filePath: file }, slot.now);
+        s.outbox.enqueue({ key: `${keyOf(slot, g.id)}:${path.extname(file).slice(1)}`, target: { groupId: g.id }, text: '', filePath: file }, slot.now);
       }
     }
   };
