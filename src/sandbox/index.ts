@@ -9,6 +9,7 @@ import { importRegistry } from '../registry/import';
 import { MockWorld } from './world';
 import { DEMO_ADMINS, DEMO_GROUPS } from './demo';
 import { LiveCalendar } from '../calendar/live';
+import { JOBS, jobByLabel } from '../schedule/jobs';
 
 const DIR = path.join('data', 'sandbox');
 const HELP = `沙盒指令：
@@ -16,6 +17,7 @@ const HELP = `沙盒指令：
   /as 名字          切换发言人（例：/as 张三）
   /group 群名或序号  切换所在群；/groups 列出所有群
   /private          私聊机器人（/group 回到群聊）
+  /run 日程名       立即运行一项日程（例：/run 日晒榜、/run 提醒、/run 预警），不必等到点
   /help             本帮助；/quit 退出
 其余输入按当前发言人发到当前群。多行日报可直接粘贴，或用 """ 开始和结束一段。`;
 
@@ -47,19 +49,31 @@ async function main(): Promise<void> {
   print(`日晒沙盒：模拟微信，数据库 ${path.join(DIR, 'rishai.db')}（每次启动重置）。输入 /help 查看沙盒指令，#帮助 查看机器人指令。`);
   print(listGroups(world));
 
+  const printSince = (before: number) => {
+    for (const s of world.sent.slice(before)) {
+      const where = s.room ? `[${s.room}]` : `[私聊 ${s.to}]`;
+      const at = s.mentions.length ? ` @${s.mentions.join(' @')}` : '';
+      print(`🤖 ${where}${at}\n${s.file !== undefined ? `[文件] ${s.file}（保存在 ${path.join(DIR, 'bulletins')}）` : s.text}\n`);
+    }
+  };
   const send = async (text: string) => {
     const before = world.sent.length;
     const id = world.say(state.speaker, state.group, text);
     await app.inbound.handled(id);
     await app.sender.drain();
-    for (const s of world.sent.slice(before)) {
-      const where = s.room ? `[${s.room}]` : `[私聊 ${s.to}]`;
-      const at = s.mentions.length ? ` @${s.mentions.join(' @')}` : '';
-      print(`🤖 ${where}${at}\n${s.file !== undefined ? `[文件] ${s.file}` : s.text}\n`);
-    }
+    printSince(before);
+  };
+  const run = async (label: string) => {
+    const job = jobByLabel(label);
+    if (!job) return print(`没有「${label}」这项日程。可运行：${JOBS.map((j) => j.label).join('、')}`);
+    const before = world.sent.length;
+    await app.scheduler.runNow(job.name);
+    await app.sender.drain();
+    if (world.sent.length === before) print(`${job.label}运行完毕，没有要发的消息。`);
+    printSince(before);
   };
 
-  const command = (line: string): boolean => {
+  const command = async (line: string): Promise<boolean> => {
     const [cmd, ...rest] = line.slice(1).split(/\s+/);
     const arg = rest.join(' ');
     switch (cmd) {
@@ -92,6 +106,9 @@ async function main(): Promise<void> {
         }
         break;
       }
+      case 'run':
+        await run(arg);
+        break;
       case 'private':
         state.group = null;
         print('现在私聊机器人。');
@@ -130,8 +147,8 @@ async function main(): Promise<void> {
     if (block) return void buffer.push(line);
     if (line.startsWith('/')) {
       flush();
-      queue = queue.then(() => {
-        if (open && !command(line.trim())) rl.close();
+      queue = queue.then(async () => {
+        if (open && !(await command(line.trim()))) rl.close();
         else prompt();
       });
       return;

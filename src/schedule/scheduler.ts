@@ -29,6 +29,11 @@ export interface Slot {
 
 export type JobRunner = (slot: Slot) => void | Promise<void>;
 
+function slotOf(job: JobDef, at: Date, late: boolean, now: Date): Slot {
+  const date = shanghaiDate(at);
+  return { job, at, key: shanghaiIso(at), date, late, now, endOfDay: new Date(`${addDays(date, 1)}T00:00:00+08:00`) };
+}
+
 export interface JobState {
   job: JobDef;
   cron: string;
@@ -177,15 +182,19 @@ export class Scheduler {
     const key = shanghaiIso(at);
     const now = this.clock.now();
     try {
-      const date = shanghaiDate(at);
-      const endOfDay = new Date(`${addDays(date, 1)}T00:00:00+08:00`);
-      await this.runners[job.name]?.({ job, at, key, date, late, now, endOfDay });
+      await this.runners[job.name]?.(slotOf(job, at, late, now));
       this.store.finish(job.name, key, 'done', null, this.clock.now());
       this.log.info('job.done', { job: job.name, slot: key, late });
     } catch (err) {
       this.store.finish(job.name, key, 'failed', err instanceof Error ? err.message : String(err), this.clock.now());
       this.log.error('job.failed', { job: job.name, slot: key, error: err });
     }
+  }
+
+  /** Runs a job at once, outside its schedule and its once-per-period record (the sandbox's /run). */
+  async runNow(name: JobName): Promise<void> {
+    const now = this.clock.now();
+    await this.runners[name]?.(slotOf(this.state(name).job, new Date(floorMinute(now.getTime())), false, now));
   }
 
   /** Ticks at each minute boundary of the real clock (production). */

@@ -51,6 +51,16 @@ describe('Scheduler in virtual time', () => {
     }
   }
 
+  it('runs a job at once on request without taking its scheduled slot', async () => {
+    clock = new ManualClock('2026-11-24T10:15:30+08:00');
+    const s = scheduler();
+    await s.runNow('dailyBoard');
+    expect(fired).toEqual([{ job: 'dailyBoard', key: '2026-11-24T10:15:00+08:00', late: false }]);
+    expect(db.prepare('SELECT COUNT(*) FROM job_runs').pluck().get()).toBe(0);
+    await runUntil(s, '2026-11-24T20:00:00+08:00');
+    expect(fired.map((f) => f.key)).toContain('2026-11-24T20:00:00+08:00');
+  });
+
   it('runs each workday job once at its time, skipping holidays and running on an adjusted Sunday', async () => {
     clock = new ManualClock('2026-09-26T08:00:00+08:00'); // a Saturday
     const s = scheduler();
