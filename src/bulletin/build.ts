@@ -6,7 +6,7 @@ import { computeStats, isoWeekOf, type Period, type PeriodKind, type StatsFigure
 import { statsInput } from './source';
 import { bulletinMarkdown } from './markdown';
 import { writeBulletinXlsx } from './xlsx';
-import { renderBarChartPng } from './chart';
+import { bulletinImagePng } from './image';
 import { addDays } from '../time/clock';
 
 /** The figures of one bulletin, computed once and shared by the chat text, the image and the workbook. */
@@ -65,17 +65,9 @@ export function buildBulletin(
   };
 }
 
-/** The bulletin's image: reporting rate and investment completion by 镇街. */
+/** The bulletin's image: the 镇街 ranking table above the chart of reporting rate and investment completion. */
 export function bulletinPng(b: Bulletin): Buffer {
-  const towns = b.byTown.groups;
-  return renderBarChartPng({
-    title: `${b.title}：各镇街报送率与投资完成率`,
-    categories: towns.map((g) => g.key),
-    series: [
-      { name: '报送率', values: towns.map((g) => g.reporting.rate ?? 0), unit: '%' },
-      { name: '投资完成率', values: towns.map((g) => g.investment.completionRate ?? 0), unit: '%' },
-    ],
-  });
+  return bulletinImagePng(b);
 }
 
 /** Writes bulletin.md, bulletin.xlsx and bulletin.png into `dir` (created if missing). */
