@@ -80,7 +80,8 @@ export function svgToPng(svg: string, fonts: readonly CjkFont[] = cjkFonts()): B
 
 export interface BarSeries {
   name: string;
-  values: number[];
+  /** null draws no bar: a town with nothing due has no rate, which is not a rate of 0%. */
+  values: (number | null)[];
   /** Shown after each value label and on the axis, e.g. "%" or "万元". */
   unit?: string;
 }
@@ -146,7 +147,7 @@ export function barChartSvg(opts: BarChartOptions): string {
       type: 'bar' as const,
       name: s.name,
       yAxisIndex: axisOf(s),
-      data: s.values,
+      data: s.values.map((v) => v ?? '-'),
       barMaxWidth: 36,
       label: {
         show: true,

@@ -311,8 +311,8 @@ export function bulletinImageSvg(b: Bulletin, fonts: readonly CjkFont[] = cjkFon
         // Same order as the table, so a town is found at the same place in both.
         categories: towns.map((g) => chartLabel(g.key, towns.length)),
         series: [
-          { name: '报送率', values: towns.map((g) => g.reporting.rate ?? 0), unit: '%' },
-          { name: '投资完成率', values: towns.map((g) => g.investment.completionRate ?? 0), unit: '%' },
+          { name: '报送率', values: towns.map((g) => g.reporting.rate), unit: '%' },
+          { name: '投资完成率', values: towns.map((g) => g.investment.completionRate), unit: '%' },
         ],
         width: IMAGE_WIDTH,
         height: CHART_HEIGHT,

@@ -158,4 +158,11 @@ describe('renderBarChartPng', () => {
     expect(run.status).toBe(0);
     expect(run.stdout.trim()).toBe('ok');
   });
+  it('draws no bar and no label for a missing value, unlike a zero', () => {
+    const svg = (values: (number | null)[]) =>
+      barChartSvg({ title: '报送率', categories: ['甲镇', '乙镇'], series: [{ name: '报送率', values, unit: '%' }], fonts: [packagedCjkFont()] });
+    expect(svg([80, 0])).toMatch(/>0%</);
+    expect(svg([80, null])).not.toMatch(/>0%</);
+    expect(svg([80, null])).toMatch(/>80%</);
+  });
 });
