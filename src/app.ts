@@ -18,8 +18,7 @@ import { warningsJob } from './jobs/warnings';
 import { problemsJob } from './jobs/problems';
 import { SettingsStore } from './store/settings';
 import { currentThresholds } from './rules/thresholds';
-import { currentHonourRules, honours } from './rules/honours';
-import type { StatsFigures } from './bulletin/stats';
+import { currentHonourRules } from './rules/honours';
 import { OutboxSender, type SenderOptions } from './outbox/sender';
 
 /** Which days are workdays, and which years the holiday data covers. */
@@ -61,7 +60,7 @@ export function createApp(o: AppOptions): App {
     isWorkday: (d: string) => o.calendar.isWorkday(d),
     thresholds: () => currentThresholds(settings),
     dir: o.bulletinDir ?? path.join(path.dirname(o.settings.mediaDir), 'bulletins'),
-    honours: (f: StatsFigures) => honours(f, currentHonourRules(settings)),
+    honourRules: () => currentHonourRules(settings),
   };
   const scheduler = new Scheduler(scheduleStore, (d) => o.calendar.isWorkday(d), o.clock, o.log, {
     warnings: warningsJob(stores, { isWorkday: (d) => o.calendar.isWorkday(d), thresholds: () => currentThresholds(settings) }),

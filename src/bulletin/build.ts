@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Stores } from '../chat/context';
 import type { WarningThresholds } from '../rules/warnings';
-import { computeStats, isoWeekOf, type Period, type PeriodKind, type StatsFigures, type StatsInput } from './stats';
+import { computeStats, isoWeekOf, previousPeriod, type GroupFigures, type Period, type PeriodKind, type StatsFigures, type StatsInput } from './stats';
+import { DEFAULT_HONOUR_RULES, honours, type HonourRules, type Honours } from '../rules/honours';
 import { statsInput } from './source';
 import { bulletinMarkdown } from './markdown';
 import { writeBulletinXlsx } from './xlsx';
@@ -18,6 +19,10 @@ export interface Bulletin {
   district: StatsFigures;
   byTown: StatsFigures;
   byUnit: StatsFigures;
+  /** The month before's district figures, for a monthly bulletin's comparison (null otherwise). */
+  previous: GroupFigures | null;
+  /** 表扬 and 通报批评 by the configured rules, in a monthly bulletin (null otherwise). */
+  honours: Honours | null;
 }
 
 export interface BulletinFiles {
@@ -53,30 +58,36 @@ export function buildBulletin(
   today: string,
   isWorkday: (d: string) => boolean,
   thresholds: WarningThresholds,
+  honourRules: HonourRules = DEFAULT_HONOUR_RULES,
 ): Bulletin {
   const input = statsInput(s, period, today, isWorkday, thresholds);
+  const district = computeStats(input, 'district');
+  const monthly = kind === 'month';
   return {
     kind,
     title: bulletinTitle(kind, period),
     input,
-    district: computeStats(input, 'district'),
+    district,
     byTown: computeStats(input, 'town'),
     byUnit: computeStats(input, 'unit'),
+    previous: monthly ? previousOverall(input) : null,
+    honours: monthly ? honours(district, honourRules) : null,
   };
 }
 
-/** The bulletin's image: the 镇街 ranking table above the chart of reporting rate and investment completion. */
-export function bulletinPng(b: Bulletin): Buffer {
-  return bulletinImagePng(b);
+/** The previous period's district figures from the same input (it already reaches back far enough). */
+function previousOverall(input: StatsInput): GroupFigures {
+  const period = input.previous ?? previousPeriod(input.period);
+  return computeStats({ ...input, period, previous: previousPeriod(period) }, 'district').overall;
 }
 
 /** Writes bulletin.md, bulletin.xlsx and bulletin.png into `dir` (created if missing). */
 export async function writeBulletinFiles(b: Bulletin, dir: string): Promise<BulletinFiles> {
   fs.mkdirSync(dir, { recursive: true });
   const files = { md: path.join(dir, 'bulletin.md'), xlsx: path.join(dir, 'bulletin.xlsx'), png: path.join(dir, 'bulletin.png') };
-  fs.writeFileSync(files.md, bulletinMarkdown(b.kind, b.district, b.byTown));
+  fs.writeFileSync(files.md, bulletinMarkdown(b));
   await writeBulletinXlsx({ title: b.title, byTown: b.byTown, byUnit: b.byUnit, projects: b.input.projects }, files.xlsx);
-  fs.writeFileSync(files.png, bulletinPng(b));
+  fs.writeFileSync(files.png, bulletinImagePng(b));
   return files;
 }
 

@@ -1,19 +1,6 @@
 import { dayLabel } from '../chat/format';
 import type { Bulletin } from './build';
-import { computeStats, isoWeekOf, previousPeriod, type GroupFigures, type ProjectFigures } from './stats';
-
-/** A project named in a bulletin with why (表扬 or 通报批评). */
-export interface Named {
-  name: string;
-  reasons: readonly string[];
-}
-
-export interface DispatchExtras {
-  late: boolean;
-  /** The previous period's district figures, for 与上期相比. */
-  previous?: GroupFigures;
-  honours?: { commended: readonly Named[]; criticised: readonly Named[] };
-}
+import { isoWeekOf, type ProjectFigures } from './stats';
 
 /** How many projects a list in the chat text names before `等共 N 个`: the attachments carry the rest. */
 const LIST_CAP = 10;
@@ -21,12 +8,6 @@ const OLD_PROBLEM_DAYS = 14;
 
 const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
 const fixed1 = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
-
-/** The previous period's district figures from the same input (the input already reaches back far enough). */
-export function previousOverall(b: Bulletin): GroupFigures {
-  const period = b.input.previous ?? previousPeriod(b.input.period);
-  return computeStats({ ...b.input, period, previous: previousPeriod(period) }, 'district').overall;
-}
 
 /** `报送率 96.1%（上月 92.0%，提高 4.1 个百分点）`. */
 function compared(label: string, now: number | null, before: number | null, unit: string): string {
@@ -62,15 +43,15 @@ function capped(lines: string[], total: number): string[] {
  * figures, the red-light and lagging projects with their responsible leaders named, and for the
  * month the comparison with the previous month, 表扬 and 通报批评. The image and workbook follow it.
  */
-export function dispatchText(b: Bulletin, x: DispatchExtras): string {
+export function dispatchText(b: Bulletin, late: boolean): string {
   const o = b.district.overall;
   const p = b.district.period;
   const scale = b.kind === 'month' ? '本月' : '本周';
   let section = 0;
   const heading = (t: string) => `${'一二三四五六七八'[section++]}、${t}`;
-  const lines = [`【${b.kind === 'month' ? '月通报' : '周调度'}】${periodName(b)}（${dayLabel(p.from)}至${dayLabel(p.to)}）${x.late ? '（补发）' : ''}`];
+  const lines = [`【${b.kind === 'month' ? '月通报' : '周调度'}】${periodName(b)}（${dayLabel(p.from)}至${dayLabel(p.to)}）${late ? '（补发）' : ''}`];
 
-  const prev = x.previous;
+  const prev = b.previous;
   lines.push(
     heading('总体情况'),
     `${prev ? compared('日报报送率', o.reporting.rate, prev.reporting.rate, '%') : `日报报送率 ${pct(o.reporting.rate)}`}（应报 ${o.reporting.due}、已报 ${o.reporting.received} 项目·日）；`,
@@ -102,8 +83,8 @@ export function dispatchText(b: Bulletin, x: DispatchExtras): string {
     const rates = b.district.leaders.map((l) => `${l.name} ${l.commented}/${l.due}（${Math.round(l.rate * 100)}%）`);
     lines.push(heading(`领导点评：${rates.join('；')}`));
   }
-  if (x.honours) {
-    const { commended, criticised } = x.honours;
+  if (b.honours) {
+    const { commended, criticised } = b.honours;
     if (commended.length) lines.push(heading('表扬'), ...commended.map((h) => `· ${h.name}：${h.reasons.join('，')}`));
     if (criticised.length) {
       const items = criticised.slice(0, LIST_CAP).map((h) => `· ${h.name}：${h.reasons.join('；')}`);

@@ -1,4 +1,5 @@
-import type { GroupFigures, StatsFigures } from './stats';
+import type { GroupFigures } from './stats';
+import type { Bulletin } from './build';
 import { dayLabel } from '../chat/format';
 
 const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
@@ -10,7 +11,8 @@ function row(g: GroupFigures): string {
 }
 
 /** The bulletin as Markdown: what the office pastes into a document. */
-export function bulletinMarkdown(kind: keyof typeof BULLETIN_TITLES, district: StatsFigures, byTown: StatsFigures): string {
+export function bulletinMarkdown(b: Bulletin): string {
+  const { kind, district, byTown } = b;
   const o = district.overall;
   const lines = [
     `# ${BULLETIN_TITLES[kind]}：${dayLabel(district.period.from)}${district.period.to !== district.period.from ? `至${dayLabel(district.period.to)}` : ''}`,
@@ -20,6 +22,7 @@ export function bulletinMarkdown(kind: keyof typeof BULLETIN_TITLES, district: S
     `- 本期完成投资 ${o.investment.period} 万元，年度累计 ${o.investment.yearToDate} 万元，完成年度计划 ${pct(o.investment.completionRate)}，${o.investment.phrase ?? '—'}`,
     `- 红灯 ${o.lights.red} 个、黄灯 ${o.lights.yellow} 个、绿灯 ${o.lights.green} 个（新转红 ${o.lights.newRed} 个）`,
     `- 问题：新提出 ${o.problems.raised} 项，销号 ${o.problems.closed} 项，未销号 ${o.problems.open} 项`,
+    ...(b.previous ? [`- 上期：报送率 ${pct(b.previous.reporting.rate)}，投资完成率 ${pct(b.previous.investment.completionRate)}，红灯 ${b.previous.lights.red} 个`] : []),
     '',
     '## 分镇街',
     '',
@@ -37,6 +40,8 @@ export function bulletinMarkdown(kind: keyof typeof BULLETIN_TITLES, district: S
   }
   const red = district.projects.filter((p) => p.light === 'red');
   if (red.length) lines.push('', '## 红灯项目', '', ...red.map((p) => `- ${p.warnings.map((w) => w.text).join('；')}`));
+  if (b.honours?.commended.length) lines.push('', '## 表扬', '', ...b.honours.commended.map((h) => `- ${h.name}：${h.reasons.join('，')}`));
+  if (b.honours?.criticised.length) lines.push('', '## 通报批评', '', ...b.honours.criticised.map((h) => `- ${h.name}：${h.reasons.join('；')}`));
   if (district.leaders.length) {
     lines.push('', '## 帮包领导点评', '', ...district.leaders.map((l) => `- ${l.name}：${l.commented}/${l.due}（${Math.round(l.rate * 100)}%）`));
   }

@@ -5,6 +5,7 @@ import { createStores } from '../chat/context';
 import { SettingsStore } from '../store/settings';
 import { LiveCalendar } from '../calendar/live';
 import { currentThresholds } from '../rules/thresholds';
+import { currentHonourRules } from '../rules/honours';
 import { periodOf } from '../bulletin/stats';
 import { buildBulletin, lastCompleteSpec, writeBulletinFiles } from '../bulletin/build';
 import { shanghaiDate, systemClock } from '../time/clock';
@@ -31,10 +32,11 @@ export async function runBulletin(dbFile: string, args: string[], opts: { period
   const db = openDb(dbFile);
   try {
     const calendar = new LiveCalendar(db, systemClock);
-    const b = buildBulletin(createStores(db), kind, period, today, (d) => calendar.isWorkday(d), currentThresholds(new SettingsStore(db)));
+    const settings = new SettingsStore(db);
+    const b = buildBulletin(createStores(db), kind, period, today, (d) => calendar.isWorkday(d), currentThresholds(settings), currentHonourRules(settings));
     const out = opts.out ?? path.join('out', `bulletin-${args[0]}-${spec}`);
     await writeBulletinFiles(b, out);
-    if (opts.json) io.out(JSON.stringify({ kind: args[0], ...b.district, byTown: b.byTown.groups, byUnit: b.byUnit.groups }));
+    if (opts.json) io.out(JSON.stringify({ kind: args[0], ...b.district, byTown: b.byTown.groups, byUnit: b.byUnit.groups, previousOverall: b.previous, honours: b.honours }));
     else io.out(`已生成 ${out} 下的 bulletin.md、bulletin.xlsx 和 bulletin.png`);
     return 0;
   } finally {

@@ -3,9 +3,11 @@ import path from 'node:path';
 import type { Stores } from '../chat/context';
 import type { JobRunner, Slot } from '../schedule/scheduler';
 import type { WarningThresholds } from '../rules/warnings';
-import { buildBulletin, bulletinPng, lastCompleteSpec } from '../bulletin/build';
-import { dispatchText, previousOverall, type Named } from '../bulletin/dispatch';
-import { periodOf, type StatsFigures } from '../bulletin/stats';
+import { buildBulletin, lastCompleteSpec } from '../bulletin/build';
+import { bulletinImagePng } from '../bulletin/image';
+import { dispatchText } from '../bulletin/dispatch';
+import type { HonourRules } from '../rules/honours';
+import { periodOf } from '../bulletin/stats';
 import { writeBulletinXlsx } from '../bulletin/xlsx';
 
 const keyOf = (slot: Slot, groupId: number) => `job:${slot.job.name}:${slot.key}:g${groupId}`;
@@ -15,8 +17,8 @@ export interface BulletinJobDeps {
   thresholds: () => WarningThresholds;
   /** Where the image and workbook are written before they are sent (kept as the office's archive). */
   dir: string;
-  /** 表扬 and 通报批评 of a month's figures, by the rules admins configured. */
-  honours?: (f: StatsFigures) => { commended: readonly Named[]; criticised: readonly Named[] };
+  /** The rules of 表扬 and 通报批评 admins configured. */
+  honourRules: () => HonourRules;
 }
 
 /**
@@ -29,13 +31,10 @@ export function bulletinJob(s: Stores, kind: 'week' | 'month', d: BulletinJobDep
     const dispatch = s.groups.list().filter((g) => g.isDispatch);
     if (!dispatch.length) return;
     const spec = lastCompleteSpec(kind, slot.date);
-    const b = buildBulletin(s, kind, periodOf(kind, spec), slot.date, d.isWorkday, d.thresholds());
+    const b = buildBulletin(s, kind, periodOf(kind, spec), slot.date, d.isWorkday, d.thresholds(), d.honourRules());
     // A bot bound only this week has nothing to say about last week.
     if (!b.district.overall.reporting.due) return;
-    const text = dispatchText(b, {
-      late: slot.late,
-      ...(kind === 'month' ? { previous: previousOverall(b), ...(d.honours ? { honours: d.honours(b.district) } : {}) } : {}),
-    });
+    const text = dispatchText(b, slot.late);
 
     // The text goes first and on its own: it is the part leaders read, and it should not wait on the files.
     for (const g of dispatch) s.outbox.enqueue({ key: keyOf(slot, g.id), target: { groupId: g.id }, text }, slot.now);
@@ -44,7 +43,7 @@ export function bulletinJob(s: Stores, kind: 'week' | 'month', d: BulletinJobDep
     fs.mkdirSync(dir, { recursive: true });
     // WeChat shows a file by its name, so the files are named for what they are.
     const png = path.join(dir, `${b.title}.png`);
-    fs.writeFileSync(png, bulletinPng(b));
+    fs.writeFileSync(png, bulletinImagePng(b));
     const files = [png];
     if (kind === 'month') {
       const xlsx = path.join(dir, `${b.title}.xlsx`);

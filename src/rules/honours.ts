@@ -98,6 +98,11 @@ function commendation(p: ProjectFigures, r: HonourRules, word: string): string[]
   return reasons;
 }
 
+export interface Honours {
+  commended: Honour[];
+  criticised: Honour[];
+}
+
 /** The part of the figures the honours look at. */
 export type HonourInput = Pick<StatsFigures, 'period' | 'projects' | 'notStarted'>;
 
@@ -106,7 +111,7 @@ export type HonourInput = Pick<StatsFigures, 'period' | 'projects' | 'notStarted
  * commended are best first (investment ahead of schedule, then progress gained, then name), capped;
  * the criticised are those with most reasons first, then by name.
  */
-export function honours(f: HonourInput, rules: HonourRules): { commended: Honour[]; criticised: Honour[] } {
+export function honours(f: HonourInput, rules: HonourRules): Honours {
   const overdue = new Map(f.notStarted.map((n) => [n.projectId, n.daysOverdue]));
   const word = periodWord(f);
   const criticised: Honour[] = [];

@@ -1,6 +1,6 @@
 import { WorkCalendar } from '../../src/calendar/calendar';
 import type { Bulletin } from '../../src/bulletin/build';
-import { dispatchText, previousOverall } from '../../src/bulletin/dispatch';
+import { dispatchText } from '../../src/bulletin/dispatch';
 import { computeStats, periodOf, type StatsInput, type StatsReport } from '../../src/bulletin/stats';
 import { addDays } from '../../src/time/clock';
 import { statsProject as P, statsReport as report } from '../support/stats';
@@ -41,6 +41,8 @@ function bulletin(): Bulletin {
     district: computeStats(input, 'district'),
     byTown: computeStats(input, 'town'),
     byUnit: computeStats(input, 'unit'),
+    previous: computeStats({ ...input, period: periodOf('month', '2026-10') }).overall,
+    honours: null,
   };
 }
 
@@ -48,7 +50,7 @@ describe('dispatchText', () => {
   const b = bulletin();
 
   it('compares with last month, names red and lagging projects with their leaders, caps long lists', () => {
-    const text = dispatchText(b, { late: false, previous: previousOverall(b) });
+    const text = dispatchText(b, false);
     const lines = text.split('\n');
     expect(lines[0]).toBe('【月通报】2026年11月（11月1日至11月30日）');
     // October: 13 projects × 18 workdays, all reported; November: 21 workdays, 12 projects missed 6 each.
@@ -64,17 +66,15 @@ describe('dispatchText', () => {
   });
 
   it('adds 表扬 and 通报批评 when given, numbered after what precedes, and marks a late run', () => {
-    const text = dispatchText(b, {
-      late: true,
-      honours: { commended: [{ name: '滞后项目', reasons: ['日报全勤'] }], criticised: [{ name: '红1号项目', reasons: ['报送率 70%', '红灯'] }] },
-    });
+    const honours = { commended: [{ projectId: 13, name: '滞后项目', reasons: ['日报全勤'] }], criticised: [{ projectId: 1, name: '红1号项目', reasons: ['报送率 70%', '红灯'] }] };
+    const text = dispatchText({ ...b, previous: null, honours }, true);
     expect(text.split('\n')[0]).toBe('【月通报】2026年11月（11月1日至11月30日）（补发）');
     expect(text).toContain('\n六、表扬\n· 滞后项目：日报全勤\n七、通报批评\n· 红1号项目：报送率 70%；红灯\n');
   });
 
   it('writes the weekly dispatch at week scale, without the workbook', () => {
-    const week = { ...b, kind: 'week' as const, district: computeStats({ ...b.input, period: periodOf('week', '2026-W48') }) };
-    const text = dispatchText(week, { late: false });
+    const week = { ...b, kind: 'week' as const, district: computeStats({ ...b.input, period: periodOf('week', '2026-W48') }), previous: null };
+    const text = dispatchText(week, false);
     expect(text.split('\n')[0]).toBe('【周调度】2026年第48周（11月23日至11月29日）');
     expect(text).toContain('本周完成投资');
     expect(text.endsWith('排名表和图表见下图。')).toBe(true);

@@ -43,6 +43,20 @@ describe('rishai bulletin', () => {
     expect(png.readUInt32BE(16)).toBe(900); // IHDR width
   });
 
+  it('adds the month before and 表扬/通报批评 to a monthly bulletin, in the JSON and the Markdown', async () => {
+    const out = path.join(dir, 'm11');
+    const r = await cli(['bulletin', 'monthly', '--period', '2026-11', '--db', path.join(dir, 'r.db'), '--out', out, '--json']);
+    expect(r.code).toBe(0);
+    const f = JSON.parse(r.out[0]!);
+    // The bot was bound on 23 November: October owed nothing.
+    expect(f.previousOverall.reporting).toEqual({ due: 0, received: 0, missed: 0, rate: null });
+    expect(f.honours.commended).toEqual([]);
+    expect(f.honours.criticised.map((h: { name: string }) => h.name)).toEqual(['港口物流仓储中心', '精细化工中间体项目']);
+    const md = fs.readFileSync(path.join(out, 'bulletin.md'), 'utf8');
+    expect(md).toContain('- 上期：报送率 —，投资完成率');
+    expect(md).toContain('## 通报批评\n\n- 港口物流仓储中心：日报报送率');
+  });
+
   it('exports raw reports with every revision to xlsx', async () => {
     const file = path.join(dir, 'reports.xlsx');
     const r = await cli(['export', 'reports', '--from', '2026-11-23', '--to', '2026-11-29', '--out', file, '--db', path.join(dir, 'r.db')]);
