@@ -150,17 +150,13 @@ export const HONOUR_RULE_NAMES: Record<string, { key: keyof HonourRules; unit: s
   批评停滞天数: { key: 'criticiseStagnantDays', unit: '天', min: STAGNANT_DAYS, max: 365 },
 };
 
-const settingKey = (k: keyof HonourRules) => `honour.${k}`;
+const PREFIX = 'honour';
+const settingKey = (k: keyof HonourRules) => `${PREFIX}.${k}`;
 const withUnit = (n: number, unit: string) => (unit === '%' ? `${n}%` : `${n} ${unit}`);
 
 /** The rules in force: the defaults, overridden by what admins set. */
 export function currentHonourRules(settings: SettingsStore): HonourRules {
-  const r = { ...DEFAULT_HONOUR_RULES };
-  for (const k of Object.keys(r) as (keyof HonourRules)[]) {
-    const v = settings.get(settingKey(k));
-    if (v !== undefined) r[k] = Number(v);
-  }
-  return r;
+  return settings.numbers(PREFIX, DEFAULT_HONOUR_RULES);
 }
 
 export type HonourRuleChange = { ok: true; message: string } | { ok: false; message: string };

@@ -11,16 +11,12 @@ export const THRESHOLD_NAMES: Record<string, { key: keyof WarningThresholds; uni
   未入库红: { key: 'unregisteredRedDays', unit: '天', max: 365 },
 };
 
-const settingKey = (k: keyof WarningThresholds) => `threshold.${k}`;
+const PREFIX = 'threshold';
+const settingKey = (k: keyof WarningThresholds) => `${PREFIX}.${k}`;
 
 /** The thresholds in force: the defaults, overridden by what admins set. */
 export function currentThresholds(settings: SettingsStore): WarningThresholds {
-  const t = { ...DEFAULT_THRESHOLDS };
-  for (const k of Object.keys(t) as (keyof WarningThresholds)[]) {
-    const v = settings.get(settingKey(k));
-    if (v !== undefined) t[k] = Number(v);
-  }
-  return t;
+  return settings.numbers(PREFIX, DEFAULT_THRESHOLDS);
 }
 
 export type ThresholdChange = { ok: true; message: string } | { ok: false; message: string };

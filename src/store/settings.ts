@@ -22,6 +22,16 @@ export class SettingsStore {
     return this.getOne.get(key);
   }
 
+  /** A set of numbers under `prefix.` (e.g. `threshold.missingRed`): the defaults, overridden by what admins set. */
+  numbers<T extends { [K in keyof T]: number }>(prefix: string, defaults: T): T {
+    const out: Record<string, number> = { ...defaults };
+    for (const k of Object.keys(out)) {
+      const v = this.get(`${prefix}.${k}`);
+      if (v !== undefined) out[k] = Number(v);
+    }
+    return out as T;
+  }
+
   set(key: string, value: string, old: string, by: string, now: Date): void {
     this.db.transaction(() => {
       this.upsert.run(key, value, by, shanghaiIso(now));

@@ -60,7 +60,7 @@ describe('rishai schedule', () => {
   });
 });
 
-describe('warning thresholds by chat command', () => {
+describe('warning thresholds and honour rules by chat command', () => {
   let h: Harness;
   beforeEach(async () => {
     h = await new Harness('2026-11-24T10:00:00+08:00').start();
@@ -82,16 +82,6 @@ describe('warning thresholds by chat command', () => {
       { subject: 'threshold.behindYellow', old_value: '10', new_value: '15', changed_by: '李主任' },
     ]);
   });
-});
-
-describe('bulletin honour rules by chat command', () => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await new Harness('2026-11-24T10:00:00+08:00').start();
-    h.world.room(DISPATCH, ['李主任', '王区长']);
-    await h.say('李主任', DISPATCH, '#设置 调度群');
-  });
-  afterEach(() => h.stop());
 
   it('shows and changes the commendation and criticism rules, admins only', async () => {
     const [rules] = await h.say('李主任', DISPATCH, '#设置 通报');

@@ -1,5 +1,5 @@
 import { WorkCalendar } from '../../src/calendar/calendar';
-import { computeStats, periodOf, type Light, type NotStarted, type ProjectFigures, type StatsProject, type StatsReport } from '../../src/bulletin/stats';
+import { computeStats, periodOf, type Light, type NotStarted, type ProjectFigures, type StatsReport } from '../../src/bulletin/stats';
 import {
   currentHonourRules,
   DEFAULT_HONOUR_RULES,
@@ -13,6 +13,7 @@ import type { Warning } from '../../src/rules/warnings';
 import { openDb, type Db } from '../../src/store/db';
 import { SettingsStore } from '../../src/store/settings';
 import { addDays } from '../../src/time/clock';
+import { statsProject, statsReport } from '../support/stats';
 
 const NOVEMBER = periodOf('month', '2026-11');
 
@@ -201,22 +202,13 @@ describe('honours on computed figures', () => {
   const workdays: string[] = [];
   const calendar = new WorkCalendar();
   for (let d = NOVEMBER.from; d <= NOVEMBER.to; d = addDays(d, 1)) if (calendar.isWorkday(d)) workdays.push(d);
-  const base = { status: '在建' as const, registered: true, annualPlan: null, totalInvestment: null, plannedFinish: null, town: null, unit: null, category: null, chain: null, leader: null };
-  const projects: StatsProject[] = [
-    { ...base, id: 1, name: '甲项目', plannedStart: '2026-03-01', annualPlan: 1000 },
-    { ...base, id: 2, name: '乙项目', plannedStart: '2026-03-01' },
-    { ...base, id: 3, name: '丙项目', status: '未开工', plannedStart: '2026-10-01' },
-    { ...base, id: 4, name: '丁项目', status: '已竣工', plannedStart: '2025-03-01' },
+  const projects = [
+    statsProject({ id: 1, name: '甲项目', plannedStart: '2026-03-01', annualPlan: 1000 }),
+    statsProject({ id: 2, name: '乙项目', plannedStart: '2026-03-01' }),
+    statsProject({ id: 3, name: '丙项目', status: '未开工', plannedStart: '2026-10-01' }),
+    statsProject({ id: 4, name: '丁项目', status: '已竣工', plannedStart: '2025-03-01' }),
   ];
-  const at = (projectId: number, date: string, over: Partial<StatsReport> = {}): StatsReport => ({
-    projectId,
-    date,
-    progressPercent: null,
-    investmentCumulative: null,
-    investmentMonth: null,
-    firstReportedAt: `${date}T09:00:00+08:00`,
-    ...over,
-  });
+  const at = statsReport;
   const reports: StatsReport[] = [
     at(1, '2025-12-31', { investmentCumulative: 0 }),
     // 甲 reports every workday, ending at 950 of a 1000 plan (95.0%, 3.5 points ahead), progress rising.
