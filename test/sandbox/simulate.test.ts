@@ -58,6 +58,14 @@ describe('rishai simulate', () => {
       ].join('\n'),
     );
     expect(lines[weekly + 1]).toEqual({ at: '2026-11-30T09:00:10+08:00', room: '全区重点项目调度群', file: '2026年第48周全区重点项目周调度.png', text: '' });
+    // At 9:30 each responsible leader gets the week of their own project in private.
+    const digests = lines.filter((l) => l.to && l.text.includes('【帮包项目周报】'));
+    expect(digests.map((l) => [l.at, l.to])).toEqual([
+      ['2026-11-30T09:30:00+08:00', '王区长'],
+      ['2026-11-30T09:30:02+08:00', '陈副区长'],
+    ]);
+    expect(digests[0]!.text).toContain('🔴 精细化工中间体项目：报送 2/5 天');
+    expect(digests[0]!.text).not.toContain('港口物流');
   });
 
   it('follows the holiday calendar: no reminders in the National Day holiday, one on the adjusted working Saturday', async () => {
