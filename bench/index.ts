@@ -37,7 +37,7 @@ function benchSqliteInsert(): number {
   return n / s;
 }
 
-type Phase = 'parse' | 'sqlite' | 'ingest' | 'week' | 'warnings';
+type Phase = 'parse' | 'sqlite' | 'ingest' | 'week' | 'warnings' | 'bulletin';
 
 type PhaseResult = { value: number; peakRssMB: number; extra?: Record<string, number> };
 
@@ -56,6 +56,10 @@ async function measure(phase: Phase): Promise<Omit<PhaseResult, 'peakRssMB'>> {
     case 'warnings': {
       const w = (await import('./schedule.js')).benchWarnings(tmp);
       return { value: w.ms, extra: { sqlScanMs: w.sqlScanMs, warnings: w.warnings, rows: w.rows } };
+    }
+    case 'bulletin': {
+      const { figuresMs, ...extra } = await (await import('./bulletin.js')).benchBulletin(tmp);
+      return { value: figuresMs, extra };
     }
   }
 }
@@ -82,6 +86,8 @@ async function main(): Promise<void> {
   const ingest = spawnPhase('ingest');
   const week = spawnPhase('week');
   const warnings = spawnPhase('warnings');
+  const bulletin = spawnPhase('bulletin');
+  const b = bulletin.extra!;
   const figures = {
     parsePerSec: Math.round(parse.value),
     ingestPerSec: Math.round(ingest.value),
@@ -91,6 +97,14 @@ async function main(): Promise<void> {
     weekMessages: week.extra!.messages!,
     warningsMs: Math.round(warnings.value),
     warningsSqlScanMs: Math.round(warnings.extra!.sqlScanMs!),
+    bulletinFiguresMs: Math.round(bulletin.value),
+    bulletinFiguresWarmMs: Math.round(b.figuresWarmMs!),
+    bulletinWholeMs: Math.round(b.wholeMs!),
+    bulletinWholeWarmMs: Math.round(b.wholeWarmMs!),
+    bulletinSqlMs: Math.round(b.sqlMs!),
+    bulletinPeakRssMB: b.oneRunPeakRssMB!,
+    bulletinPhasePeakRssMB: bulletin.peakRssMB,
+    bulletinRows: b.rows!,
   };
   const ratio = (x: number) => (x / figures.sqliteInsertPerSec).toFixed(2);
   const n = (x: number) => x.toLocaleString('en');
@@ -100,6 +114,16 @@ async function main(): Promise<void> {
   print(`peak memory    ${figures.peakRssMB} MB  (target < 200 MB; includes the tsx TypeScript loader, ~40 MB)`);
   print(`simulated week ${figures.weekSeconds} s, ${n(figures.weekMessages)} messages sent  (500 projects in 100 groups; target < 30 s)   peak ${week.peakRssMB} MB`);
   print(`warnings       ${n(figures.warningsMs)} ms for 5,000 projects, ${n(warnings.extra!.rows!)} report rows, ${n(warnings.extra!.warnings!)} warnings  (target < 1,000 ms)   ${(figures.warningsMs / Math.max(1, figures.warningsSqlScanMs)).toFixed(1)}× a plain SQL scan of the same rows (${n(figures.warningsSqlScanMs)} ms)`);
+  const sec = (ms: number) => (ms / 1000).toFixed(2);
+  const sqlMs = Math.max(1, figures.bulletinSqlMs);
+  print(
+    `bulletin figures (${n(b.projects!)} projects, a year of reports, ${n(figures.bulletinRows)} rows): ${sec(figures.bulletinFiguresMs)} s first run, ${sec(figures.bulletinFiguresWarmMs)} s second  (target < 0.5 s)   ` +
+      `${(figures.bulletinFiguresMs / sqlMs).toFixed(1)}× / ${(figures.bulletinFiguresWarmMs / sqlMs).toFixed(1)}× a plain SQL aggregate of the same rows (${sec(figures.bulletinSqlMs)} s)`,
+  );
+  print(
+    `whole bulletin (md, xlsx, png): ${sec(figures.bulletinWholeMs)} s first run, ${sec(figures.bulletinWholeWarmMs)} s second  (target < 3 s)   ` +
+      `peak ${figures.bulletinPeakRssMB} MB after the first (${b.seededRssMB} MB once seeded, ${figures.bulletinPhasePeakRssMB} MB after both)`,
+  );
   if (json) print(JSON.stringify(figures));
 }
 

@@ -4,25 +4,10 @@ import { createStores } from '../src/chat/context';
 import { computeWarnings } from '../src/jobs/warnings';
 import { DEFAULT_THRESHOLDS, STREAK_LOOKBACK_DAYS } from '../src/rules/warnings';
 import { WorkCalendar } from '../src/calendar/calendar';
-import { addDays, shanghaiIso } from '../src/time/clock';
+import { addDays } from '../src/time/clock';
 import { readScenario } from '../src/sandbox/scenario';
 import { simulate } from '../src/sandbox/simulate';
-
-const STATUSES = ['在建', '在建', '在建', '未开工'] as const;
-
-function project(i: number) {
-  return {
-    name: `示范项目${i}号`,
-    status: STATUSES[i % STATUSES.length]!,
-    unit: `责任单位${i % 40}`,
-    liaison: `联络员${i}`,
-    leader: `领导${i % 25}`,
-    plannedStart: i % 4 === 3 ? '2026-10-01' : '2026-01-15',
-    plannedFinish: '2027-12-31',
-    registered: i % 5 === 0 ? '否' : '是',
-    totalInvestment: 50000,
-  };
-}
+import { project, seedDistrict } from './seed';
 
 /** A simulated week of the real bot: 500 projects in 100 groups, most reporting each workday. */
 export async function benchWeek(tmp: string): Promise<{ seconds: number; messages: number }> {
@@ -65,33 +50,15 @@ export function benchWarnings(tmp: string): { ms: number; sqlScanMs: number; war
   const s = createStores(db);
   const calendar = new WorkCalendar();
   const today = '2026-11-25';
-  const now = new Date('2026-11-25T09:00:00+08:00');
   const n = 5000;
-  s.projects.upsert(
-    Array.from({ length: n }, (_, i) => {
-      const p = project(i + 1);
-      return { ...p, aliases: [], category: '区重点', chain: null, town: null, annualPlan: null, registered: p.registered === '是', status: p.status };
-    }),
-    now,
-  );
-  db.transaction(() => {
-    db.prepare("INSERT INTO messages (id, puppet_message_id, type, posted_at, received_at) VALUES (1, 'bench', 'text', ?, ?)").run(shanghaiIso(now), shanghaiIso(now));
-    const group = db.prepare("INSERT INTO groups (topic, created_at) VALUES ('群', ?) RETURNING id").pluck().get(shanghaiIso(now)) as number;
-    const bind = db.prepare("INSERT INTO group_projects (group_id, project_id, bound_at) VALUES (?, ?, '2025-11-20T09:00:00+08:00')");
-    const insert = db.prepare(
-      'INSERT INTO reports (project_id, date, revision, current, message_id, progress_percent, problems, flags, created_at) VALUES (?, ?, 1, 1, 1, ?, \'[]\', \'[]\', ?)',
-    );
-    const created = shanghaiIso(now);
-    for (let id = 1; id <= n; id++) {
-      bind.run(group, id);
-      let day = addDays(today, -365);
-      for (let k = 0; day < today; day = addDays(day, 1), k++) {
-        // Each project stops reporting a few days before today at its own point, to give every rung of the ladder.
-        if (calendar.isWorkday(day) && !(day > addDays(today, -(id % 6)) && id % 3 === 0)) insert.run(id, day, Math.min(100, k / 4), created);
-      }
-    }
-  })();
-  const rows = db.prepare('SELECT COUNT(*) FROM reports').pluck().get() as number;
+  // Each project stops reporting a few days before today at its own point, to give every rung of the ladder.
+  const rows = seedDistrict(db, s, {
+    projects: n,
+    from: addDays(today, -365),
+    to: addDays(today, -1),
+    boundAt: '2025-11-20T09:00:00+08:00',
+    report: (id, day, k) => (day > addDays(today, -(id % 6)) && id % 3 === 0 ? null : { progress: Math.min(100, k / 4), cumulative: null, month: null }),
+  });
 
   computeWarnings(s, today, calendar.isWorkday, DEFAULT_THRESHOLDS); // warm up
   const t0 = process.hrtime.bigint();

@@ -8,7 +8,9 @@ import { addDays } from '../time/clock';
 
 /**
  * Reads what the statistics need for a period from the stores: current reports from the earlier of
- * the year's start and the previous period (less the warnings' look-back), with a baseline before it.
+ * the year's start and the previous period (less the warnings' look-back), with a baseline before it;
+ * comments from the previous period on (the statistics count comments only within a period, and a
+ * bulletin computes at most the previous period's figures from the same input).
  */
 export function statsInput(s: Stores, period: Period, today: string, isWorkday: (d: string) => boolean, thresholds: WarningThresholds): StatsInput {
   const previous = previousPeriod(period);
@@ -29,7 +31,7 @@ export function statsInput(s: Stores, period: Period, today: string, isWorkday: 
       .raisedBy(period.to)
       .filter((p) => p.status !== 'withdrawn')
       .map((p) => ({ id: p.id, projectId: p.projectId, text: p.text, firstDate: p.firstDate, status: p.status, closedAt: p.closedAt })),
-    comments: s.comments.onDaysBetween(earliest, period.to),
+    comments: s.comments.onDaysBetween(previous.from, period.to),
     leaders,
     boundSince: s.groups.boundSince(),
     isWorkday,

@@ -390,6 +390,10 @@ export function currentReportsByProject(reports: readonly StatsReport[], upTo?: 
 
 /** One project's reports by date, keeping per day the highest revision (the later one among equals: the sort is stable). */
 function currentOnly(list: StatsReport[]): StatsReport[] {
+  // Rows from the store come one per day, by date: nothing to sort or drop.
+  let ascending = true;
+  for (let i = 1; i < list.length && ascending; i++) ascending = list[i - 1]!.date < list[i]!.date;
+  if (ascending) return list;
   list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const kept: StatsReport[] = [];
   for (const r of list) {
@@ -609,14 +613,17 @@ export function groupKeysOf(p: StatsProject, grouping: Grouping, leaders: readon
   return [p[grouping] ?? UNASSIGNED];
 }
 
-function projectFigures(p: StatsProject, ctx: Context, grouping: Grouping, schedule: number): ProjectFigures {
+/** A project's figures but its group keys, which alone depend on the grouping. */
+type UngroupedFigures = Omit<ProjectFigures, 'groups'>;
+
+function projectFigures(p: StatsProject, ctx: Context, schedule: number): UngroupedFigures {
   const list = ctx.reports.get(p.id) ?? [];
-  const dates = new Set(list.map((r) => r.date));
+  const dates = new Set<string>();
+  for (const r of list) dates.add(r.date);
   const now = lightOn(p, list, dates, ctx.asOf, ctx);
   return {
     id: p.id,
     name: p.name,
-    groups: groupKeysOf(p, grouping, ctx.input.leaders.get(p.id) ?? []),
     reporting: reportingOf(p, dates, ctx),
     started: isStarted(p),
     dueToStart: isDueToStart(p, ctx.asOf),
@@ -657,7 +664,7 @@ export function problemFigures(problems: readonly StatsProblem[], period: Period
   return out.sort((a, b) => (a.state === b.state ? b.ageDays - a.ageDays || a.id - b.id : a.state === 'open' ? -1 : 1));
 }
 
-/** The period's reported project-days with their leaders and comments, for `commentRates`. */
+/** The period's reported project-days with their leaders and comments, for `commentRates`; `reports` lists by date, as `currentReportsByProject` gives them. */
 export function reportedDaysOf(input: StatsInput, reports: Map<number, StatsReport[]>, period: Period): ReportedDay[] {
   const comments = new Map<string, { personId: number; at: string }[]>();
   for (const c of input.comments) {
@@ -668,8 +675,9 @@ export function reportedDaysOf(input: StatsInput, reports: Map<number, StatsRepo
   const days: ReportedDay[] = [];
   for (const [projectId, list] of reports) {
     const leaderIds = (input.leaders.get(projectId) ?? []).map((l) => l.id);
-    for (const r of list) {
-      if (r.date < period.from || r.date > period.to) continue;
+    // A year of reports precedes a month's: start at the period.
+    for (let i = firstIndexFrom(list, period.from); i < list.length && list[i]!.date <= period.to; i++) {
+      const r = list[i]!;
       days.push({ projectId, date: r.date, reportedAt: r.firstReportedAt, leaderIds, comments: comments.get(`${projectId}:${r.date}`) ?? [] });
     }
   }
@@ -688,13 +696,13 @@ export function sumCommentRates(rates: readonly LeaderCommentRate[]): CommentFig
 // ---------------------------------------------------------------------------------------------
 // Groups
 
-function groupReporting(ps: readonly ProjectFigures[]): ReportingFigures {
+function groupReporting(ps: readonly UngroupedFigures[]): ReportingFigures {
   const due = sum(ps.map((p) => p.reporting.due));
   const received = sum(ps.map((p) => p.reporting.received));
   return { due, received, missed: due - received, rate: percentOf(received, due) };
 }
 
-function notStartedOf(ps: readonly ProjectFigures[], projects: ReadonlyMap<number, StatsProject>, asOf: string): NotStarted[] {
+function notStartedOf(ps: readonly UngroupedFigures[], projects: ReadonlyMap<number, StatsProject>, asOf: string): NotStarted[] {
   return ps
     .filter((f) => f.dueToStart && !f.started)
     .map((f) => {
@@ -704,7 +712,7 @@ function notStartedOf(ps: readonly ProjectFigures[], projects: ReadonlyMap<numbe
     .sort((a, b) => b.daysOverdue - a.daysOverdue || byZh(a.name, b.name));
 }
 
-function groupInvestment(ps: readonly ProjectFigures[], schedule: number): GroupFigures['investment'] {
+function groupInvestment(ps: readonly UngroupedFigures[], schedule: number): GroupFigures['investment'] {
   const planned = ps.filter((p) => p.investment.annualPlan);
   const plan = sum(planned.map((p) => p.investment.annualPlan!));
   const done = sum(planned.map((p) => p.investment.yearToDate ?? 0));
@@ -720,7 +728,7 @@ function groupInvestment(ps: readonly ProjectFigures[], schedule: number): Group
   };
 }
 
-function groupLights(ps: readonly ProjectFigures[]): GroupFigures['lights'] {
+function groupLights(ps: readonly UngroupedFigures[]): GroupFigures['lights'] {
   const count = (l: Light) => ps.filter((p) => p.light === l).length;
   return {
     red: count('red'),
@@ -753,7 +761,7 @@ interface Shared {
   leaderNames: ReadonlyMap<number, string> | null;
 }
 
-function groupFigures(key: string, ps: readonly ProjectFigures[], s: Shared): GroupFigures {
+function groupFigures(key: string, ps: readonly UngroupedFigures[], s: Shared): GroupFigures {
   const ids = new Set(ps.map((p) => p.id));
   const started = ps.filter((p) => p.started);
   const dueToStart = ps.filter((p) => p.dueToStart);
@@ -824,23 +832,67 @@ function leaderFigures(input: StatsInput, days: readonly ReportedDay[]): LeaderF
   return commentRates(days).map((r) => ({ ...r, name: names.get(r.leaderId) ?? `#${r.leaderId}` }));
 }
 
-/** Every figure of a period, overall and per group of the given grouping. Pure. */
-export function computeStats(input: StatsInput, grouping: Grouping = 'district'): StatsFigures {
+/** What does not depend on the grouping: most of the work, done once per input. */
+interface Core {
+  ctx: Context;
+  schedule: number;
+  /** In the order of `input.projects`. */
+  projects: UngroupedFigures[];
+  leaders: LeaderFigures[];
+  problems: ProblemFigures[];
+  byId: Map<number, StatsProject>;
+  days: Map<number, ReportedDay[]>;
+  /** The whole district, the same under every grouping but 'leader' (made when first asked for). */
+  overall?: GroupFigures;
+  projectRankings?: Ranking[];
+}
+
+// A bulletin groups one input three ways; inputs are not changed once made (their fields are readonly).
+const cores = new WeakMap<StatsInput, Core>();
+
+function coreOf(input: StatsInput): Core {
+  const cached = cores.get(input);
+  if (cached) return cached;
   const ctx = contextOf(input);
   const schedule = yearSchedulePercent(ctx.asOf);
-  const projects = input.projects.map((p) => projectFigures(p, ctx, grouping, schedule));
   const days = reportedDaysOf(input, ctx.reports, { from: ctx.period.from, to: ctx.asOf });
-  const leaders = leaderFigures(input, days);
-  const problems = problemFigures(input.problems, ctx.period, ctx.asOf);
+  const core: Core = {
+    ctx,
+    schedule,
+    projects: input.projects.map((p) => projectFigures(p, ctx, schedule)),
+    leaders: leaderFigures(input, days),
+    problems: problemFigures(input.problems, ctx.period, ctx.asOf),
+    byId: new Map(input.projects.map((p) => [p.id, p])),
+    days: daysByProject(days),
+  };
+  cores.set(input, core);
+  return core;
+}
+
+/**
+ * Every figure of a period, overall and per group of the given grouping. Pure; figures computed from
+ * the same input under several groupings share what does not depend on the grouping.
+ */
+export function computeStats(input: StatsInput, grouping: Grouping = 'district'): StatsFigures {
+  const core = coreOf(input);
+  const { ctx, schedule, byId, days } = core;
+  const projects = core.projects.map(({ id, name, ...rest }, i): ProjectFigures => ({
+    id,
+    name,
+    groups: groupKeysOf(input.projects[i]!, grouping, input.leaders.get(id) ?? []),
+    ...rest,
+  }));
+  const leaders = [...core.leaders];
+  const problems = [...core.problems];
   const shared: Shared = {
-    projects: new Map(input.projects.map((p) => [p.id, p])),
+    projects: byId,
     asOf: ctx.asOf,
     schedule,
     problems,
-    days: daysByProject(days),
+    days,
     leaderNames: grouping === 'leader' ? new Map(leaders.map((l) => [l.leaderId, l.name])) : null,
   };
-  const overall = groupFigures(DISTRICT, projects, shared);
+  const overall = grouping === 'leader' ? groupFigures(DISTRICT, projects, shared) : (core.overall ??= groupFigures(DISTRICT, core.projects, shared));
   const keys = [...new Set(projects.flatMap((p) => p.groups))].sort(byZh);
   const groups = grouping === 'district' ? [overall] : keys.map((k) => groupFigures(k, projects.filter((p) => p.groups.includes(k)), shared));
   return {
@@ -863,11 +915,11 @@ export function computeStats(input: StatsInput, grouping: Grouping = 'district')
         investmentCompletion: (g) => g.investment.completionRate,
         progressGained: (g) => g.progress.gained,
       }),
-      projects: rankings(projects, (p) => p.name, {
+      projects: (core.projectRankings ??= rankings(core.projects, (p) => p.name, {
         reportingRate: (p) => p.reporting.rate,
         investmentCompletion: (p) => p.investment.completionRate,
         progressGained: (p) => p.progress.gained,
-      }),
+      })),
     },
   };
 }

@@ -53,15 +53,8 @@ const toReport = (r: ReportRow): StoredReport => ({
   createdAt: r.created_at,
 });
 
-interface StatsRow {
-  project_id: number;
-  date: string;
-  progress_percent: number | null;
-  investment_cumulative: number | null;
-  investment_month: number | null;
-  problems: string;
-  first_at: string;
-}
+/** project_id, date, progress_percent, investment_cumulative, investment_month, problems (null for none), first_at. */
+type StatsRow = [number, string, number | null, number | null, number | null, string | null, string];
 
 /** A current report for the statistics: its figures and when the day was first reported. */
 export interface ReportFigures {
@@ -128,15 +121,21 @@ export class ReportStore {
       )
       .raw();
     // Current reports from `from` to `to`, plus each project's latest one before `from` (a baseline).
-    this.statsRows = db.prepare<[string, string, string, string], StatsRow>(
-      `SELECT r.project_id, r.date, r.progress_percent, r.investment_cumulative, r.investment_month, r.problems,
-              (SELECT MIN(x.created_at) FROM reports x WHERE x.project_id = r.project_id AND x.date = r.date) AS first_at
-       FROM reports r
-       WHERE r.current = 1 AND (r.date BETWEEN ? AND ?
-         OR r.date = (SELECT MAX(y.date) FROM reports y WHERE y.project_id = r.project_id AND y.current = 1 AND y.date < ?))
-         AND r.date <= ?
-       ORDER BY r.project_id, r.date`,
-    );
+    // A year of them is read per bulletin, so rows come as arrays, an empty problem list as NULL (no
+    // string to make and parse), and the first version's time is looked up only for corrected days: a
+    // current revision 1 is the day's only version (`save` numbers versions upwards).
+    this.statsRows = db
+      .prepare<[string, string, string, string], StatsRow>(
+        `SELECT r.project_id, r.date, r.progress_percent, r.investment_cumulative, r.investment_month, NULLIF(r.problems, '[]'),
+                CASE WHEN r.revision = 1 THEN r.created_at
+                     ELSE (SELECT MIN(x.created_at) FROM reports x WHERE x.project_id = r.project_id AND x.date = r.date) END
+         FROM reports r
+         WHERE r.current = 1 AND (r.date BETWEEN ? AND ?
+           OR r.date = (SELECT MAX(y.date) FROM reports y WHERE y.project_id = r.project_id AND y.current = 1 AND y.date < ?))
+           AND r.date <= ?
+         ORDER BY r.project_id, r.date`,
+      )
+      .raw();
     this.allVersions = db.prepare<[string, string], ReportRow>('SELECT * FROM reports WHERE date BETWEEN ? AND ? ORDER BY date, project_id, revision');
     this.inGroupSince = db.prepare<[number, string], ReportRow>(
       `SELECT r.* FROM reports r JOIN messages m ON m.id = r.message_id
@@ -220,15 +219,20 @@ export class ReportStore {
 
   /** Current reports between two dates, and each project's latest one before `from`, for the statistics. */
   figuresBetween(from: string, to: string): ReportFigures[] {
-    return this.statsRows.all(from, to, from, to).map((r) => ({
-      projectId: r.project_id,
-      date: r.date,
-      progressPercent: r.progress_percent,
-      investmentCumulative: r.investment_cumulative,
-      investmentMonth: r.investment_month,
-      problems: JSON.parse(r.problems) as string[],
-      firstReportedAt: r.first_at,
-    }));
+    // Iterated, not fetched whole: each row's array dies young instead of living as long as the list.
+    const out: ReportFigures[] = [];
+    for (const [projectId, date, progressPercent, investmentCumulative, investmentMonth, problems, firstReportedAt] of this.statsRows.iterate(from, to, from, to)) {
+      out.push({
+        projectId,
+        date,
+        progressPercent,
+        investmentCumulative,
+        investmentMonth,
+        problems: problems === null ? [] : (JSON.parse(problems) as string[]),
+        firstReportedAt,
+      });
+    }
+    return out;
   }
 
   /** Every version of every report dated between two dates (inclusive), for export. */

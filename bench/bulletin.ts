@@ -1,0 +1,129 @@
+import path from 'node:path';
+import { openDb, type Db } from '../src/store/db';
+import { createStores, type Stores } from '../src/chat/context';
+import { SettingsStore } from '../src/store/settings';
+import { LiveCalendar } from '../src/calendar/live';
+import { currentThresholds } from '../src/rules/thresholds';
+import { periodOf } from '../src/bulletin/stats';
+import { buildBulletin, writeBulletinFiles } from '../src/bulletin/build';
+import { ManualClock } from '../src/time/clock';
+import { project, seedDistrict } from './seed';
+
+export interface BulletinBench {
+  /** buildBulletin in the first and the second run of the process: the first pays the JIT and first-use costs. */
+  figuresMs: number;
+  figuresWarmMs: number;
+  /** The same buildBulletin plus writeBulletinFiles (md, xlsx, png) of its result, first and second run. */
+  wholeMs: number;
+  wholeWarmMs: number;
+  sqlMs: number;
+  /** Peak RSS once the database was seeded, and after the first whole bulletin. */
+  seededRssMB: number;
+  oneRunPeakRssMB: number;
+  /** Current report rows of the year: what the figures and the aggregate both read. */
+  rows: number;
+  projects: number;
+}
+
+const N = 2000;
+const FROM = '2026-01-01';
+const TO = '2026-11-30';
+const TODAY = '2026-12-01';
+
+/** Stopped (停工) windows: one project in a hundred for three weeks in August, a few from mid-November on. */
+function stoppage(id: number): { from: string; to: string | null } | null {
+  if (id % 250 === 61) return { from: '2026-11-16', to: null };
+  if (id % 100 === 11) return { from: '2026-08-03', to: '2026-08-21' };
+  return null;
+}
+
+/**
+ * A year of one project's reports: 在建 projects' progress and cumulative investment rise at their own
+ * pace, one in thirteen stalls from late October; 未开工 ones report 0 % and early costs. About one day in
+ * 23 is missed, one project in 50 stops reporting on 20 November, one in 45 only starts in March, and
+ * one in ten gives 本月完成投资 instead of a cumulative figure.
+ */
+function reportOf(id: number, day: string, k: number) {
+  const stop = stoppage(id);
+  if (stop && day >= stop.from && (stop.to === null || day <= stop.to)) return null;
+  if ((id * 31 + k * 17) % 23 === 0) return null;
+  if (id % 50 === 0 && day > '2026-11-20') return null;
+  if (id % 45 === 0 && day < '2026-03-01') return null;
+  const p = project(id);
+  const plan = id % 17 === 0 ? 8000 : 2000 + ((id * 37) % 29) * 500;
+  const pace = 0.6 + ((id * 7) % 8) / 10; // share of the annual plan the project is on course for
+  const days = id % 13 === 0 ? Math.min(k, 292) : k; // stalled projects stop moving on 20 October
+  const building = p.status === '在建';
+  const progress = building ? Math.min(100, ((id * 11) % 40) / 4 + days * (0.1 + ((id * 7) % 10) * 0.012)) : 0;
+  // Every project is planned to start in 2026, so the cumulative figure is this year's; 未开工 ones spend on preparation.
+  const perDay = ((plan * pace) / 334) * (building ? 1 : 0.02);
+  const money = (n: number) => Math.round(n * 100) / 100;
+  if (id % 10 === 7) return { progress: Math.round(progress * 10) / 10, cumulative: null, month: money(perDay * (Number(day.slice(8, 10)) - 1)) };
+  return { progress: Math.round(progress * 10) / 10, cumulative: money(perDay * days), month: null };
+}
+
+/** The district of the bulletin bench; returns the number of report rows. */
+export function seedBulletin(db: Db, s: Stores): number {
+  const rows = seedDistrict(db, s, { projects: N, from: FROM, to: TO, boundAt: '2025-12-20T09:00:00+08:00', report: reportOf, extras: true });
+  const declaredAt = new Date('2026-08-03T09:00:00+08:00');
+  for (let id = 1; id <= N; id++) {
+    const stop = stoppage(id);
+    if (stop) s.stoppages.declare(id, '环保管控停工', stop.from, stop.to, 1, declaredAt);
+  }
+  return rows;
+}
+
+const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+
+/**
+ * The monthly bulletin for November 2026 (today 1 December) over 2,000 projects with a year of daily
+ * reports, read from SQLite as the CLI does, beside one plain SQL aggregate over the same report rows.
+ */
+export async function benchBulletin(tmp: string): Promise<BulletinBench> {
+  const db = openDb(path.join(tmp, 'bulletin.db'));
+  const s = createStores(db);
+  seedBulletin(db, s);
+  const seededRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+
+  // As `rishai bulletin monthly --period 2026-11` on 1 December does it.
+  const calendar = new LiveCalendar(db, new ManualClock(`${TODAY}T09:00:00+08:00`));
+  const isWorkday = (d: string) => calendar.isWorkday(d);
+  const thresholds = currentThresholds(new SettingsStore(db));
+  const period = periodOf('month', '2026-11', TODAY);
+  const build = () => buildBulletin(s, 'month', period, TODAY, isWorkday, thresholds);
+
+  // Two runs, each timed as the figures and then the files written from them.
+  const runs: { figuresMs: number; wholeMs: number; peakRssMB: number }[] = [];
+  for (let run = 1; run <= 2; run++) {
+    const t0 = process.hrtime.bigint();
+    const b = build();
+    const figuresMs = ms(t0);
+    await writeBulletinFiles(b, path.join(tmp, `bulletin-${run}`));
+    runs.push({ figuresMs, wholeMs: ms(t0), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) });
+  }
+  const [first, second] = runs as [(typeof runs)[0], (typeof runs)[0]];
+
+  // The same report rows (current ones of the year up to the period's end), aggregated per project in SQL.
+  const aggregate = db
+    .prepare(
+      `SELECT project_id, COUNT(*), MAX(progress_percent), MAX(investment_cumulative), SUM(investment_month)
+       FROM reports WHERE current = 1 AND date BETWEEN ? AND ? GROUP BY project_id`,
+    )
+    .raw();
+  const t0 = process.hrtime.bigint();
+  const aggregated = aggregate.all('2026-01-01', period.to) as [number, number][];
+  const sqlMs = ms(t0);
+  if (aggregated.length !== N) throw new Error(`aggregate saw ${aggregated.length} projects, expected ${N}`);
+  db.close();
+  return {
+    figuresMs: first.figuresMs,
+    figuresWarmMs: second.figuresMs,
+    wholeMs: first.wholeMs,
+    wholeWarmMs: second.wholeMs,
+    sqlMs,
+    seededRssMB,
+    oneRunPeakRssMB: first.peakRssMB,
+    rows: aggregated.reduce((n, [, count]) => n + count, 0),
+    projects: N,
+  };
+}

@@ -1,0 +1,67 @@
+import { openDb, type Db } from '../../src/store/db';
+import { ProjectStore } from '../../src/store/projects';
+import { ReportStore } from '../../src/store/reports';
+import type { Report } from '../../src/report/types';
+
+const report = (date: string, over: Partial<Report> = {}): Report => ({
+  project: '甲项目',
+  date,
+  progressPercent: null,
+  progressText: null,
+  todayWork: null,
+  workers: null,
+  machines: null,
+  investmentCumulative: null,
+  investmentMonth: null,
+  problems: [],
+  nextPlan: null,
+  ...over,
+});
+
+describe('ReportStore.figuresBetween', () => {
+  let db: Db;
+  let reports: ReportStore;
+  let ids: number[];
+
+  beforeEach(() => {
+    db = openDb(':memory:');
+    const base = { aliases: [], category: null, chain: null, town: null, unit: null, leader: null, liaison: null, totalInvestment: null, annualPlan: null, plannedStart: null, plannedFinish: null, status: '在建' as const, registered: true };
+    new ProjectStore(db).upsert([{ ...base, name: '甲项目' }, { ...base, name: '乙项目' }], new Date('2026-01-01T09:00:00+08:00'));
+    ids = new ProjectStore(db).list().map((p) => p.id);
+    db.prepare("INSERT INTO messages (id, puppet_message_id, type, posted_at, received_at) VALUES (1, 'm', 'text', '2026-01-01T09:00:00+08:00', '2026-01-01T09:00:00+08:00')").run();
+    reports = new ReportStore(db);
+  });
+  afterEach(() => db.close());
+
+  const save = (projectId: number, r: Report, at: string) => reports.save({ projectId, report: r, messageId: 1, personId: null, flags: [], now: new Date(at) });
+
+  it('gives current reports in the range, the latest one before it as a baseline, and when each day was first reported', () => {
+    const [a, b] = ids as [number, number];
+    save(a, report('2026-10-20', { progressPercent: 10, investmentCumulative: 100 }), '2026-10-20T09:00:00+08:00');
+    save(a, report('2026-10-28', { progressPercent: 12 }), '2026-10-28T09:00:00+08:00');
+    save(a, report('2026-11-02', { progressPercent: 14, investmentMonth: 5, problems: ['缺电'] }), '2026-11-02T09:30:00+08:00');
+    // Corrected twice the same day: the figures of the last version, the time of the first.
+    save(a, report('2026-11-03', { progressPercent: 15 }), '2026-11-03T08:15:00+08:00');
+    save(a, report('2026-11-03', { progressPercent: 16 }), '2026-11-03T11:00:00+08:00');
+    save(a, report('2026-11-03', { progressPercent: 17, investmentCumulative: 130 }), '2026-11-03T18:00:00+08:00');
+    // A late report for an earlier day is first reported when it came.
+    save(b, report('2026-10-30', { progressPercent: 50 }), '2026-11-04T10:00:00+08:00');
+    save(b, report('2026-11-05', { progressPercent: 51 }), '2026-11-05T10:00:00+08:00');
+    save(b, report('2026-12-01', { progressPercent: 52 }), '2026-12-01T10:00:00+08:00');
+
+    expect(reports.figuresBetween('2026-11-01', '2026-11-30')).toEqual([
+      { projectId: a, date: '2026-10-28', progressPercent: 12, investmentCumulative: null, investmentMonth: null, problems: [], firstReportedAt: '2026-10-28T09:00:00+08:00' },
+      { projectId: a, date: '2026-11-02', progressPercent: 14, investmentCumulative: null, investmentMonth: 5, problems: ['缺电'], firstReportedAt: '2026-11-02T09:30:00+08:00' },
+      { projectId: a, date: '2026-11-03', progressPercent: 17, investmentCumulative: 130, investmentMonth: null, problems: [], firstReportedAt: '2026-11-03T08:15:00+08:00' },
+      { projectId: b, date: '2026-10-30', progressPercent: 50, investmentCumulative: null, investmentMonth: null, problems: [], firstReportedAt: '2026-11-04T10:00:00+08:00' },
+      { projectId: b, date: '2026-11-05', progressPercent: 51, investmentCumulative: null, investmentMonth: null, problems: [], firstReportedAt: '2026-11-05T10:00:00+08:00' },
+    ]);
+  });
+
+  it('gives nothing for a range before any report, and only baselines dated up to its end', () => {
+    const [a] = ids as [number];
+    save(a, report('2026-11-10', { progressPercent: 1 }), '2026-11-10T09:00:00+08:00');
+    expect(reports.figuresBetween('2026-10-01', '2026-10-31')).toEqual([]);
+    expect(reports.figuresBetween('2026-12-01', '2026-12-31').map((r) => r.date)).toEqual(['2026-11-10']);
+  });
+});
