@@ -29,4 +29,11 @@ describe('openDb', () => {
     expect(migrate(again)).toBe(v);
     again.close();
   });
+
+  it('finds a project\'s groups by index, not by scanning every binding', () => {
+    const db = openDb(path.join(dir, 'r.db'));
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT group_id FROM group_projects WHERE project_id = ?').all(1) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('USING INDEX group_projects_by_project');
+    db.close();
+  });
 });
