@@ -142,7 +142,6 @@ export interface StatsReport {
   progressPercent: number | null;
   investmentCumulative: number | null;
   investmentMonth: number | null;
-  problems?: readonly string[];
   /** When the day's first version was posted (ISO): the start of the leader comment delay. */
   firstReportedAt: string;
   revision?: number;

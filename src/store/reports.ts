@@ -53,8 +53,8 @@ const toReport = (r: ReportRow): StoredReport => ({
   createdAt: r.created_at,
 });
 
-/** project_id, date, progress_percent, investment_cumulative, investment_month, problems (null for none), first_at. */
-type StatsRow = [number, string, number | null, number | null, number | null, string | null, string];
+/** project_id, date, progress_percent, investment_cumulative, investment_month, first_at. */
+type StatsRow = [number, string, number | null, number | null, number | null, string];
 
 /** A current report for the statistics: its figures and when the day was first reported. */
 export interface ReportFigures {
@@ -63,7 +63,6 @@ export interface ReportFigures {
   progressPercent: number | null;
   investmentCumulative: number | null;
   investmentMonth: number | null;
-  problems: string[];
   firstReportedAt: string;
 }
 
@@ -121,12 +120,12 @@ export class ReportStore {
       )
       .raw();
     // Current reports from `from` to `to`, plus each project's latest one before `from` (a baseline).
-    // A year of them is read per bulletin, so rows come as arrays, an empty problem list as NULL (no
-    // string to make and parse), and the first version's time is looked up only for corrected days: a
+    // A year of them is read per bulletin, so rows come as arrays, every column read is in the index
+    // reports_current_figures, and the first version's time is looked up only for corrected days: a
     // current revision 1 is the day's only version (`save` numbers versions upwards).
     this.statsRows = db
       .prepare<[string, string, string, string], StatsRow>(
-        `SELECT r.project_id, r.date, r.progress_percent, r.investment_cumulative, r.investment_month, NULLIF(r.problems, '[]'),
+        `SELECT r.project_id, r.date, r.progress_percent, r.investment_cumulative, r.investment_month,
                 CASE WHEN r.revision = 1 THEN r.created_at
                      ELSE (SELECT MIN(x.created_at) FROM reports x WHERE x.project_id = r.project_id AND x.date = r.date) END
          FROM reports r
@@ -221,16 +220,8 @@ export class ReportStore {
   figuresBetween(from: string, to: string): ReportFigures[] {
     // Iterated, not fetched whole: each row's array dies young instead of living as long as the list.
     const out: ReportFigures[] = [];
-    for (const [projectId, date, progressPercent, investmentCumulative, investmentMonth, problems, firstReportedAt] of this.statsRows.iterate(from, to, from, to)) {
-      out.push({
-        projectId,
-        date,
-        progressPercent,
-        investmentCumulative,
-        investmentMonth,
-        problems: problems === null ? [] : (JSON.parse(problems) as string[]),
-        firstReportedAt,
-      });
+    for (const [projectId, date, progressPercent, investmentCumulative, investmentMonth, firstReportedAt] of this.statsRows.iterate(from, to, from, to)) {
+      out.push({ projectId, date, progressPercent, investmentCumulative, investmentMonth, firstReportedAt });
     }
     return out;
   }

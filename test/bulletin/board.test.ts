@@ -22,7 +22,7 @@ function day(): StatsInput {
       report(1, '2026-11-23', { progressPercent: 40 }),
       report(1, '2026-11-24', { progressPercent: 43 }),
       report(2, '2026-11-23', { progressPercent: 55 }),
-      report(2, '2026-11-24', { progressPercent: 58.5, problems: ['高压线迁改需供电部门配合'] }),
+      report(2, '2026-11-24', { progressPercent: 58.5 }),
       report(3, '2026-11-23', { progressPercent: 20 }),
       report(4, '2026-11-18', { progressPercent: 70 }),
       report(5, '2026-11-23', { progressPercent: 90 }),

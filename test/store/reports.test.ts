@@ -50,11 +50,11 @@ describe('ReportStore.figuresBetween', () => {
     save(b, report('2026-12-01', { progressPercent: 52 }), '2026-12-01T10:00:00+08:00');
 
     expect(reports.figuresBetween('2026-11-01', '2026-11-30')).toEqual([
-      { projectId: a, date: '2026-10-28', progressPercent: 12, investmentCumulative: null, investmentMonth: null, problems: [], firstReportedAt: '2026-10-28T09:00:00+08:00' },
-      { projectId: a, date: '2026-11-02', progressPercent: 14, investmentCumulative: null, investmentMonth: 5, problems: ['缺电'], firstReportedAt: '2026-11-02T09:30:00+08:00' },
-      { projectId: a, date: '2026-11-03', progressPercent: 17, investmentCumulative: 130, investmentMonth: null, problems: [], firstReportedAt: '2026-11-03T08:15:00+08:00' },
-      { projectId: b, date: '2026-10-30', progressPercent: 50, investmentCumulative: null, investmentMonth: null, problems: [], firstReportedAt: '2026-11-04T10:00:00+08:00' },
-      { projectId: b, date: '2026-11-05', progressPercent: 51, investmentCumulative: null, investmentMonth: null, problems: [], firstReportedAt: '2026-11-05T10:00:00+08:00' },
+      { projectId: a, date: '2026-10-28', progressPercent: 12, investmentCumulative: null, investmentMonth: null, firstReportedAt: '2026-10-28T09:00:00+08:00' },
+      { projectId: a, date: '2026-11-02', progressPercent: 14, investmentCumulative: null, investmentMonth: 5, firstReportedAt: '2026-11-02T09:30:00+08:00' },
+      { projectId: a, date: '2026-11-03', progressPercent: 17, investmentCumulative: 130, investmentMonth: null, firstReportedAt: '2026-11-03T08:15:00+08:00' },
+      { projectId: b, date: '2026-10-30', progressPercent: 50, investmentCumulative: null, investmentMonth: null, firstReportedAt: '2026-11-04T10:00:00+08:00' },
+      { projectId: b, date: '2026-11-05', progressPercent: 51, investmentCumulative: null, investmentMonth: null, firstReportedAt: '2026-11-05T10:00:00+08:00' },
     ]);
   });
 
