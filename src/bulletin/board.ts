@@ -1,6 +1,7 @@
 import { dayLabel } from '../chat/format';
 import { WEEKDAY_NAMES } from '../time/clock';
 import { UNASSIGNED, type StatsFigures } from './stats';
+import { warningPhrase } from '../rules/warnings';
 
 export interface BoardExtras {
   /** Each project's 责任单位, for the not-reported list. */
@@ -36,14 +37,15 @@ export function dailyBoardText(f: StatsFigures, x: BoardExtras): string {
   }
 
   const movers = f.projects
-    .filter((p) => p.reporting.received > 0 && (p.progress.gained ?? 0) > 0)
+    // Only a gain over an earlier report: a first report is not a day's progress.
+    .filter((p) => p.reporting.received > 0 && p.progress.basis === 'cumulative' && (p.progress.gained ?? 0) > 0)
     .sort((a, b) => b.progress.gained! - a.progress.gained! || a.name.localeCompare(b.name, 'zh'))
     .slice(0, TOP);
   if (movers.length) lines.push(`进度提升：${movers.map((p) => `${p.name} +${round(p.progress.gained!)} 个百分点（${round(p.progress.end!)}%）`).join('；')}`);
 
   const newRed = f.projects.filter((p) => p.light === 'red' && p.previousLight !== 'red');
   if (newRed.length) {
-    lines.push(`新转红灯 ${newRed.length} 个：`, ...newRed.map((p) => `🔴 ${p.warnings.filter((w) => w.level === 'red').map((w) => w.text).join('；')}`));
+    lines.push(`新转红灯 ${newRed.length} 个：`, ...newRed.map((p) => `🔴 ${p.name}：${p.warnings.filter((w) => w.level === 'red').map((w) => warningPhrase(w, p.name)).join('；')}`));
   }
   const names = new Map(f.projects.map((p) => [p.id, p.name]));
   const raised = f.problems.filter((q) => q.raisedInPeriod);

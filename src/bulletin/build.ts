@@ -50,7 +50,7 @@ export function bulletinTitle(kind: PeriodKind, period: Period): string {
   }
 }
 
-/** Reads the stores once and computes the figures for the district, by 镇街 and by 责任单位. */
+/** Reads the stores and computes the figures for the district, by 镇街 and by 责任单位 (and, for a month, the month before). */
 export function buildBulletin(
   s: Stores,
   kind: PeriodKind,
@@ -70,15 +70,22 @@ export function buildBulletin(
     district,
     byTown: computeStats(input, 'town'),
     byUnit: computeStats(input, 'unit'),
-    previous: monthly ? previousOverall(input) : null,
+    previous: monthly ? previousOverall(s, input, isWorkday, thresholds) : null,
     honours: monthly ? honours(district, honourRules) : null,
   };
 }
 
-/** The previous period's district figures from the same input (it already reaches back far enough). */
-function previousOverall(input: StatsInput): GroupFigures {
+/**
+ * The previous period's district figures, or null when nothing was due then (the bot was not yet
+ * following the projects: a comparison with it would be a comparison with nothing). The input
+ * already holds the previous period of the same year; December's year-to-date needs its own year.
+ */
+function previousOverall(s: Stores, input: StatsInput, isWorkday: (d: string) => boolean, thresholds: WarningThresholds): GroupFigures | null {
   const period = input.previous ?? previousPeriod(input.period);
-  return computeStats({ ...input, period, previous: previousPeriod(period) }, 'district').overall;
+  const sameYear = period.from.slice(0, 4) === input.period.from.slice(0, 4);
+  const source = sameYear ? { ...input, period, previous: previousPeriod(period) } : statsInput(s, period, input.today, isWorkday, thresholds);
+  const overall = computeStats(source, 'district').overall;
+  return overall.reporting.due ? overall : null;
 }
 
 /** Writes bulletin.md, bulletin.xlsx and bulletin.png into `dir` (created if missing). */

@@ -4,6 +4,7 @@
  */
 import { dayLabel } from '../chat/format';
 import type { Light, Period, ProjectFigures } from './stats';
+import { warningPhrase } from '../rules/warnings';
 
 export interface DigestProblem {
   projectName: string;
@@ -46,7 +47,7 @@ function progressPhrase(gained: number | null): string {
 function reason(p: ProjectFigures): string | null {
   const w = p.warnings.find((x) => x.level === p.light) ?? p.warnings[0];
   if (!w || p.light === 'green') return null;
-  return w.text.startsWith(p.name) ? w.text.slice(p.name.length).trim() : w.text;
+  return warningPhrase(w, p.name);
 }
 
 function projectLine(p: ProjectFigures): string {

@@ -1,27 +1,31 @@
 import { dayLabel } from '../chat/format';
 import type { Bulletin } from './build';
 import { isoWeekOf, type ProjectFigures } from './stats';
+import { warningPhrase, type Warning } from '../rules/warnings';
 
-/** How many projects a list in the chat text names before `等共 N 个`: the attachments carry the rest. */
+/** How many red or lagging projects the chat text names before `等共 N 个`; the workbook lists them all. */
 const LIST_CAP = 10;
 const OLD_PROBLEM_DAYS = 14;
 
-const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
 const fixed1 = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
+const pct = (v: number | null) => (v === null ? '—' : `${fixed1(v)}%`);
 
-/** `报送率 96.1%（上月 92.0%，提高 4.1 个百分点）`. */
-function compared(label: string, now: number | null, before: number | null, unit: string): string {
-  if (now === null) return `${label} —`;
-  if (before === null) return `${label} ${now}${unit}`;
+/** `日报报送率 96.1%，比上月提高 4.1 个百分点`: a rate, and how it moved since the month before when there is one. */
+function rate(label: string, now: number | null, before: number | null | undefined): string {
+  if (now === null || before === null || before === undefined) return `${label} ${pct(now)}`;
   const d = Math.round((now - before) * 10) / 10;
-  const change = d > 0 ? `提高 ${fixed1(d)}` : d < 0 ? `下降 ${fixed1(-d)}` : '持平';
-  return `${label} ${now}${unit}（上期 ${before}${unit}${d === 0 ? '，持平' : `，${change} 个百分点`}）`;
+  return `${label} ${pct(now)}，${d > 0 ? `比上月提高 ${fixed1(d)} 个百分点` : d < 0 ? `比上月下降 ${fixed1(-d)} 个百分点` : '与上月持平'}`;
 }
 
 function leadersOf(b: Bulletin, p: ProjectFigures): string {
   const bound = (b.input.leaders.get(p.id) ?? []).map((l) => l.name);
   const names = bound.length ? bound : [b.input.projects.find((x) => x.id === p.id)?.leader].filter((n): n is string => !!n);
   return names.length ? `（帮包领导：${names.join('、')}）` : '';
+}
+
+/** `· 港口物流仓储中心：已连续 4 个工作日未报日报（帮包领导：陈副区长）`. */
+function projectLine(b: Bulletin, p: ProjectFigures, warnings: readonly Warning[]): string {
+  return `· ${p.name}：${warnings.map((w) => warningPhrase(w, p.name)).join('；')}${leadersOf(b, p)}`;
 }
 
 const isLag = (w: { kind: string }) => w.kind === 'behindPlan' || w.kind === 'forecast';
@@ -34,8 +38,9 @@ function periodName(b: Bulletin): string {
   return `${year}年第${Number(week)}周`;
 }
 
-function capped(lines: string[], total: number): string[] {
-  return total > lines.length ? [...lines, `  ……等共 ${total} 个，详见附图附表`] : lines;
+function capped(b: Bulletin, lines: string[], total: number): string[] {
+  if (total <= lines.length) return lines;
+  return [...lines, `  ……等共 ${total} 个${b.kind === 'month' ? '，详见 Excel 附件' : ''}`];
 }
 
 /**
@@ -54,42 +59,39 @@ export function dispatchText(b: Bulletin, late: boolean): string {
   const prev = b.previous;
   lines.push(
     heading('总体情况'),
-    `${prev ? compared('日报报送率', o.reporting.rate, prev.reporting.rate, '%') : `日报报送率 ${pct(o.reporting.rate)}`}（应报 ${o.reporting.due}、已报 ${o.reporting.received} 项目·日）；`,
+    `${rate('日报报送率', o.reporting.rate, prev?.reporting.rate)}（应报 ${o.reporting.due} 份，已报 ${o.reporting.received} 份）；`,
     `开工率 ${pct(o.start.rate)}（应开工 ${o.start.due} 个，已开工 ${o.start.started} 个）；入库率 ${pct(o.registration.rate)}；`,
     `${scale}完成投资 ${o.investment.period} 万元，年度累计 ${o.investment.yearToDate} 万元，` +
-      `${prev ? compared('完成年度计划', o.investment.completionRate, prev.investment.completionRate, '%') : `完成年度计划 ${pct(o.investment.completionRate)}`}` +
-      `${o.investment.phrase ? `，${o.investment.phrase}` : ''}；`,
-    `红灯 ${o.lights.red} 个${prev ? `（上期 ${prev.lights.red} 个）` : ''}、黄灯 ${o.lights.yellow} 个、绿灯 ${o.lights.green} 个，新转红 ${o.lights.newRed} 个。`,
+      `${rate('完成年度计划', o.investment.completionRate, prev?.investment.completionRate)}${o.investment.phrase ? `，${o.investment.phrase}` : ''}；`,
+    `红灯 ${o.lights.red} 个${prev ? `（上月 ${prev.lights.red} 个）` : ''}、黄灯 ${o.lights.yellow} 个、绿灯 ${o.lights.green} 个，新转红 ${o.lights.newRed} 个。`,
   );
 
   const red = b.district.projects.filter((f) => f.light === 'red');
   if (red.length) {
-    const items = red.slice(0, LIST_CAP).map((f) => `· ${f.warnings.filter((w) => w.level === 'red').map((w) => w.text).join('；') || f.name}${leadersOf(b, f)}`);
-    lines.push(heading(`红灯项目（${red.length} 个）`), ...capped(items, red.length));
+    const items = red.slice(0, LIST_CAP).map((f) => projectLine(b, f, f.warnings.filter((w) => w.level === 'red')));
+    lines.push(heading(`红灯项目（${red.length} 个）`), ...capped(b, items, red.length));
   }
   const lagging = b.district.projects.filter((f) => f.light !== 'red' && (f.stagnant || f.warnings.some(isLag)));
   if (lagging.length) {
     const items = lagging.slice(0, LIST_CAP).map((f) => {
-      const why = f.warnings.find(isLag)?.text ?? `${f.name} 形象进度 ${f.stagnant!.days} 天无变化`;
-      return `· ${why}${leadersOf(b, f)}`;
+      const lag = f.warnings.filter(isLag);
+      return lag.length ? projectLine(b, f, lag) : `· ${f.name}：形象进度 ${f.stagnant!.days} 天无变化${leadersOf(b, f)}`;
     });
-    lines.push(heading(`进度滞后项目（${lagging.length} 个）`), ...capped(items, lagging.length));
+    lines.push(heading(`进度滞后项目（${lagging.length} 个）`), ...capped(b, items, lagging.length));
   }
 
   const open = b.district.problems.filter((q) => q.state === 'open');
   const old = open.filter((q) => q.ageDays >= OLD_PROBLEM_DAYS).length;
   lines.push(heading(`问题：${scale}新提出 ${o.problems.raised} 项，销号 ${o.problems.closed} 项，未销号 ${open.length} 项${old ? `（超过 ${OLD_PROBLEM_DAYS} 天 ${old} 项）` : ''}。`));
   if (b.district.leaders.length) {
-    const rates = b.district.leaders.map((l) => `${l.name} ${l.commented}/${l.due}（${Math.round(l.rate * 100)}%）`);
+    const rates = b.district.leaders.map((l) => `${l.name} ${l.commented}/${l.due}（${pct(l.rate * 100)}）`);
     lines.push(heading(`领导点评：${rates.join('；')}`));
   }
   if (b.honours) {
     const { commended, criticised } = b.honours;
     if (commended.length) lines.push(heading('表扬'), ...commended.map((h) => `· ${h.name}：${h.reasons.join('，')}`));
-    if (criticised.length) {
-      const items = criticised.slice(0, LIST_CAP).map((h) => `· ${h.name}：${h.reasons.join('；')}`);
-      lines.push(heading('通报批评'), ...capped(items, criticised.length));
-    }
+    // Everyone criticised is named: that is what a 通报批评 is.
+    if (criticised.length) lines.push(heading('通报批评'), ...criticised.map((h) => `· ${h.name}：${h.reasons.join('；')}`));
   }
   lines.push(b.kind === 'month' ? '排名表和图表见下图，完整通报见 Excel 附件。' : '排名表和图表见下图。');
   return lines.join('\n');

@@ -6,6 +6,7 @@ import type { ProjectFigures, StatsFigures } from '../bulletin/stats';
 import { STAGNANT_DAYS, schedulePhrase } from '../bulletin/stats';
 import type { SettingsStore } from '../store/settings';
 import { addDays } from '../time/clock';
+import { warningPhrase } from './warnings';
 
 /**
  * Defaults, chosen to name only clear cases:
@@ -62,11 +63,6 @@ function owedNothing(p: ProjectFigures): boolean {
   return p.reporting.due === 0 && !(p.dueToStart && !p.started);
 }
 
-/** A warning's text without the project's name in front (`已连续 3 个工作日未报日报` → `连续 3 个工作日未报日报`). */
-function warningPhrase(p: ProjectFigures, text: string): string {
-  const bare = text.startsWith(`${p.name} `) ? text.slice(p.name.length + 1) : text;
-  return bare.replace(/^已/, '');
-}
 
 function criticism(p: ProjectFigures, overdue: number | undefined, r: HonourRules): string[] {
   const reasons: string[] = [];
@@ -76,7 +72,8 @@ function criticism(p: ProjectFigures, overdue: number | undefined, r: HonourRule
   if (p.light === 'red') {
     // The overdue start has its own line; saying it twice under 红灯 adds nothing.
     const reds = p.warnings.filter((w) => w.level === 'red' && !(late && w.kind === 'notStarted'));
-    if (reds.length) reasons.push(`红灯：${reds.map((w) => warningPhrase(p, w.text)).join('；')}`);
+    // `已连续 3 个工作日未报日报` reads `红灯：连续 3 个工作日未报日报`.
+    if (reds.length) reasons.push(`红灯：${reds.map((w) => warningPhrase(w, p.name).replace(/^已/, '')).join('；')}`);
     else if (!late) reasons.push('红灯');
   }
   if (late) reasons.push(`逾期 ${overdue} 天未开工`);

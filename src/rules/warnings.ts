@@ -48,6 +48,11 @@ export interface Warning {
 }
 
 const days = daysBetween;
+
+/** A warning's text without the project name it starts with, for a line that already names the project. */
+export function warningPhrase(w: Pick<Warning, 'text'>, projectName: string): string {
+  return w.text.startsWith(`${projectName} `) ? w.text.slice(projectName.length + 1) : w.text;
+}
 /** How far back (calendar days) a missed-report streak is counted: past red, the exact length matters little. */
 export const STREAK_LOOKBACK_DAYS = 60;
 const round1 = (n: number) => Math.round(n * 10) / 10;

@@ -13,6 +13,8 @@ function day(): StatsInput {
     P({ id: 3, name: '丙项目', unit: '交通局' }),
     P({ id: 4, name: '丁项目', unit: '住建局' }),
     P({ id: 5, name: '戊项目', unit: '发改局' }),
+    // 己 starts today: its first report is not a day's progress.
+    P({ id: 6, name: '己项目', unit: '发改局', plannedStart: '2026-11-24' }),
   ];
   return {
     period: { from: '2026-11-24', to: '2026-11-24' },
@@ -26,6 +28,7 @@ function day(): StatsInput {
       report(3, '2026-11-23', { progressPercent: 20 }),
       report(4, '2026-11-18', { progressPercent: 70 }),
       report(5, '2026-11-23', { progressPercent: 90 }),
+      report(6, '2026-11-24', { progressPercent: 35 }),
     ],
     stoppages: [{ projectId: 5, fromDate: '2026-11-24', toDate: null }],
     problems: [
@@ -47,14 +50,14 @@ describe('dailyBoardText', () => {
     expect(text).toBe(
       [
         '【日晒榜】11月24日（周二）',
-        '应报 4 个项目，已报 2 个，未报 2 个，报送率 50.0%。',
+        '应报 5 个项目，已报 3 个，未报 2 个，报送率 60.0%。',
         '停工 1 个（不计未报）：戊项目',
         '未报送：',
         '· 交通局：丙项目',
         '· 住建局：丁项目',
         '进度提升：乙项目 +3.5 个百分点（58.5%）；甲项目 +3 个百分点（43%）',
         '新转红灯 1 个：',
-        '🔴 丁项目 已连续 3 个工作日未报日报',
+        '🔴 丁项目：已连续 3 个工作日未报日报',
         '新提出问题 1 项：',
         '· 乙项目：高压线迁改需供电部门配合',
       ].join('\n'),

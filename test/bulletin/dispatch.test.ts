@@ -54,13 +54,13 @@ describe('dispatchText', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe('【月通报】2026年11月（11月1日至11月30日）');
     // October: 13 projects × 18 workdays, all reported; November: 21 workdays, 12 projects missed 6 each.
-    expect(lines[2]).toBe('日报报送率 73.6%（上期 100%，下降 26.4 个百分点）（应报 273、已报 201 项目·日）；');
+    expect(lines[2]).toBe('日报报送率 73.6%，比上月下降 26.4 个百分点（应报 273 份，已报 201 份）；');
     expect(lines).toContain('二、红灯项目（12 个）');
-    expect(lines).toContain('· 红1号项目 已连续 5 个工作日未报日报（帮包领导：张三）');
-    expect(lines).toContain('  ……等共 12 个，详见附图附表');
+    expect(lines).toContain('· 红1号项目：已连续 5 个工作日未报日报（帮包领导：张三）');
+    expect(lines).toContain('  ……等共 12 个，详见 Excel 附件');
     expect(lines.filter((l) => l.startsWith('· 红'))).toHaveLength(10);
     expect(lines).toContain('三、进度滞后项目（1 个）');
-    expect(lines.find((l) => l.startsWith('· 滞后项目'))).toMatch(/^· 滞后项目 形象进度 75%，序时进度 .*（帮包领导：赵副区长）$/);
+    expect(lines.find((l) => l.startsWith('· 滞后项目'))).toMatch(/^· 滞后项目：形象进度 75%，序时进度 .*（帮包领导：赵副区长）$/);
     expect(lines).toContain('四、问题：本月新提出 0 项，销号 0 项，未销号 1 项（超过 14 天 1 项）。');
     expect(lines[lines.length - 1]).toBe('排名表和图表见下图，完整通报见 Excel 附件。');
   });
@@ -77,6 +77,8 @@ describe('dispatchText', () => {
     const text = dispatchText(week, false);
     expect(text.split('\n')[0]).toBe('【周调度】2026年第48周（11月23日至11月29日）');
     expect(text).toContain('本周完成投资');
+    // No workbook goes with the weekly text, so the cap points nowhere.
+    expect(text).toContain('\n  ……等共 12 个\n');
     expect(text.endsWith('排名表和图表见下图。')).toBe(true);
   });
 });

@@ -38,7 +38,7 @@ describe('monthly bulletin (月通报) in the dispatch group', () => {
       [DISPATCH, `${TITLE}.png`],
       [DISPATCH, `${TITLE}.xlsx`],
     ]);
-    expect(sent[0]!.text).toContain('日报报送率 8.3%（上期 33.3%，下降 25.0 个百分点）（应报 36、已报 3 项目·日）');
+    expect(sent[0]!.text).toContain('日报报送率 8.3%，比上月下降 25.0 个百分点（应报 36 份，已报 3 份）');
     // By the default rules: under 80% of reports, a red light, no progress for 14 days or more.
     expect(sent[0]!.text).toContain(
       '、通报批评\n· 精细化工中间体项目：日报报送率 16.7%（低于 80%）；红灯：连续 14 个工作日未报日报；形象进度 19 天无变化\n· 港口物流仓储中心：日报报送率 0.0%（低于 80%）；红灯：连续 21 个工作日未报日报\n',
