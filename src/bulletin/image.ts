@@ -222,11 +222,11 @@ const points = (v: number | null) => (v === null ? MISSING : v > 0 ? `+${v.toFix
 
 const TOWN_COLUMNS: ImageColumn[] = [
   { header: '排名', width: 60, align: 'center' },
-  { header: '镇街', width: 170, align: 'left' },
+  { header: '镇街', width: 156, align: 'left' },
   { header: '项目数', width: 80, align: 'right' },
   { header: '报送率', width: 96, align: 'right' },
   { header: '投资完成率', width: 112, align: 'right' },
-  { header: '序时进度', width: 96, align: 'right' },
+  { header: '较序时进度', width: 110, align: 'right' },
   { header: '红灯', width: 64, align: 'right' },
   { header: '黄灯', width: 64, align: 'right' },
   { header: '未销号问题', width: 110, align: 'right' },
@@ -274,7 +274,7 @@ export function townTable(b: Bulletin): ImageTable {
   }));
   const notes = [
     ranking ? `注：${ranking.rule}。` : null,
-    `序时进度：投资完成率与全年序时进度（${f.schedulePercent.toFixed(1)}%）之差，单位为百分点，正数为超过、负数为落后。`,
+    `较序时进度：投资完成率与全年序时进度（${f.schedulePercent.toFixed(1)}%）之差，单位为百分点，正数为超过、负数为落后。`,
   ];
   return {
     title: b.title,

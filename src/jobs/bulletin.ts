@@ -39,7 +39,8 @@ export function bulletinJob(s: Stores, kind: 'week' | 'month', d: BulletinJobDep
     // The text goes first and on its own: it is the part leaders read, and it should not wait on the files.
     for (const g of dispatch) s.outbox.enqueue({ key: keyOf(slot, g.id), target: { groupId: g.id }, text }, slot.now);
 
-    const dir = path.join(d.dir, `${kind}-${spec}`);
+    // Absolute: the outbox may send the file after a restart from another working directory.
+    const dir = path.resolve(d.dir, `${kind}-${spec}`);
     fs.mkdirSync(dir, { recursive: true });
     // WeChat shows a file by its name, so the files are named for what they are.
     const png = path.join(dir, `${b.title}.png`);

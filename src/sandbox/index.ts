@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     for (const s of world.sent.slice(before)) {
       const where = s.room ? `[${s.room}]` : `[私聊 ${s.to}]`;
       const at = s.mentions.length ? ` @${s.mentions.join(' @')}` : '';
-      print(`🤖 ${where}${at}\n${s.file !== undefined ? `[文件] ${s.file}（保存在 ${path.join(DIR, 'bulletins')}）` : s.text}\n`);
+      print(`🤖 ${where}${at}\n${s.file !== undefined ? `[文件] ${s.file}（已保存在 ${path.join(DIR, 'bulletins')} 下）` : s.text}\n`);
     }
   };
   const send = async (text: string) => {

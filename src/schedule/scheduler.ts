@@ -191,10 +191,13 @@ export class Scheduler {
     }
   }
 
-  /** Runs a job at once, outside its schedule and its once-per-period record (the sandbox's /run). */
+  /**
+   * Runs a job at once, outside its schedule and its once-per-period record (the sandbox's /run).
+   * The slot is the current second, so a second run in the same minute is not taken for the first.
+   */
   async runNow(name: JobName): Promise<void> {
     const now = this.clock.now();
-    await this.runners[name]?.(slotOf(this.state(name).job, new Date(floorMinute(now.getTime())), false, now));
+    await this.runners[name]?.(slotOf(this.state(name).job, new Date(Math.floor(now.getTime() / 1000) * 1000), false, now));
   }
 
   /** Ticks at each minute boundary of the real clock (production). */

@@ -115,7 +115,7 @@ describe('town ranking table', () => {
     const t = townTable(bulletin(TOWNS));
     expect(t.title).toBe('2026年第48周全区重点项目周调度');
     expect(t.subtitle).toBe('11月23日至11月29日');
-    expect(t.columns.map((c) => c.header)).toEqual(['排名', '镇街', '项目数', '报送率', '投资完成率', '序时进度', '红灯', '黄灯', '未销号问题']);
+    expect(t.columns.map((c) => c.header)).toEqual(['排名', '镇街', '项目数', '报送率', '投资完成率', '较序时进度', '红灯', '黄灯', '未销号问题']);
     expect(t.rows.map((r) => r.cells)).toEqual([
       ['1', '北港镇', '5', '100.0%', '102.4%', '+11.7', '0', '0', '0'],
       ['1', '东城街道', '5', '100.0%', '96.1%', '+5.4', '0', '0', '0'],
@@ -153,7 +153,7 @@ describe('town ranking table', () => {
     const { svg } = tableSvg(townTable(bulletin([{ key: '<镇&街>"', rate: 90 }, { key: '高新技术产业开发区管理委员会驻地', rate: 80 }])), fonts);
     expect(svg).toContain('&lt;镇&amp;街&gt;&quot;');
     expect(svg).not.toContain('<镇');
-    expect(svg).toContain('高新技术产业开…');
+    expect(svg).toContain('高新技术产业…');
     expect(svg).not.toContain('管理委员会');
   });
 });

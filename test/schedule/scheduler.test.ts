@@ -55,7 +55,12 @@ describe('Scheduler in virtual time', () => {
     clock = new ManualClock('2026-11-24T10:15:30+08:00');
     const s = scheduler();
     await s.runNow('dailyBoard');
-    expect(fired).toEqual([{ job: 'dailyBoard', key: '2026-11-24T10:15:00+08:00', late: false }]);
+    clock.advance(10_000);
+    await s.runNow('dailyBoard');
+    expect(fired).toEqual([
+      { job: 'dailyBoard', key: '2026-11-24T10:15:30+08:00', late: false },
+      { job: 'dailyBoard', key: '2026-11-24T10:15:40+08:00', late: false },
+    ]);
     expect(db.prepare('SELECT COUNT(*) FROM job_runs').pluck().get()).toBe(0);
     await runUntil(s, '2026-11-24T20:00:00+08:00');
     expect(fired.map((f) => f.key)).toContain('2026-11-24T20:00:00+08:00');
