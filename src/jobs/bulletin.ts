@@ -36,7 +36,8 @@ export function bulletinJob(s: Stores, kind: 'week' | 'month', d: BulletinJobDep
     if (!b.district.overall.reporting.due) return;
     const text = dispatchText(b, slot.late);
 
-    // The text goes first and on its own: it is the part leaders read, and it should not wait on the files.
+    // The text is queued first and on its own: it is the part leaders read and should not wait on the
+    // files; the files wait for it (a retried text must not arrive after its image).
     for (const g of dispatch) s.outbox.enqueue({ key: keyOf(slot, g.id), target: { groupId: g.id }, text }, slot.now);
 
     // Absolute: the outbox may send the file after a restart from another working directory.
@@ -53,7 +54,8 @@ export function bulletinJob(s: Stores, kind: 'week' | 'month', d: BulletinJobDep
     }
     for (const g of dispatch) {
       for (const file of files) {
-        s.outbox.enqueue({ key: `${keyOf(slot, g.id)}:${path.extname(file).slice(1)}`, target: { groupId: g.id }, text: '', filePath: file }, slot.now);
+        const text = keyOf(slot, g.id);
+        s.outbox.enqueue({ key: `${text}:${path.extname(file).slice(1)}`, target: { groupId: g.id }, text: '', filePath: file, after: text }, slot.now);
       }
     }
   };

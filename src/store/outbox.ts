@@ -48,6 +48,8 @@ export interface NewOutboxItem {
   filePath?: string;
   /** After this it is dropped unsent, e.g. a reminder about today once today is over. */
   expiresAt?: Date;
+  /** The key of a message this one must follow: it waits while that one is pending or being sent. */
+  after?: string;
 }
 
 /** The persistent outbox. Every message the bot sends passes through here. */
@@ -67,11 +69,13 @@ export class OutboxStore {
 
   constructor(db: Db) {
     this.insert = db.prepare(
-      `INSERT OR IGNORE INTO outbox (key, group_id, person_id, text, file_path, mentions, next_attempt_at, created_at, expires_at)
-       VALUES (@key, @groupId, @personId, @text, @filePath, @mentions, @now, @now, @expiresAt)`,
+      `INSERT OR IGNORE INTO outbox (key, group_id, person_id, text, file_path, mentions, next_attempt_at, created_at, expires_at, after_key)
+       VALUES (@key, @groupId, @personId, @text, @filePath, @mentions, @now, @now, @expiresAt, @after)`,
     );
     this.dueRows = db.prepare<[string, number], OutboxRow>(
-      "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
+      `SELECT * FROM outbox o WHERE status = 'pending' AND next_attempt_at <= ?
+         AND NOT EXISTS (SELECT 1 FROM outbox b WHERE b.key = o.after_key AND b.status IN ('pending', 'sending'))
+       ORDER BY next_attempt_at, id LIMIT ?`,
     );
     this.sending = db.prepare<[number]>("UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = 'pending'");
     this.sent = db.prepare<[string, number]>("UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?");
@@ -99,6 +103,7 @@ export class OutboxStore {
         mentions: JSON.stringify(item.mentions ?? []),
         now: shanghaiIso(now),
         expiresAt: item.expiresAt ? shanghaiIso(item.expiresAt) : null,
+        after: item.after ?? null,
       }).changes > 0
     );
   }

@@ -57,6 +57,30 @@ describe('outbox', () => {
     expect(transport.sent).toHaveLength(1);
   });
 
+  it('holds a message that must follow another until that one is sent, even when it is retried', async () => {
+    queue('job:weeklyDispatch:g1', '周调度');
+    store.enqueue({ key: 'job:weeklyDispatch:g1:png', target: { groupId: 1 }, text: '图片', after: 'job:weeklyDispatch:g1' }, clock.now());
+    queue('reply:1', '回复');
+    transport.failures.push('network down');
+    const s = sender({ gapMs: 0 });
+    await s.drain();
+    // The text failed and waits 5 s; the image waits for it; an unrelated reply goes.
+    expect(transport.sent.map((x) => x.text)).toEqual(['回复']);
+    clock.advance(5_000);
+    await s.drain();
+    expect(transport.sent.map((x) => x.text)).toEqual(['回复', '周调度', '图片']);
+  });
+
+  it('lets a follower go once the one it follows has failed for good', async () => {
+    queue('job:a', 'A');
+    store.enqueue({ key: 'job:a:png', target: { groupId: 1 }, text: '图片', after: 'job:a' }, clock.now());
+    transport.failures.push('bad');
+    await sender({ gapMs: 0, maxAttempts: 1 }).drain();
+    // The image is still worth having without its text.
+    expect(store.statusOf('job:a')).toBe('failed');
+    expect(transport.sent.map((x) => x.text)).toEqual(['图片']);
+  });
+
   it('keeps the gap between sends and the per-minute cap, in virtual time', async () => {
     for (let i = 0; i < 30; i++) queue(`k${i}`);
     const s = sender({ gapMs: 2000, perMinute: 20 });
