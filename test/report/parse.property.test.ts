@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { parseMessage } from '../../src/report/parse';
 import { FIELD_LABELS, type ParseResult, type Report, type ReportKey } from '../../src/report/types';
 import { addDays, shanghaiDate } from '../../src/time/clock';
+import { blankReport } from '../support/report';
 
 const CANONICAL = new Set(Object.values(FIELD_LABELS));
 
@@ -206,19 +207,7 @@ describe('round trip', () => {
           let text = s.oneLine ? `${s.tag} ${parts.join(s.fieldSeparator)}` : [s.tag, ...parts].join('\n');
           if (s.fullWidthDigits) text = text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 
-          const expected: Report = {
-            project: null,
-            date: shanghaiDate(at),
-            progressPercent: null,
-            progressText: null,
-            todayWork: null,
-            workers: null,
-            machines: null,
-            investmentCumulative: null,
-            investmentMonth: null,
-            problems: [],
-            nextPlan: null,
-          };
+          const expected: Report = blankReport({ date: shanghaiDate(at) });
           for (const f of present) Object.assign(expected, f.expect);
           const r = parseMessage(text, at);
           expect({ text, r }).toEqual({ text, r: { kind: 'report', report: expected } });

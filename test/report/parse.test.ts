@@ -1,6 +1,7 @@
 import { reportTemplate } from '../../src/chat/format';
 import { parseMessage } from '../../src/report/parse';
 import type { FieldError, ParseResult, Report } from '../../src/report/types';
+import { blankReport } from '../support/report';
 
 const POSTED = new Date('2026-11-24T10:00:00+08:00');
 
@@ -18,19 +19,7 @@ function errors(text: string, postedAt: Date = POSTED): FieldError[] {
 
 const kind = (text: string): ParseResult['kind'] => parseMessage(text, POSTED).kind;
 
-const EMPTY: Report = {
-  project: null,
-  date: '2026-11-24',
-  progressPercent: null,
-  progressText: null,
-  todayWork: null,
-  workers: null,
-  machines: null,
-  investmentCumulative: null,
-  investmentMonth: null,
-  problems: [],
-  nextPlan: null,
-};
+const EMPTY: Report = blankReport();
 
 describe('the styles in shared/samples/messages.md', () => {
   it('1. tagged, one field a line (the office template)', () => {

@@ -2,21 +2,9 @@ import { openDb, type Db } from '../../src/store/db';
 import { ProjectStore } from '../../src/store/projects';
 import { ReportStore } from '../../src/store/reports';
 import type { Report } from '../../src/report/types';
+import { blankReport } from '../support/report';
 
-const report = (date: string, over: Partial<Report> = {}): Report => ({
-  project: '甲项目',
-  date,
-  progressPercent: null,
-  progressText: null,
-  todayWork: null,
-  workers: null,
-  machines: null,
-  investmentCumulative: null,
-  investmentMonth: null,
-  problems: [],
-  nextPlan: null,
-  ...over,
-});
+const report = (date: string, over: Partial<Report> = {}): Report => blankReport({ project: '甲项目', date, ...over });
 
 describe('ReportStore.figuresBetween', () => {
   let db: Db;
