@@ -5,7 +5,8 @@ import { SettingsStore } from '../src/store/settings';
 import { LiveCalendar } from '../src/calendar/live';
 import { currentThresholds } from '../src/rules/thresholds';
 import { periodOf } from '../src/bulletin/stats';
-import { buildBulletin, writeBulletinFiles } from '../src/bulletin/build';
+import { buildBulletin } from '../src/bulletin/build';
+import { writeBulletinFiles } from '../src/bulletin/files';
 import { ManualClock } from '../src/time/clock';
 import { project, seedDistrict } from './seed';
 

@@ -1,13 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Stores } from '../chat/context';
 import type { WarningThresholds } from '../rules/warnings';
 import { computeStats, isoWeekOf, previousPeriod, type GroupFigures, type Period, type PeriodKind, type StatsFigures, type StatsInput } from './stats';
 import { DEFAULT_HONOUR_RULES, honours, type HonourRules, type Honours } from '../rules/honours';
 import { statsInput } from './source';
-import { bulletinMarkdown } from './markdown';
-import { writeBulletinXlsx } from './xlsx';
-import { bulletinImagePng } from './image';
 import { addDays } from '../time/clock';
 
 /** The figures of one bulletin, computed once and shared by the chat text, the image and the workbook. */
@@ -23,12 +18,6 @@ export interface Bulletin {
   previous: GroupFigures | null;
   /** 表扬 and 通报批评 by the configured rules, in a monthly bulletin (null otherwise). */
   honours: Honours | null;
-}
-
-export interface BulletinFiles {
-  md: string;
-  xlsx: string;
-  png: string;
 }
 
 /** The full title a bulletin carries in its files and captions. */
@@ -86,16 +75,6 @@ function previousOverall(s: Stores, input: StatsInput, isWorkday: (d: string) =>
   const source = sameYear ? { ...input, period, previous: previousPeriod(period) } : statsInput(s, period, input.today, isWorkday, thresholds);
   const overall = computeStats(source, 'district').overall;
   return overall.reporting.due ? overall : null;
-}
-
-/** Writes bulletin.md, bulletin.xlsx and bulletin.png into `dir` (created if missing). */
-export async function writeBulletinFiles(b: Bulletin, dir: string): Promise<BulletinFiles> {
-  fs.mkdirSync(dir, { recursive: true });
-  const files = { md: path.join(dir, 'bulletin.md'), xlsx: path.join(dir, 'bulletin.xlsx'), png: path.join(dir, 'bulletin.png') };
-  fs.writeFileSync(files.md, bulletinMarkdown(b));
-  await writeBulletinXlsx({ title: b.title, byTown: b.byTown, byUnit: b.byUnit, projects: b.input.projects }, files.xlsx);
-  fs.writeFileSync(files.png, bulletinImagePng(b));
-  return files;
 }
 
 /** The period spec a bulletin run on `today` covers by default: today, the last complete ISO week, the last month. */

@@ -7,7 +7,8 @@ import { LiveCalendar } from '../calendar/live';
 import { currentThresholds } from '../rules/thresholds';
 import { currentHonourRules } from '../rules/honours';
 import { periodOf } from '../bulletin/stats';
-import { buildBulletin, lastCompleteSpec, writeBulletinFiles } from '../bulletin/build';
+import { buildBulletin, lastCompleteSpec } from '../bulletin/build';
+import { writeBulletinFiles } from '../bulletin/files';
 import { shanghaiDate, systemClock } from '../time/clock';
 
 const KINDS: Record<string, 'day' | 'week' | 'month'> = { daily: 'day', weekly: 'week', monthly: 'month' };

@@ -4,11 +4,9 @@ import type { Stores } from '../chat/context';
 import type { JobRunner, Slot } from '../schedule/scheduler';
 import type { WarningThresholds } from '../rules/warnings';
 import { buildBulletin, lastCompleteSpec } from '../bulletin/build';
-import { bulletinImagePng } from '../bulletin/image';
 import { dispatchText } from '../bulletin/dispatch';
 import type { HonourRules } from '../rules/honours';
 import { periodOf } from '../bulletin/stats';
-import { writeBulletinXlsx } from '../bulletin/xlsx';
 
 const keyOf = (slot: Slot, groupId: number) => `job:${slot.job.name}:${slot.key}:g${groupId}`;
 
@@ -41,6 +39,10 @@ export function bulletinJob(s: Stores, kind: 'week' | 'month', d: BulletinJobDep
     for (const g of dispatch) s.outbox.enqueue({ key: keyOf(slot, g.id), target: { groupId: g.id }, text }, slot.now);
 
     // Absolute: the outbox may send the file after a restart from another working directory.
+    // Loaded here, not with the bot: ECharts, resvg and exceljs are tens of megabytes the bot need
+    // not carry between two bulletins.
+    const { bulletinImagePng } = require('../bulletin/image') as typeof import('../bulletin/image.js');
+    const { writeBulletinXlsx } = require('../bulletin/xlsx') as typeof import('../bulletin/xlsx.js');
     const dir = path.resolve(d.dir, `${kind}-${spec}`);
     fs.mkdirSync(dir, { recursive: true });
     // WeChat shows a file by its name, so the files are named for what they are.

@@ -97,6 +97,12 @@ describe('the rishai bin', () => {
     expect(JSON.parse(out)).toMatchObject({ kind: 'report', report: { progressPercent: 38, date: '2026-11-24' } });
   });
 
+  it('sends the weekly image from the bin too, where the image modules load only when a bulletin is made', () => {
+    const out = execFileSync(process.execPath, ['bin/rishai.js', 'simulate', 'data/scenarios/week.json'], { encoding: 'utf8', timeout: 60_000 });
+    const files = out.trim().split('\n').map((l) => JSON.parse(l) as { file?: string }).filter((l) => l.file);
+    expect(files.map((l) => l.file)).toEqual(['2026年第48周全区重点项目周调度.png']);
+  });
+
   it('exits 2 with usage for an unknown command', () => {
     const r = spawnSync(process.execPath, ['bin/rishai.js', 'frobnicate'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
