@@ -38,11 +38,11 @@ export function bulletinJob(s: Stores, kind: 'week' | 'month', d: BulletinJobDep
     // files; the files wait for it (a retried text must not arrive after its image).
     for (const g of dispatch) s.outbox.enqueue({ key: keyOf(slot, g.id), target: { groupId: g.id }, text }, slot.now);
 
-    // Absolute: the outbox may send the file after a restart from another working directory.
     // Loaded here, not with the bot: ECharts, resvg and exceljs are tens of megabytes the bot need
     // not carry between two bulletins.
     const { bulletinImagePng } = require('../bulletin/image') as typeof import('../bulletin/image.js');
     const { writeBulletinXlsx } = require('../bulletin/xlsx') as typeof import('../bulletin/xlsx.js');
+    // Absolute: the outbox may send the file after a restart from another working directory.
     const dir = path.resolve(d.dir, `${kind}-${spec}`);
     fs.mkdirSync(dir, { recursive: true });
     // WeChat shows a file by its name, so the files are named for what they are.
@@ -55,9 +55,9 @@ export function bulletinJob(s: Stores, kind: 'week' | 'month', d: BulletinJobDep
       files.push(xlsx);
     }
     for (const g of dispatch) {
+      const after = keyOf(slot, g.id);
       for (const file of files) {
-        const text = keyOf(slot, g.id);
-        s.outbox.enqueue({ key: `${text}:${path.extname(file).slice(1)}`, target: { groupId: g.id }, text: '', filePath: file, after: text }, slot.now);
+        s.outbox.enqueue({ key: `${after}:${path.extname(file).slice(1)}`, target: { groupId: g.id }, text: '', filePath: file, after }, slot.now);
       }
     }
   };
