@@ -8,6 +8,7 @@
  */
 import type { Project } from '../store/projects';
 import type { ProblemStatus } from '../store/problems';
+import type { ReportFigures } from '../store/reports';
 import type { Stoppage } from '../store/stoppages';
 import { isIsoDate, weekdayOf } from '../calendar/calendar';
 import { owesReport, stoppedOn } from '../rules/reporting';
@@ -135,15 +136,11 @@ export type StatsProject = Pick<
   | 'leader'
 >;
 
-/** A current report (one per project and day; when several versions are given, the highest `revision` wins). */
-export interface StatsReport {
-  projectId: number;
-  date: string;
-  progressPercent: number | null;
-  investmentCumulative: number | null;
-  investmentMonth: number | null;
-  /** When the day's first version was posted (ISO): the start of the leader comment delay. */
-  firstReportedAt: string;
+/**
+ * A current report as the store gives it (one per project and day); when several versions are given,
+ * the highest `revision` wins. `firstReportedAt` starts the leader comment delay.
+ */
+export interface StatsReport extends ReportFigures {
   revision?: number;
 }
 
