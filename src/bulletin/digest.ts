@@ -90,7 +90,7 @@ export function leaderDigestText(leaderName: string, period: Period, projects: r
   lines.push(...problemLines(extra.openProblems));
   const reported = extra.commentedDays + extra.uncommentedDays;
   if (reported > 0 && extra.commentRate !== null) {
-    lines.push(`本周点评日报 ${extra.commentedDays}/${reported} 份（${round1(extra.commentRate)}%）。`);
+    lines.push(`本周点评日报 ${extra.commentedDays}/${reported} 份（${fixed1(extra.commentRate)}%）。`);
   }
   const red = ordered.filter((p) => p.light === 'red').map((p) => p.name);
   if (red.length) lines.push(`${red.join('、')}亮红灯，烦请及时点评督导（可直接回复 #点评 项目 内容）。谢谢！`);
