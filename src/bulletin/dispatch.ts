@@ -6,6 +6,7 @@ import { warningPhrase, type Warning } from '../rules/warnings';
 /** How many red or lagging projects the chat text names before `等共 N 个`; the workbook lists them all. */
 const LIST_CAP = 10;
 const OLD_PROBLEM_DAYS = 14;
+const CRITICISED_CAP = 20;
 
 const fixed1 = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
 const pct = (v: number | null) => (v === null ? '—' : `${fixed1(v)}%`);
@@ -90,8 +91,12 @@ export function dispatchText(b: Bulletin, late: boolean): string {
   if (b.honours) {
     const { commended, criticised } = b.honours;
     if (commended.length) lines.push(heading('表扬'), ...commended.map((h) => `· ${h.name}：${h.reasons.join('，')}`));
-    // Everyone criticised is named: that is what a 通报批评 is.
-    if (criticised.length) lines.push(heading('通报批评'), ...criticised.map((h) => `· ${h.name}：${h.reasons.join('；')}`));
+    if (criticised.length) {
+      // A message of hundreds of lines is not read; the workbook names every one.
+      const items = criticised.slice(0, CRITICISED_CAP).map((h) => `· ${h.name}：${h.reasons.join('；')}`);
+      if (criticised.length > items.length) items.push(`  ……等共 ${criticised.length} 个，名单见 Excel 附件“项目明细”表`);
+      lines.push(heading('通报批评'), ...items);
+    }
   }
   lines.push(b.kind === 'month' ? '排名表和图表见下图，完整通报见 Excel 附件。' : '排名表和图表见下图。');
   return lines.join('\n');

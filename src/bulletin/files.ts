@@ -16,7 +16,7 @@ export async function writeBulletinFiles(b: Bulletin, dir: string): Promise<Bull
   fs.mkdirSync(dir, { recursive: true });
   const files = { md: path.join(dir, 'bulletin.md'), xlsx: path.join(dir, 'bulletin.xlsx'), png: path.join(dir, 'bulletin.png') };
   fs.writeFileSync(files.md, bulletinMarkdown(b));
-  await writeBulletinXlsx({ title: b.title, byTown: b.byTown, byUnit: b.byUnit, projects: b.input.projects }, files.xlsx);
+  await writeBulletinXlsx({ title: b.title, byTown: b.byTown, byUnit: b.byUnit, projects: b.input.projects, honours: b.honours }, files.xlsx);
   fs.writeFileSync(files.png, bulletinImagePng(b));
   return files;
 }

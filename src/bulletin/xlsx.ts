@@ -9,6 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import { UNASSIGNED, type GroupFigures, type Light, type ProjectFigures, type StatsFigures, type StatsProject } from './stats';
+import type { Honours } from '../rules/honours';
 
 export interface BulletinXlsxInput {
   /** e.g. `2026年10月全区重点项目建设情况通报`; the first row of every sheet. */
@@ -19,6 +20,8 @@ export interface BulletinXlsxInput {
   byUnit: StatsFigures;
   /** The projects given to `computeStats`: town, unit, leader and status of each row. */
   projects: readonly StatsProject[];
+  /** A monthly bulletin's 表扬 and 通报批评: a last column of the project sheet names each with why. */
+  honours?: Honours | null;
 }
 
 export const SHEETS = { summary: '汇总', byTown: '按镇街', byUnit: '按单位', projects: '项目明细', problems: '问题', warnings: '预警' } as const;
@@ -237,8 +240,11 @@ interface ProjectRow {
 
 const field = (r: ProjectRow, key: 'town' | 'unit' | 'leader'): string => r.project?.[key] ?? UNASSIGNED;
 
-function projectColumns(): Column<ProjectRow>[] {
-  return [
+function projectColumns(honours: Honours | null): Column<ProjectRow>[] {
+  const named = new Map<number, string>();
+  for (const h of honours?.commended ?? []) named.set(h.projectId, `表扬：${h.reasons.join('，')}`);
+  for (const h of honours?.criticised ?? []) named.set(h.projectId, `通报批评：${h.reasons.join('；')}`);
+  const columns: Column<ProjectRow>[] = [
     { header: '序号', width: 5, fmt: COUNT_FMT, value: () => null, align: 'center' },
     { header: '项目名称', width: 26, value: (r) => r.figures.name },
     { header: '镇街', width: 10, value: (r) => field(r, 'town') },
@@ -255,6 +261,8 @@ function projectColumns(): Column<ProjectRow>[] {
     { header: '形象进度提升（百分点）', width: 11, fmt: POINTS_FMT, value: (r) => r.figures.progress.gained },
     { header: '灯色', width: 7, value: (r) => LIGHT_NAMES[r.figures.light], light: (r) => r.figures.light, align: 'center' },
   ];
+  if (honours) columns.push({ header: '表扬/通报批评', width: 40, value: (r) => named.get(r.figures.id) ?? '' });
+  return columns;
 }
 
 /** Serial numbers 1… in column A of the data rows. */
@@ -271,9 +279,9 @@ function projectRows(f: StatsFigures, projects: readonly StatsProject[]): Projec
   return f.projects.map((figures) => ({ figures, project: byId.get(figures.id) }));
 }
 
-function projectSheet(book: ExcelJS.Workbook, title: string, f: StatsFigures, rows: readonly ProjectRow[]): void {
+function projectSheet(book: ExcelJS.Workbook, title: string, f: StatsFigures, rows: readonly ProjectRow[], honours: Honours | null): void {
   const sheet = newSheet(book, SHEETS.projects);
-  table(sheet, `${title}（${SHEETS.projects}）`, subtitleOf(f), projectColumns(), rows);
+  table(sheet, `${title}（${SHEETS.projects}）`, subtitleOf(f), projectColumns(honours), rows);
   numberRows(sheet, rows.length);
 }
 
@@ -333,7 +341,7 @@ export function bulletinWorkbook(input: BulletinXlsxInput): ExcelJS.Workbook {
   summarySheet(book, title, byTown);
   groupSheet(book, SHEETS.byTown, title, '镇街', byTown);
   groupSheet(book, SHEETS.byUnit, title, '责任单位', byUnit);
-  projectSheet(book, title, byTown, rows);
+  projectSheet(book, title, byTown, rows, input.honours ?? null);
   problemSheet(book, title, byTown, projects);
   warningSheet(book, title, byTown, rows);
   return book;

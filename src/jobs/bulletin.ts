@@ -51,7 +51,7 @@ export function bulletinJob(s: Stores, kind: 'week' | 'month', d: BulletinJobDep
     const files = [png];
     if (kind === 'month') {
       const xlsx = path.join(dir, `${b.title}.xlsx`);
-      await writeBulletinXlsx({ title: b.title, byTown: b.byTown, byUnit: b.byUnit, projects: b.input.projects }, xlsx);
+      await writeBulletinXlsx({ title: b.title, byTown: b.byTown, byUnit: b.byUnit, projects: b.input.projects, honours: b.honours }, xlsx);
       files.push(xlsx);
     }
     for (const g of dispatch) {

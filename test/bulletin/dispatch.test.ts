@@ -72,6 +72,13 @@ describe('dispatchText', () => {
     expect(text).toContain('\n六、表扬\n· 滞后项目：日报全勤\n七、通报批评\n· 红1号项目：报送率 70%；红灯\n');
   });
 
+  it('names at most 20 criticised projects in the chat, pointing to the workbook for the rest', () => {
+    const criticised = Array.from({ length: 25 }, (_, i) => ({ projectId: i + 1, name: `项目${i + 1}`, reasons: ['红灯'] }));
+    const lines = dispatchText({ ...b, honours: { commended: [], criticised } }, false).split('\n');
+    expect(lines.filter((l) => /^· 项目\d+：红灯$/.test(l))).toHaveLength(20);
+    expect(lines).toContain('  ……等共 25 个，名单见 Excel 附件“项目明细”表');
+  });
+
   it('writes the weekly dispatch at week scale, without the workbook', () => {
     const week = { ...b, kind: 'week' as const, district: computeStats({ ...b.input, period: periodOf('week', '2026-W48') }), previous: null };
     const text = dispatchText(week, false);

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { computeStats, periodOf, type Leader, type StatsInput, type StatsProject, type StatsReport } from '../../src/bulletin/stats';
-import { HEADER_ROW, writeBulletinXlsx } from '../../src/bulletin/xlsx';
+import { bulletinWorkbook, HEADER_ROW, writeBulletinXlsx } from '../../src/bulletin/xlsx';
 import { addDays } from '../../src/time/clock';
 import { statsProject, statsReport } from '../support/stats';
 
@@ -237,3 +237,25 @@ describe('the bulletin workbook', () => {
     expect(second.getCell(6).fill).toMatchObject(yellow);
   });
 });
+
+describe('a monthly workbook with 表扬 and 通报批评', () => {
+  it('names each commended and criticised project, with why, in a last column of the project sheet', async () => {
+    const input = november();
+    const byTown = computeStats(input, 'town');
+    const honours = {
+      commended: [{ projectId: 1, name: '甲项目', reasons: ['日报报送率 100.0%', '绿灯'] }],
+      criticised: [{ projectId: 2, name: '乙项目', reasons: ['日报报送率 71.4%（低于 80%）', '红灯：连续 5 个工作日未报日报'] }],
+    };
+    const book = bulletinWorkbook({ title: TITLE, byTown, byUnit: computeStats(input, 'unit'), projects: input.projects, honours });
+    const ws = book.getWorksheet('项目明细')!;
+    expect(ws.getCell(HEADER_ROW, 16).value).toBe('表扬/通报批评');
+    const cellOf = (name: string) => {
+      for (let r = HEADER_ROW + 1; r <= ws.rowCount; r++) if (ws.getCell(r, 2).value === name) return ws.getCell(r, 16).value;
+      throw new Error(name);
+    };
+    expect(cellOf('甲项目')).toBe('表扬：日报报送率 100.0%，绿灯');
+    expect(cellOf('乙项目')).toBe('通报批评：日报报送率 71.4%（低于 80%）；红灯：连续 5 个工作日未报日报');
+    expect(cellOf('丙项目')).toBe('');
+  });
+});
+

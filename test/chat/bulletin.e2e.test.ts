@@ -50,6 +50,10 @@ describe('monthly bulletin (月通报) in the dispatch group', () => {
     await book.xlsx.readFile(path.join(h.dir, 'bulletins', 'month-2026-10', `${TITLE}.xlsx`));
     expect(book.worksheets.map((w) => w.name)).toEqual(['汇总', '按镇街', '按单位', '项目明细', '问题', '预警']);
     expect(book.getWorksheet('汇总')!.getCell('A1').value).toBe(TITLE);
+    const projects = book.getWorksheet('项目明细')!;
+    const header = (projects.getRow(3).values as unknown[]).indexOf('表扬/通报批评');
+    const port = projects.getColumn(2).values.indexOf('港口物流仓储中心');
+    expect(String(projects.getCell(port, header).value)).toMatch(/^通报批评：日报报送率 0\.0%/);
     const png = fs.readFileSync(path.join(h.dir, 'bulletins', 'month-2026-10', `${TITLE}.png`));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
 
