@@ -35,13 +35,12 @@ export function bulletinJob(s: Stores, kind: 'week' | 'month', d: BulletinJobDep
     const text = dispatchText(b, slot.late);
 
     // The text is queued first and on its own: it is the part leaders read and should not wait on the
-    // files; the files wait for it (a retried text must not arrive after its image).
+    // files, which wait for it (a retried text must not arrive after its image).
     for (const g of dispatch) s.outbox.enqueue({ key: keyOf(slot, g.id), target: { groupId: g.id }, text }, slot.now);
 
-    // Loaded here, not with the bot: ECharts, resvg and exceljs are tens of megabytes the bot need
-    // not carry between two bulletins.
+    // Loaded the first time a bulletin is made, not when the bot starts: ECharts and resvg (and exceljs,
+    // for a month) are tens of megabytes a bot that never publishes need not carry.
     const { bulletinImagePng } = require('../bulletin/image') as typeof import('../bulletin/image.js');
-    const { writeBulletinXlsx } = require('../bulletin/xlsx') as typeof import('../bulletin/xlsx.js');
     // Absolute: the outbox may send the file after a restart from another working directory.
     const dir = path.resolve(d.dir, `${kind}-${spec}`);
     fs.mkdirSync(dir, { recursive: true });
@@ -50,14 +49,18 @@ export function bulletinJob(s: Stores, kind: 'week' | 'month', d: BulletinJobDep
     fs.writeFileSync(png, bulletinImagePng(b));
     const files = [png];
     if (kind === 'month') {
+      const { writeBulletinXlsx } = require('../bulletin/xlsx') as typeof import('../bulletin/xlsx.js');
       const xlsx = path.join(dir, `${b.title}.xlsx`);
       await writeBulletinXlsx({ title: b.title, byTown: b.byTown, byUnit: b.byUnit, projects: b.input.projects, honours: b.honours }, xlsx);
       files.push(xlsx);
     }
+    // Each file follows the message before it: the text, then the image, then the workbook.
     for (const g of dispatch) {
-      const after = keyOf(slot, g.id);
+      let after = keyOf(slot, g.id);
       for (const file of files) {
-        s.outbox.enqueue({ key: `${after}:${path.extname(file).slice(1)}`, target: { groupId: g.id }, text: '', filePath: file, after }, slot.now);
+        const key = `${keyOf(slot, g.id)}:${path.extname(file).slice(1)}`;
+        s.outbox.enqueue({ key, target: { groupId: g.id }, text: '', filePath: file, after }, slot.now);
+        after = key;
       }
     }
   };

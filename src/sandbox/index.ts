@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     await app.sender.drain();
     if (world.sent.length === before) {
       // The sandbox starts empty each time, so last week and last month have nothing to report on.
-      const hint = job.cadence === 'daily' ? '' : '沙盒每次启动从零开始，上周、上月没有日报可统计；整周的演练见 npx rishai simulate data/scenarios/week.json。';
+      const hint = job.cadence === 'daily' ? '' : '沙盒每次启动从零开始，上一周期多半没有日报可统计；按日程推进时间的演练见 npx rishai simulate（场景在 data/scenarios/）。';
       print(`${job.label}运行完毕，没有要发的消息。${hint}`);
     }
     printSince(before);

@@ -52,6 +52,9 @@ export interface NewOutboxItem {
   after?: string;
 }
 
+/** Whether outbox row `o` still waits for the message it must follow. */
+const HELD = "EXISTS (SELECT 1 FROM outbox b WHERE b.key = o.after_key AND b.status IN ('pending', 'sending'))";
+
 /** The persistent outbox. Every message the bot sends passes through here. */
 export class OutboxStore {
   private insert;
@@ -73,9 +76,7 @@ export class OutboxStore {
        VALUES (@key, @groupId, @personId, @text, @filePath, @mentions, @now, @now, @expiresAt, @after)`,
     );
     this.dueRows = db.prepare<[string, number], OutboxRow>(
-      `SELECT * FROM outbox o WHERE status = 'pending' AND next_attempt_at <= ?
-         AND NOT EXISTS (SELECT 1 FROM outbox b WHERE b.key = o.after_key AND b.status IN ('pending', 'sending'))
-       ORDER BY next_attempt_at, id LIMIT ?`,
+      `SELECT * FROM outbox o WHERE status = 'pending' AND next_attempt_at <= ? AND NOT ${HELD} ORDER BY next_attempt_at, id LIMIT ?`,
     );
     this.sending = db.prepare<[number]>("UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = 'pending'");
     this.sent = db.prepare<[string, number]>("UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?");
@@ -85,7 +86,10 @@ export class OutboxStore {
     this.fail = db.prepare<[string, number]>("UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ?");
     this.interrupted = db.prepare("UPDATE outbox SET status = 'unknown' WHERE status = 'sending'");
     this.byKey = db.prepare<[string], { status: string }>('SELECT status FROM outbox WHERE key = ?');
-    this.earliest = db.prepare<[], string | null>("SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'").pluck();
+    // A message waiting for another is due when that one is, not at its own (past) time.
+    this.earliest = db
+      .prepare<[], string | null>(`SELECT MIN(next_attempt_at) FROM outbox o WHERE status = 'pending' AND NOT ${HELD}`)
+      .pluck();
     this.counts = db.prepare<[], { status: string; n: number }>('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status');
   }
 

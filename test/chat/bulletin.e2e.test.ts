@@ -44,6 +44,14 @@ describe('monthly bulletin (月通报) in the dispatch group', () => {
       '、通报批评\n· 精细化工中间体项目：日报报送率 16.7%（低于 80%）；红灯：连续 14 个工作日未报日报；形象进度 19 天无变化\n· 港口物流仓储中心：日报报送率 0.0%（低于 80%）；红灯：连续 21 个工作日未报日报\n',
     );
     expect(sent[0]!.text).toContain('完整通报见 Excel 附件');
+    // Text, then image, then workbook: each file waits for the message before it.
+    const rows = h.db.prepare("SELECT key, after_key AS after FROM outbox WHERE key LIKE 'job:monthlyBulletin:%' ORDER BY id").all() as { key: string; after: string | null }[];
+    const textKey = rows[0]!.key;
+    expect(rows).toEqual([
+      { key: textKey, after: null },
+      { key: `${textKey}:png`, after: textKey },
+      { key: `${textKey}:xlsx`, after: `${textKey}:png` },
+    ]);
 
     // The workbook the group received is the full bulletin.
     const book = new ExcelJS.Workbook();

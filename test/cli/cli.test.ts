@@ -103,6 +103,12 @@ describe('the rishai bin', () => {
     expect(files.map((l) => l.file)).toEqual(['2026年第48周全区重点项目周调度.png']);
   });
 
+  it('starts the bot without the image and workbook libraries, which load only for a bulletin', () => {
+    const script = "require('./src/app'); process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((k) => /echarts|exceljs|@resvg|bulletin[\\/](image|xlsx|chart|files)/.test(k))))";
+    const loaded = JSON.parse(execFileSync(process.execPath, ['-r', 'tsx/cjs', '-e', script], { encoding: 'utf8' }));
+    expect(loaded).toEqual([]);
+  });
+
   it('exits 2 with usage for an unknown command', () => {
     const r = spawnSync(process.execPath, ['bin/rishai.js', 'frobnicate'], { encoding: 'utf8' });
     expect(r.status).toBe(2);

@@ -66,6 +66,8 @@ describe('outbox', () => {
     await s.drain();
     // The text failed and waits 5 s; the image waits for it; an unrelated reply goes.
     expect(transport.sent.map((x) => x.text)).toEqual(['回复']);
+    // Nothing is due before the text's retry: the waiting image does not keep the sender busy.
+    expect(store.nextDueAt()!.getTime()).toBe(T0 + 5_000);
     clock.advance(5_000);
     await s.drain();
     expect(transport.sent.map((x) => x.text)).toEqual(['回复', '周调度', '图片']);
