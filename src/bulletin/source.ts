@@ -1,21 +1,35 @@
 import type { Stores } from '../chat/context';
 import type { StatsInput, Period } from './stats';
 import type { WarningThresholds } from '../rules/warnings';
-import { previousPeriod } from './stats';
+import { PACE_DAYS, previousPeriod } from './stats';
 import { leaderIdsOf } from '../chat/roles';
 import { STREAK_LOOKBACK_DAYS } from '../rules/warnings';
 import { addDays } from '../time/clock';
 
 /**
- * Reads what the statistics need for a period from the stores: current reports from the earlier of
- * the year's start and the previous period (less the warnings' look-back), with a baseline before it;
+ * Which report rows the statistics of a period read: from the earlier of the year's start and the
+ * previous period (less the warnings' look-back), every one from the previous period less the pace
+ * window on — the lights of the period, of the previous one and of the one before it — and before
+ * that only the rows that decide a figure (`ReportStore.figuresBetween`). The year-to-date figures
+ * count the year of the as-of date, as the statistics take it.
+ */
+export function reportWindow(period: Period, today: string): { from: string; detailFrom: string; year: string } {
+  const previous = previousPeriod(period);
+  const yearStart = `${period.from.slice(0, 4)}-01-01`;
+  const from = addDays(previous.from < yearStart ? previous.from : yearStart, -(STREAK_LOOKBACK_DAYS + 1));
+  const paced = addDays(previous.from, -(PACE_DAYS + 1));
+  const asOf = today < period.to ? today : period.to;
+  return { from, detailFrom: paced > from ? paced : from, year: `${asOf.slice(0, 4)}-01-01` };
+}
+
+/**
+ * Reads what the statistics need for a period from the stores: the report rows of `reportWindow`;
  * comments from the previous period on (the statistics count comments only within a period, and a
  * bulletin computes at most the previous period's figures from the same input).
  */
 export function statsInput(s: Stores, period: Period, today: string, isWorkday: (d: string) => boolean, thresholds: WarningThresholds): StatsInput {
   const previous = previousPeriod(period);
-  const yearStart = `${period.from.slice(0, 4)}-01-01`;
-  const earliest = addDays(previous.from < yearStart ? previous.from : yearStart, -(STREAK_LOOKBACK_DAYS + 1));
+  const w = reportWindow(period, today);
   const projects = s.projects.list();
   const leaders = new Map(
     projects.map((p) => [p.id, leaderIdsOf(s, p).map((id) => ({ id, name: s.people.get(id)?.name ?? `#${id}` }))]),
@@ -25,7 +39,7 @@ export function statsInput(s: Stores, period: Period, today: string, isWorkday: 
     previous,
     today,
     projects,
-    reports: s.reports.figuresBetween(earliest, period.to),
+    reports: s.reports.figuresBetween(w.from, period.to, w.detailFrom, w.year),
     stoppages: s.stoppages.list(),
     problems: s.problems
       .raisedBy(period.to)

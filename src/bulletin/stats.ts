@@ -355,7 +355,8 @@ export interface StatsFigures {
 export const DISTRICT = '全区';
 export const UNASSIGNED = '未填写';
 export const STAGNANT_DAYS = 14;
-const PACE_DAYS = 45;
+/** How far back the pace of 形象进度 is read for a forecast. */
+export const PACE_DAYS = 45;
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -56,6 +56,13 @@ const toReport = (r: ReportRow): StoredReport => ({
 /** project_id, date, progress_percent, investment_cumulative, investment_month, first_at. */
 type StatsRow = [number, string, number | null, number | null, number | null, string];
 
+/**
+ * A project's current reports over a span: project_id, first and last date, highest 形象进度, last date
+ * with 形象进度, last with 累计, first with 累计 in the year and last before it, whether it gave
+ * 本月完成投资 in the year.
+ */
+type Summary = [number, string, string, number | null, string | null, string | null, string | null, string | null, number | null];
+
 /** A current report for the statistics: its figures and when the day was first reported. */
 export interface ReportFigures {
   projectId: number;
@@ -88,6 +95,12 @@ export class ReportStore {
   private inGroupSince;
   private historyFrom;
   private statsRows;
+  private statsRow;
+  private statsSummary;
+  private monthLasts;
+  private firstAtPercent;
+  private latestDateBefore;
+  private projectIds;
   private allVersions;
 
   constructor(private db: Db) {
@@ -119,22 +132,48 @@ export class ReportStore {
         'SELECT project_id, date, progress_percent FROM reports WHERE current = 1 AND date >= ? ORDER BY date',
       )
       .raw();
-    // Current reports from `from` to `to`, plus each project's latest one before `from` (a baseline).
-    // A year of them is read per bulletin, so rows come as arrays, every column read is in the index
-    // reports_current_figures, and the first version's time is looked up only for corrected days: a
-    // current revision 1 is the day's only version (`save` numbers versions upwards).
+    // The first version's time is looked up only for corrected days: a current revision 1 is the day's
+    // only version (`save` numbers versions upwards). Every other column read is in the index
+    // reports_current_figures, so SQLite answers from the index alone.
+    const columns = `r.project_id, r.date, r.progress_percent, r.investment_cumulative, r.investment_month,
+      CASE WHEN r.revision = 1 THEN r.created_at
+           ELSE (SELECT MIN(x.created_at) FROM reports x WHERE x.project_id = r.project_id AND x.date = r.date) END`;
     this.statsRows = db
-      .prepare<[string, string, string, string], StatsRow>(
-        `SELECT r.project_id, r.date, r.progress_percent, r.investment_cumulative, r.investment_month,
-                CASE WHEN r.revision = 1 THEN r.created_at
-                     ELSE (SELECT MIN(x.created_at) FROM reports x WHERE x.project_id = r.project_id AND x.date = r.date) END
-         FROM reports r
-         WHERE r.current = 1 AND (r.date BETWEEN ? AND ?
-           OR r.date = (SELECT MAX(y.date) FROM reports y WHERE y.project_id = r.project_id AND y.current = 1 AND y.date < ?))
-           AND r.date <= ?
-         ORDER BY r.project_id, r.date`,
+      .prepare<[string, string], StatsRow>(
+        `SELECT ${columns} FROM reports r INDEXED BY reports_current_figures
+         WHERE r.current = 1 AND r.date BETWEEN ? AND ? ORDER BY r.project_id, r.date`,
       )
       .raw();
+    this.statsRow = db.prepare<[number, string], StatsRow>(`SELECT ${columns} FROM reports r WHERE r.current = 1 AND r.project_id = ? AND r.date = ?`).raw();
+    // What each project's older rows hold, in one pass over the index, for figuresBetween to pick the rows that decide a figure.
+    this.statsSummary = db
+      .prepare<[{ from: string; detail: string; year: string }], Summary>(
+        `SELECT project_id, MIN(date), MAX(date), MAX(progress_percent),
+                MAX(CASE WHEN progress_percent IS NOT NULL THEN date END),
+                MAX(CASE WHEN investment_cumulative IS NOT NULL THEN date END),
+                MIN(CASE WHEN investment_cumulative IS NOT NULL AND date >= @year THEN date END),
+                MAX(CASE WHEN investment_cumulative IS NOT NULL AND date < @year THEN date END),
+                MAX(CASE WHEN investment_month IS NOT NULL AND date >= @year THEN 1 END)
+         FROM reports INDEXED BY reports_current_figures
+         WHERE current = 1 AND date >= @from AND date < @detail
+         GROUP BY project_id`,
+      )
+      .raw();
+    this.monthLasts = db
+      .prepare<[number, string, string], string>(
+        `SELECT MAX(date) FROM reports WHERE current = 1 AND project_id = ? AND date >= ? AND date < ? AND investment_month IS NOT NULL
+         GROUP BY substr(date, 1, 7)`,
+      )
+      .pluck();
+    this.firstAtPercent = db
+      .prepare<[number, string, string, number], string | null>(
+        'SELECT MIN(date) FROM reports WHERE current = 1 AND project_id = ? AND date >= ? AND date < ? AND progress_percent = ?',
+      )
+      .pluck();
+    this.latestDateBefore = db
+      .prepare<[number, string], string | null>('SELECT MAX(date) FROM reports WHERE current = 1 AND project_id = ? AND date < ?')
+      .pluck();
+    this.projectIds = db.prepare<[], number>('SELECT id FROM projects ORDER BY id').pluck();
     this.allVersions = db.prepare<[string, string], ReportRow>('SELECT * FROM reports WHERE date BETWEEN ? AND ? ORDER BY date, project_id, revision');
     this.inGroupSince = db.prepare<[number, string], ReportRow>(
       `SELECT r.* FROM reports r JOIN messages m ON m.id = r.message_id
@@ -216,14 +255,48 @@ export class ReportStore {
     return out;
   }
 
-  /** Current reports between two dates, and each project's latest one before `from`, for the statistics. */
-  figuresBetween(from: string, to: string): ReportFigures[] {
-    // Iterated, not fetched whole: each row's array dies young instead of living as long as the list.
+  /**
+   * Current reports for the statistics, by project and date, without turning a year of rows into
+   * objects: every one from `detailFrom` to `to`; before that, back to `from`, only the rows that decide
+   * a figure — a project's first and last, its last with 形象进度 and with 累计完成投资, its first with 累计
+   * in `year` and last before it, the first to reach its highest 形象进度, each month's last with 本月完成投资
+   * in `year` — and its latest one before `from` (a baseline). With `detailFrom` equal to `from`, all rows.
+   */
+  figuresBetween(from: string, to: string, detailFrom = from, year = `${to.slice(0, 4)}-01-01`): ReportFigures[] {
+    const older = this.decidingRows(from, detailFrom, year);
     const out: ReportFigures[] = [];
-    for (const [projectId, date, progressPercent, investmentCumulative, investmentMonth, firstReportedAt] of this.statsRows.iterate(from, to, from, to)) {
+    const push = ([projectId, date, progressPercent, investmentCumulative, investmentMonth, firstReportedAt]: StatsRow) =>
       out.push({ projectId, date, progressPercent, investmentCumulative, investmentMonth, firstReportedAt });
+    // Both come by project and date, and a project's older rows all precede its detailed ones.
+    let k = 0;
+    for (const row of this.statsRows.iterate(detailFrom, to)) {
+      while (k < older.length && older[k]![0] <= row[0]) push(older[k++]!);
+      push(row);
     }
+    while (k < older.length) push(older[k++]!);
     return out;
+  }
+
+  /** The rows before `detailFrom` that decide a figure (see figuresBetween), by project and date. */
+  private decidingRows(from: string, detailFrom: string, year: string): StatsRow[] {
+    const summaries = new Map<number, Summary>();
+    for (const sum of this.statsSummary.iterate({ from, detail: detailFrom, year })) summaries.set(sum[0], sum);
+    const rows: StatsRow[] = [];
+    for (const id of this.projectIds.all()) {
+      const dates = new Set<string>();
+      const add = (d: string | null | undefined) => d && dates.add(d);
+      add(this.latestDateBefore.get(id, from));
+      const sum = summaries.get(id);
+      if (sum) {
+        const [, first, last, high, lastProgress, lastCumulative, firstCumulativeInYear, lastCumulativeBefore, monthly] = sum;
+        for (const d of [first, last, lastProgress, lastCumulative, firstCumulativeInYear, lastCumulativeBefore]) add(d);
+        if (monthly) for (const d of this.monthLasts.all(id, year, detailFrom)) add(d);
+        // Stagnation counts from the day the highest 形象进度 was first reached.
+        if (high !== null) add(this.firstAtPercent.get(id, from, detailFrom, high));
+      }
+      for (const d of [...dates].sort()) rows.push(this.statsRow.get(id, d)!);
+    }
+    return rows;
   }
 
   /** Every version of every report dated between two dates (inclusive), for export. */

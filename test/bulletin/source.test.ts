@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDb, type Db } from '../../src/store/db';
+import { createStores, type Stores } from '../../src/chat/context';
+import type { Project } from '../../src/store/projects';
+import { WorkCalendar } from '../../src/calendar/calendar';
+import { computeStats, periodOf, previousPeriod, type Grouping, type PeriodKind } from '../../src/bulletin/stats';
+import { reportWindow, statsInput } from '../../src/bulletin/source';
+import { DEFAULT_THRESHOLDS } from '../../src/rules/warnings';
+import { seedDistrict } from '../../bench/seed';
+
+// The statistics read every report row only from shortly before the previous period; before that only
+// the rows that decide a figure. On a district with irregular reports over a year and a half — missed
+// days, projects that stop reporting, stalls, 形象进度 taken back, gaps in 累计, 本月完成投资 instead of
+// 累计, starts in the year before, corrected days — every figure must come out as it does from all rows.
+function irregular(id: number, day: string, k: number) {
+  if ((id * 7 + k * 13) % 11 === 0) return null;
+  if (id % 16 === 2 && day > '2026-05-31') return null;
+  if (id % 16 === 10 && day > '2026-08-05') return null;
+  if (id % 9 === 0 && day >= '2026-04-01' && day < '2026-06-15') return null;
+  const stalled = id % 5 === 0 ? Math.min(k, 200 + id) : k;
+  // One in seven gives no 形象进度 from July, after taking its highest figure back in June.
+  const noProgress = (id * 3 + k * 11) % 17 === 0 || (id % 7 === 4 && day >= '2026-07-01');
+  const takenBack = id % 7 === 4 && day >= '2026-06-01' ? 10 : 0;
+  const progress = noProgress ? null : Math.min(100, stalled * 0.2 - (k % 29 === 0 ? 3 : 0) - takenBack);
+  const lateCumulative = id % 6 === 0 && day < '2026-01-10';
+  const noCumulative = id % 4 === 1 || (id + k) % 13 === 0 || lateCumulative || (id % 4 === 3 && day >= '2026-07-01');
+  const month = id % 4 === 1 && (id + k) % 3 !== 0 ? (k % 30) * 10 : null;
+  return { progress, cumulative: noCumulative ? null : 100 + stalled * 7, month };
+}
+
+describe('statsInput reads fewer rows, with the same figures', () => {
+  let dir: string;
+  let db: Db;
+  let s: Stores;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rishai-source-'));
+    db = openDb(path.join(dir, 'r.db'));
+    s = createStores(db);
+    seedDistrict(db, s, { projects: 48, from: '2025-07-01', to: '2026-11-30', boundAt: '2025-06-20T09:00:00+08:00', report: irregular, extras: true });
+    // Some started in 2025; some have no planned start and are not 入库 (their start is their first report).
+    const changed = s.projects.list().flatMap((p): Project[] =>
+      p.id % 6 === 0 ? [{ ...p, plannedStart: '2025-03-01' }] : p.id % 10 === 5 ? [{ ...p, plannedStart: null, registered: false }] : [],
+    );
+    s.projects.upsert(changed, new Date('2025-06-20T09:00:00+08:00'));
+  });
+  afterAll(() => {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const isWorkday = new WorkCalendar().isWorkday;
+  const cases: [PeriodKind, string, string][] = [
+    ['month', '2026-11', '2026-12-01'],
+    ['month', '2026-07', '2026-08-01'],
+    ['month', '2026-02', '2026-03-01'],
+    ['month', '2026-01', '2026-02-01'],
+    ['week', '2026-W48', '2026-11-30'],
+    ['week', '2026-W01', '2026-01-05'],
+    ['day', '2026-11-24', '2026-11-24'],
+    ['year', '2026', '2026-11-30'],
+  ];
+
+  it.each(cases)('%s %s', (kind, spec, today) => {
+    const period = periodOf(kind, spec, today);
+    const reduced = statsInput(s, period, today, isWorkday, DEFAULT_THRESHOLDS);
+    const full = { ...reduced, reports: s.reports.figuresBetween(reportWindow(period, today).from, period.to) };
+    if (spec === '2026-11') expect(reduced.reports.length).toBeLessThan(full.reports.length / 2);
+    for (const g of ['district', 'town', 'unit', 'leader'] as Grouping[]) {
+      expect(computeStats(reduced, g)).toEqual(computeStats(full, g));
+    }
+    // The period before, as a monthly bulletin computes it from the same rows when it is in the same
+    // year (across a new year the bulletin reads the period before on its own).
+    if (reduced.previous!.to.slice(0, 4) === period.to.slice(0, 4)) {
+      const previous = { period: reduced.previous!, previous: previousPeriod(reduced.previous!) };
+      expect(computeStats({ ...reduced, ...previous })).toEqual(computeStats({ ...full, ...previous }));
+    }
+  });
+});
