@@ -56,25 +56,24 @@ export function createApp(o: AppOptions): App {
   if (interrupted) o.log.warn('outbox.interrupted', { count: interrupted });
   const scheduleStore = new ScheduleStore(o.db);
   const settings = new SettingsStore(o.db);
+  const isWorkday = (d: string) => o.calendar.isWorkday(d);
+  const thresholds = () => currentThresholds(settings);
   const bulletins = {
-    isWorkday: (d: string) => o.calendar.isWorkday(d),
-    thresholds: () => currentThresholds(settings),
+    isWorkday,
+    thresholds,
     dir: o.bulletinDir ?? path.join(path.dirname(o.settings.mediaDir), 'bulletins'),
     honourRules: () => currentHonourRules(settings),
   };
-  const scheduler = new Scheduler(scheduleStore, (d) => o.calendar.isWorkday(d), o.clock, o.log, {
-    warnings: warningsJob(stores, { isWorkday: (d) => o.calendar.isWorkday(d), thresholds: () => currentThresholds(settings) }),
+  const scheduler = new Scheduler(scheduleStore, isWorkday, o.clock, o.log, {
+    warnings: warningsJob(stores, { isWorkday, thresholds }),
     problems: problemsJob(stores),
     reminder: reminderJob(stores, 'reminder'),
     lastCall: reminderJob(stores, 'lastCall'),
-    dailyBoard: dailyBoardJob(stores, bulletins.isWorkday, bulletins.thresholds),
+    dailyBoard: dailyBoardJob(stores, isWorkday, thresholds),
     weeklyDispatch: bulletinJob(stores, 'week', bulletins),
-    leaderDigest: leaderDigestJob(stores, bulletins.isWorkday, bulletins.thresholds),
+    leaderDigest: leaderDigestJob(stores, isWorkday, thresholds),
     monthlyBulletin: bulletinJob(stores, 'month', bulletins),
-    commentPrompt: commentPromptJob(stores, {
-      ...(o.commentPrompt ?? { privately: false, nudgeAfterWorkdays: 3 }),
-      isWorkday: (d) => o.calendar.isWorkday(d),
-    }),
+    commentPrompt: commentPromptJob(stores, { ...(o.commentPrompt ?? { privately: false, nudgeAfterWorkdays: 3 }), isWorkday }),
   });
   const bot = new Bot(stores, o.clock, o.log, o.settings, {
     schedule: new ScheduleAdmin(scheduler, scheduleStore),

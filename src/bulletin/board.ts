@@ -1,4 +1,4 @@
-import { dayLabel } from '../chat/format';
+import { dayLabel, percentText } from '../chat/format';
 import { WEEKDAY_NAMES } from '../time/clock';
 import { UNASSIGNED, type StatsFigures } from './stats';
 import { warningPhrase } from '../rules/warnings';
@@ -23,7 +23,7 @@ export function dailyBoardText(f: StatsFigures, x: BoardExtras): string {
   const r = f.overall.reporting;
   const weekday = WEEKDAY_NAMES[new Date(`${date}T12:00:00+08:00`).getUTCDay()];
   const lines = [`【日晒榜】${dayLabel(date)}（周${weekday}）${x.late ? '（补发）' : ''}`];
-  lines.push(`应报 ${r.due} 个项目，已报 ${r.received} 个，未报 ${r.missed} 个，报送率 ${r.rate === null ? '—' : `${r.rate.toFixed(1)}%`}。`);
+  lines.push(`应报 ${r.due} 个项目，已报 ${r.received} 个，未报 ${r.missed} 个，报送率 ${percentText(r.rate)}。`);
   if (x.stopped.length) lines.push(`停工 ${x.stopped.length} 个（不计未报）：${x.stopped.join('、')}`);
 
   const byUnit = new Map<string, string[]>();

@@ -2,7 +2,7 @@
  * The leader digest (帮包项目周报): a weekly private message to one responsible leader about their own
  * projects. Pure: the caller picks the leader's projects out of the week's figures.
  */
-import { dayLabel } from '../chat/format';
+import { dayLabel, oneDecimal } from '../chat/format';
 import type { Light, Period, ProjectFigures } from './stats';
 import { warningPhrase } from '../rules/warnings';
 
@@ -34,13 +34,12 @@ const LIGHT_ORDER: Record<Light, number> = { red: 0, yellow: 1, green: 2 };
 
 const byZh = (a: string, b: string) => a.localeCompare(b, 'zh');
 const round1 = (n: number) => Math.round(n * 10) / 10;
-const fixed1 = (n: number) => round1(n).toFixed(1);
 
 function progressPhrase(gained: number | null): string {
   if (gained === null) return '形象进度未报';
   const g = round1(gained);
   if (g === 0) return '形象进度无进展';
-  return `形象进度 ${g > 0 ? '+' : ''}${fixed1(g)} 个百分点`;
+  return `形象进度 ${g > 0 ? '+' : ''}${oneDecimal(g)} 个百分点`;
 }
 
 /** The warning behind a red or yellow light, without the project name it starts with. */
@@ -90,7 +89,7 @@ export function leaderDigestText(leaderName: string, period: Period, projects: r
   lines.push(...problemLines(extra.openProblems));
   const reported = extra.commentedDays + extra.uncommentedDays;
   if (reported > 0 && extra.commentRate !== null) {
-    lines.push(`本周点评日报 ${extra.commentedDays}/${reported} 份（${fixed1(extra.commentRate)}%）。`);
+    lines.push(`本周点评日报 ${extra.commentedDays}/${reported} 份（${oneDecimal(extra.commentRate)}%）。`);
   }
   const red = ordered.filter((p) => p.light === 'red').map((p) => p.name);
   if (red.length) lines.push(`${red.join('、')}亮红灯，烦请及时点评督导（可直接回复 #点评 项目 内容）。谢谢！`);

@@ -1,4 +1,4 @@
-import { dayLabel } from '../chat/format';
+import { dayLabel, oneDecimal, percentText } from '../chat/format';
 import type { Bulletin } from './build';
 import { isoWeekOf, type ProjectFigures } from './stats';
 import { warningPhrase, type Warning } from '../rules/warnings';
@@ -8,14 +8,12 @@ const LIST_CAP = 10;
 const OLD_PROBLEM_DAYS = 14;
 const CRITICISED_CAP = 20;
 
-const fixed1 = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
-const pct = (v: number | null) => (v === null ? '—' : `${fixed1(v)}%`);
 
 /** `日报报送率 96.1%，比上月提高 4.1 个百分点`: a rate, and how it moved since the month before when there is one. */
 function rate(label: string, now: number | null, before: number | null | undefined): string {
-  if (now === null || before === null || before === undefined) return `${label} ${pct(now)}`;
+  if (now === null || before === null || before === undefined) return `${label} ${percentText(now)}`;
   const d = Math.round((now - before) * 10) / 10;
-  return `${label} ${pct(now)}，${d > 0 ? `比上月提高 ${fixed1(d)} 个百分点` : d < 0 ? `比上月下降 ${fixed1(-d)} 个百分点` : '与上月持平'}`;
+  return `${label} ${percentText(now)}，${d > 0 ? `比上月提高 ${oneDecimal(d)} 个百分点` : d < 0 ? `比上月下降 ${oneDecimal(-d)} 个百分点` : '与上月持平'}`;
 }
 
 function leadersOf(b: Bulletin, p: ProjectFigures): string {
@@ -61,7 +59,7 @@ export function dispatchText(b: Bulletin, late: boolean): string {
   lines.push(
     heading('总体情况'),
     `${rate('日报报送率', o.reporting.rate, prev?.reporting.rate)}（应报 ${o.reporting.due} 份，已报 ${o.reporting.received} 份）；`,
-    `开工率 ${pct(o.start.rate)}（应开工 ${o.start.due} 个，已开工 ${o.start.started} 个）；入库率 ${pct(o.registration.rate)}；`,
+    `开工率 ${percentText(o.start.rate)}（应开工 ${o.start.due} 个，已开工 ${o.start.started} 个）；入库率 ${percentText(o.registration.rate)}；`,
     `${scale}完成投资 ${o.investment.period} 万元，年度累计 ${o.investment.yearToDate} 万元，` +
       `${rate('完成年度计划', o.investment.completionRate, prev?.investment.completionRate)}${o.investment.phrase ? `，${o.investment.phrase}` : ''}；`,
     `红灯 ${o.lights.red} 个${prev ? `（上月 ${prev.lights.red} 个）` : ''}、黄灯 ${o.lights.yellow} 个、绿灯 ${o.lights.green} 个，新转红 ${o.lights.newRed} 个。`,
@@ -85,7 +83,7 @@ export function dispatchText(b: Bulletin, late: boolean): string {
   const old = open.filter((q) => q.ageDays >= OLD_PROBLEM_DAYS).length;
   lines.push(heading(`问题：${scale}新提出 ${o.problems.raised} 项，销号 ${o.problems.closed} 项，未销号 ${open.length} 项${old ? `（超过 ${OLD_PROBLEM_DAYS} 天 ${old} 项）` : ''}。`));
   if (b.district.leaders.length) {
-    const rates = b.district.leaders.map((l) => `${l.name} ${l.commented}/${l.due}（${pct(l.rate * 100)}）`);
+    const rates = b.district.leaders.map((l) => `${l.name} ${l.commented}/${l.due}（${percentText(l.rate * 100)}）`);
     lines.push(heading(`领导点评：${rates.join('；')}`));
   }
   if (b.honours) {

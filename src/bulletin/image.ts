@@ -9,7 +9,7 @@ import type { Bulletin } from './build';
 import { barChartSvg, cjkFonts, fontFamilyList, svgToPng, type CjkFont } from './chart';
 import type { GroupFigures, RankEntry } from './stats';
 import { LIGHT_FILLS } from './xlsx';
-import { dayLabel } from '../chat/format';
+import { dayLabel, percentText } from '../chat/format';
 
 export type CellFill = 'red' | 'yellow';
 
@@ -216,7 +216,6 @@ export function tableSvg(t: ImageTable, fonts: readonly CjkFont[] = cjkFonts()):
 // ---------------------------------------------------------------------------------------------
 // The bulletin's picture
 
-const pct = (v: number | null) => (v === null ? MISSING : `${v.toFixed(1)}%`);
 /** Points ahead of (+) or behind (-) the year's 序时进度: the short form of `investment.phrase`. */
 const points = (v: number | null) => (v === null ? MISSING : v > 0 ? `+${v.toFixed(1)}` : v.toFixed(1));
 
@@ -263,8 +262,8 @@ export function townTable(b: Bulletin): ImageTable {
       rank === null ? MISSING : String(rank),
       g.key,
       String(g.projects),
-      pct(g.reporting.rate),
-      pct(g.investment.completionRate),
+      percentText(g.reporting.rate),
+      percentText(g.investment.completionRate),
       points(g.investment.aheadPoints),
       String(g.lights.red),
       String(g.lights.yellow),

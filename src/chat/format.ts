@@ -1,5 +1,15 @@
 import type { FieldError, Report } from '../report/types';
 
+/** A figure with one decimal, as every rate and point in the chat texts and images is shown: `30.0`. */
+export function oneDecimal(n: number): string {
+  return (Math.round(n * 10) / 10).toFixed(1);
+}
+
+/** A rate in percent with one decimal, or `—` when there is none: `30.0%`. */
+export function percentText(v: number | null): string {
+  return v === null ? '—' : `${oneDecimal(v)}%`;
+}
+
 export function dayLabel(date: string): string {
   return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 }
