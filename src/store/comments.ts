@@ -42,7 +42,11 @@ export class CommentStore {
       `INSERT INTO comments (report_id, project_id, date, person_id, text, message_id, created_at)
        VALUES (@reportId, @projectId, @date, @personId, @text, @messageId, @createdAt) RETURNING *`,
     );
-    this.between = db.prepare<[string, string], Row>('SELECT * FROM comments WHERE date BETWEEN ? AND ? ORDER BY id');
+    // Named as Comment's fields: the statistics read two months of comments, with no copy per row.
+    this.between = db.prepare<[string, string], Comment>(
+      `SELECT id, report_id AS reportId, project_id AS projectId, date, person_id AS personId, text, created_at AS createdAt
+       FROM comments WHERE date BETWEEN ? AND ? ORDER BY id`,
+    );
     this.onDay = db.prepare<[number, string], Row>('SELECT * FROM comments WHERE project_id = ? AND date = ? ORDER BY id');
   }
 
@@ -57,6 +61,6 @@ export class CommentStore {
 
   /** Comments on reports dated between two dates (inclusive). */
   onDaysBetween(from: string, to: string): Comment[] {
-    return this.between.all(from, to).map(toComment);
+    return this.between.all(from, to);
   }
 }

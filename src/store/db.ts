@@ -15,6 +15,9 @@ export function openDb(file: string): Db {
   // NORMAL is durable across application crashes in WAL mode; only a power loss may drop the last commits.
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // A bulletin reads months of report index pages and comments; SQLite's default 2 MB page cache
+  // would fetch most of them from the file system again on every read.
+  db.pragma('cache_size = -65536');
   migrate(db);
   return db;
 }
