@@ -2,22 +2,25 @@ import type { Stores } from '../chat/context';
 import type { StatsInput, Period } from './stats';
 import type { WarningThresholds } from '../rules/warnings';
 import { PACE_DAYS, previousPeriod } from './stats';
-import { leaderIdsOf } from '../chat/roles';
+import { leadersByProject } from '../chat/roles';
 import { STREAK_LOOKBACK_DAYS } from '../rules/warnings';
 import { addDays } from '../time/clock';
 
 /**
  * Which report rows the statistics of a period read: from the earlier of the year's start and the
- * previous period (less the warnings' look-back), every one from the previous period less the pace
- * window on — the lights of the period, of the previous one and of the one before it — and before
- * that only the rows that decide a figure (`ReportStore.figuresBetween`). The year-to-date figures
- * count the year of the as-of date, as the statistics take it.
+ * previous period (less the warnings' look-back); every one from the month holding the start of the
+ * pace window before the previous period's end (the previous period's warnings in full, and the
+ * lights of this one); before that only the rows that decide a figure (`ReportStore.figuresBetween`).
+ * Those hold all that the light at the end of the period before the previous one needs: the latest
+ * report and the latest 形象进度 before it. The year-to-date figures count the year of the as-of date,
+ * as the statistics take it.
  */
 export function reportWindow(period: Period, today: string): { from: string; detailFrom: string; year: string } {
   const previous = previousPeriod(period);
   const yearStart = `${period.from.slice(0, 4)}-01-01`;
-  const from = addDays(previous.from < yearStart ? previous.from : yearStart, -(STREAK_LOOKBACK_DAYS + 1));
-  const paced = addDays(previous.from, -(PACE_DAYS + 1));
+  const monthOf = (d: string) => `${d.slice(0, 7)}-01`;
+  const from = monthOf(addDays(previous.from < yearStart ? previous.from : yearStart, -(STREAK_LOOKBACK_DAYS + 1)));
+  const paced = monthOf(addDays(previous.to, -PACE_DAYS));
   const asOf = today < period.to ? today : period.to;
   return { from, detailFrom: paced > from ? paced : from, year: `${asOf.slice(0, 4)}-01-01` };
 }
@@ -31,9 +34,8 @@ export function statsInput(s: Stores, period: Period, today: string, isWorkday: 
   const previous = previousPeriod(period);
   const w = reportWindow(period, today);
   const projects = s.projects.list();
-  const leaders = new Map(
-    projects.map((p) => [p.id, leaderIdsOf(s, p).map((id) => ({ id, name: s.people.get(id)?.name ?? `#${id}` }))]),
-  );
+  const boundSince = s.groups.boundSince();
+  const leaders = new Map([...leadersByProject(s, projects, boundSince)].map(([id, people]) => [id, people.map((p) => ({ id: p.id, name: p.name }))]));
   return {
     period,
     previous,
@@ -47,7 +49,7 @@ export function statsInput(s: Stores, period: Period, today: string, isWorkday: 
       .map((p) => ({ id: p.id, projectId: p.projectId, text: p.text, firstDate: p.firstDate, status: p.status, closedAt: p.closedAt })),
     comments: s.comments.onDaysBetween(previous.from, period.to),
     leaders,
-    boundSince: s.groups.boundSince(),
+    boundSince,
     isWorkday,
     thresholds,
   };

@@ -30,3 +30,19 @@ export function projectsLedBy(s: Stores, person: Person): Project[] {
 export function leaderIdsOf(s: Stores, project: Project): number[] {
   return [...new Set(s.groups.groupsOf(project.id).flatMap((g) => roleHolders(s, project, 'leader', g.id).map((p) => p.id)))];
 }
+
+/**
+ * `leaderIdsOf` for many projects at once, as people: the named leaders of all projects in one read;
+ * only a project without any falls back to its groups' nicknames.
+ */
+export function leadersByProject(s: Stores, projects: readonly Project[], bound: ReadonlyMap<number, string>): Map<number, Person[]> {
+  const named = s.people.holdersByProject('leader');
+  return new Map(
+    projects.map((p): [number, Person[]] => {
+      const assigned = named.get(p.id) ?? [];
+      if (!bound.has(p.id)) return [p.id, []];
+      if (assigned.length || !p.leader) return [p.id, assigned];
+      return [p.id, leaderIdsOf(s, p).flatMap((id) => s.people.get(id) ?? [])];
+    }),
+  );
+}

@@ -38,6 +38,7 @@ export class PeopleStore {
   private clearRole;
   private addRole;
   private roleHolders;
+  private allRoleHolders;
 
   constructor(private db: Db) {
     this.byPuppet = db.prepare<[string], PersonRow>('SELECT * FROM persons WHERE puppet_contact_id = ?');
@@ -56,6 +57,9 @@ export class PeopleStore {
     );
     this.roleHolders = db.prepare<[number, string], PersonRow>(
       'SELECT p.* FROM project_roles r JOIN persons p ON p.id = r.person_id WHERE r.project_id = ? AND r.role = ? ORDER BY p.id',
+    );
+    this.allRoleHolders = db.prepare<[string], PersonRow & { project_id: number }>(
+      'SELECT r.project_id, p.* FROM project_roles r JOIN persons p ON p.id = r.person_id WHERE r.role = ? ORDER BY r.project_id, p.id',
     );
   }
 
@@ -125,5 +129,16 @@ export class PeopleStore {
 
   holders(projectId: number, role: Role): Person[] {
     return this.roleHolders.all(projectId, role).map(toPerson);
+  }
+
+  /** `holders` of every project at once, by project (projects without any left out). */
+  holdersByProject(role: Role): Map<number, Person[]> {
+    const out = new Map<number, Person[]>();
+    for (const row of this.allRoleHolders.all(role)) {
+      const list = out.get(row.project_id);
+      if (list) list.push(toPerson(row));
+      else out.set(row.project_id, [toPerson(row)]);
+    }
+    return out;
   }
 }

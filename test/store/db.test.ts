@@ -36,4 +36,25 @@ describe('openDb', () => {
     expect(plan.map((p) => p.detail).join(' ')).toContain('USING INDEX group_projects_by_project');
     db.close();
   });
+
+  it('fills the month summary of an older database from its reports, as the trigger keeps it', () => {
+    const file = path.join(dir, 'r.db');
+    const db = openDb(file);
+    db.prepare("INSERT INTO projects (name, updated_at) VALUES ('甲', 'x')").run();
+    db.prepare("INSERT INTO messages (id, puppet_message_id, type, posted_at, received_at) VALUES (1, 'm', 'text', 'x', 'x')").run();
+    const insert = db.prepare('INSERT INTO reports (project_id, date, revision, current, message_id, progress_percent, investment_cumulative, investment_month, created_at) VALUES (1, ?, ?, ?, 1, ?, ?, ?, ?)');
+    insert.run('2026-09-03', 1, 1, 10, null, 5, 'x');
+    insert.run('2026-09-08', 1, 0, 40, 90, null, 'x');
+    insert.run('2026-09-08', 2, 1, 20, null, null, 'x');
+    insert.run('2026-10-02', 1, 1, null, 120, null, 'x');
+    const kept = db.prepare('SELECT * FROM report_months ORDER BY month').all();
+    expect(kept).toHaveLength(2);
+    // As it was before migration 014.
+    db.exec('DROP TRIGGER report_months_insert; DROP TABLE report_months; DROP INDEX comments_date; PRAGMA user_version = 13');
+    db.close();
+    const again = openDb(file);
+    expect(again.prepare('SELECT * FROM report_months ORDER BY month').all()).toEqual(kept);
+    again.close();
+  });
 });
+

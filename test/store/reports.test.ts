@@ -52,4 +52,37 @@ describe('ReportStore.figuresBetween', () => {
     expect(reports.figuresBetween('2026-10-01', '2026-10-31')).toEqual([]);
     expect(reports.figuresBetween('2026-12-01', '2026-12-31').map((r) => r.date)).toEqual(['2026-11-10']);
   });
+
+  it('keeps a summary of each month as reports are saved and corrected, and finds older deciding rows from it', () => {
+    const [a] = ids as [number];
+    save(a, report('2026-09-03', { progressPercent: 10, investmentMonth: 20 }), '2026-09-03T09:00:00+08:00');
+    save(a, report('2026-09-10', { progressPercent: 30, investmentCumulative: 100 }), '2026-09-10T09:00:00+08:00');
+    save(a, report('2026-09-15', { progressPercent: 30, investmentMonth: 40 }), '2026-09-15T09:00:00+08:00');
+    save(a, report('2026-09-20', {}), '2026-09-20T09:00:00+08:00');
+    const months = () => db.prepare('SELECT * FROM report_months ORDER BY month').all();
+    expect(months()).toEqual([
+      {
+        project_id: a,
+        month: '2026-09',
+        first_date: '2026-09-03',
+        last_date: '2026-09-20',
+        high: 30,
+        high_date: '2026-09-10',
+        last_progress_date: '2026-09-15',
+        first_cumulative_date: '2026-09-10',
+        last_cumulative_date: '2026-09-10',
+        last_month_date: '2026-09-15',
+      },
+    ]);
+    // The 10th is corrected down: the month's high is now first reached on the 15th, and its only 累计 is gone.
+    save(a, report('2026-09-10', { progressPercent: 25 }), '2026-09-10T18:00:00+08:00');
+    expect(months()).toEqual([
+      expect.objectContaining({ high: 30, high_date: '2026-09-15', first_cumulative_date: null, last_cumulative_date: null, last_month_date: '2026-09-15' }),
+    ]);
+    save(a, report('2026-10-08', { progressPercent: 31 }), '2026-10-08T09:00:00+08:00');
+    // September is summarised: its first and last rows, the first at its high, the last with 本月完成投资.
+    expect(reports.figuresBetween('2026-09-01', '2026-10-31', '2026-10-01').map((r) => r.date)).toEqual(['2026-09-03', '2026-09-15', '2026-09-20', '2026-10-08']);
+    expect(() => reports.figuresBetween('2026-09-02', '2026-10-31')).toThrow(RangeError);
+  });
 });
+
