@@ -21,28 +21,59 @@ export interface LeaderCommentRate {
   averageDelayHours: number | null;
 }
 
-/** Leader comment rate (点评率) and delay, per leader, over a set of reported project-days. Pure. */
-export function commentRates(days: readonly ReportedDay[]): LeaderCommentRate[] {
-  const by = new Map<number, { due: number; commented: number; delays: number[] }>();
+/** One leader's reported days and comments over some project-days: what `commentRates` sums. */
+export interface LeaderTally {
+  leaderId: number;
+  due: number;
+  commented: number;
+  /** Hours from report to the leader's first comment, in the order of the days. */
+  delays: number[];
+}
+
+/** Per leader, the reported days due and commented, and each comment's delay. Pure. */
+export function tallyComments(days: readonly ReportedDay[]): LeaderTally[] {
+  const by = new Map<number, LeaderTally>();
   for (const d of days) {
     for (const leaderId of d.leaderIds) {
-      const acc = by.get(leaderId) ?? { due: 0, commented: 0, delays: [] };
+      let acc = by.get(leaderId);
+      if (!acc) by.set(leaderId, (acc = { leaderId, due: 0, commented: 0, delays: [] }));
       acc.due++;
-      const mine = d.comments.filter((c) => c.personId === leaderId).map((c) => Date.parse(c.at));
-      if (mine.length) {
+      // Most days have no comment: nothing is parsed or gathered for them.
+      let first = Infinity;
+      for (const c of d.comments) if (c.personId === leaderId) first = Math.min(first, Date.parse(c.at));
+      if (first < Infinity) {
         acc.commented++;
-        acc.delays.push((Math.min(...mine) - Date.parse(d.reportedAt)) / 3_600_000);
+        acc.delays.push((first - Date.parse(d.reportedAt)) / 3_600_000);
       }
-      by.set(leaderId, acc);
     }
   }
-  return [...by.entries()]
-    .map(([leaderId, a]) => ({
-      leaderId,
+  return [...by.values()];
+}
+
+/** Comment rates from tallies of several sets of days (a group's projects), merged per leader in order. */
+export function ratesOf(tallies: Iterable<LeaderTally>): LeaderCommentRate[] {
+  const by = new Map<number, LeaderTally>();
+  for (const t of tallies) {
+    const acc = by.get(t.leaderId);
+    if (!acc) by.set(t.leaderId, { ...t, delays: [...t.delays] });
+    else {
+      acc.due += t.due;
+      acc.commented += t.commented;
+      acc.delays.push(...t.delays);
+    }
+  }
+  return [...by.values()]
+    .map((a) => ({
+      leaderId: a.leaderId,
       due: a.due,
       commented: a.commented,
       rate: a.commented / a.due,
       averageDelayHours: a.delays.length ? Math.round((a.delays.reduce((x, y) => x + y, 0) / a.delays.length) * 10) / 10 : null,
     }))
     .sort((x, y) => x.leaderId - y.leaderId);
+}
+
+/** Leader comment rate (点评率) and delay, per leader, over a set of reported project-days. Pure. */
+export function commentRates(days: readonly ReportedDay[]): LeaderCommentRate[] {
+  return ratesOf(tallyComments(days));
 }

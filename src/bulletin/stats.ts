@@ -12,9 +12,9 @@ import type { ReportFigures } from '../store/reports';
 import type { Stoppage } from '../store/stoppages';
 import { isIsoDate, weekdayOf } from '../calendar/calendar';
 import { owesReport, stoppedOn } from '../rules/reporting';
-import { DEFAULT_THRESHOLDS, projectWarnings, type Warning, type WarningThresholds } from '../rules/warnings';
+import { DEFAULT_THRESHOLDS, projectWarnings, type ProjectFacts, type Warning, type WarningThresholds } from '../rules/warnings';
 import { addDays, daysBetween } from '../time/clock';
-import { commentRates, type LeaderCommentRate, type ReportedDay } from './comment-rate';
+import { ratesOf, tallyComments, type LeaderCommentRate, type LeaderTally, type ReportedDay } from './comment-rate';
 
 // ---------------------------------------------------------------------------------------------
 // Periods
@@ -512,10 +512,9 @@ function stoppedFor(list: readonly StatsStoppage[]): (date: string) => boolean {
 }
 
 /** Reports due and received on workdays, excluding stopped days and days before the group was bound. */
-function reportingOf(p: Pick<StatsProject, 'id' | 'status'>, dates: ReadonlySet<string>, ctx: Context): ReportingFigures {
+function reportingOf(p: Pick<StatsProject, 'id' | 'status'>, dates: ReadonlySet<string>, stopped: (d: string) => boolean, ctx: Context): ReportingFigures {
   const bound = ctx.input.boundSince.get(p.id);
   if (!bound || !owesReport(p)) return { due: 0, received: 0, missed: 0, rate: null };
-  const stopped = stoppedFor(ctx.stoppages.get(p.id) ?? []);
   const due = ctx.workdays.filter((d) => d >= bound && !stopped(d));
   const received = due.filter((d) => dates.has(d)).length;
   return { due: due.length, received, missed: due.length - received, rate: percentOf(received, due.length) };
@@ -583,22 +582,14 @@ function progressBetween(list: readonly StatsReport[], from: string, to: string)
   return out;
 }
 
-/** The project's warnings on a date under the warning rules, and the light they make (forecasts are not a light). */
-function lightOn(p: StatsProject, list: readonly StatsReport[], dates: ReadonlySet<string>, at: string, ctx: Context): { light: Light; warnings: Warning[] } {
-  const paceFrom = addDays(at, -PACE_DAYS);
-  const warnings = projectWarnings(
-    {
-      ...p,
-      trackedSince: ctx.input.boundSince.get(p.id) ?? null,
-      // The rules look only at dates before `at` and at the earliest date, so later ones do no harm.
-      reportedDates: dates,
-      progress: progressBetween(list, paceFrom, at),
-      isStopped: stoppedFor(ctx.stoppages.get(p.id) ?? []),
-    },
-    at,
-    ctx.input.isWorkday,
-    ctx.thresholds,
-  ).filter((w) => w.kind !== 'forecast');
+/**
+ * The project's warnings on a date under the warning rules, and the light they make (forecasts are not a light).
+ * `facts` holds all the rules read but the 形象进度, taken here from the pace window before `at`.
+ */
+function lightOn(facts: ProjectFacts, list: readonly StatsReport[], at: string, ctx: Context): { light: Light; warnings: Warning[] } {
+  const warnings = projectWarnings({ ...facts, progress: progressBetween(list, addDays(at, -PACE_DAYS), at) }, at, ctx.input.isWorkday, ctx.thresholds).filter(
+    (w) => w.kind !== 'forecast',
+  );
   const light: Light = warnings.some((w) => w.level === 'red') ? 'red' : warnings.length ? 'yellow' : 'green';
   return { light, warnings };
 }
@@ -617,18 +608,32 @@ function projectFigures(p: StatsProject, ctx: Context, schedule: number): Ungrou
   const list = ctx.reports.get(p.id) ?? [];
   const dates = new Set<string>();
   for (const r of list) dates.add(r.date);
-  const now = lightOn(p, list, dates, ctx.asOf, ctx);
+  const stopped = stoppedFor(ctx.stoppages.get(p.id) ?? []);
+  const facts: ProjectFacts = {
+    id: p.id,
+    name: p.name,
+    status: p.status,
+    plannedStart: p.plannedStart,
+    plannedFinish: p.plannedFinish,
+    registered: p.registered,
+    trackedSince: ctx.input.boundSince.get(p.id) ?? null,
+    // The rules look only at dates before `at` and at the earliest date, so later ones do no harm.
+    reportedDates: dates,
+    progress: [],
+    isStopped: stopped,
+  };
+  const now = lightOn(facts, list, ctx.asOf, ctx);
   return {
     id: p.id,
     name: p.name,
-    reporting: reportingOf(p, dates, ctx),
+    reporting: reportingOf(p, dates, stopped, ctx),
     started: isStarted(p),
     dueToStart: isDueToStart(p, ctx.asOf),
     investment: investmentOf(p, list, ctx, schedule),
     progress: progressOf(p, list, ctx),
-    stagnant: stagnationOf(p, list, ctx.asOf, stoppedFor(ctx.stoppages.get(p.id) ?? [])),
+    stagnant: stagnationOf(p, list, ctx.asOf, stopped),
     light: now.light,
-    previousLight: lightOn(p, list, dates, ctx.previous.to, ctx).light,
+    previousLight: lightOn(facts, list, ctx.previous.to, ctx).light,
     warnings: now.warnings,
   };
 }
@@ -663,19 +668,23 @@ export function problemFigures(problems: readonly StatsProblem[], period: Period
 
 /** The period's reported project-days with their leaders and comments, for `commentRates`; `reports` lists by date, as `currentReportsByProject` gives them. */
 export function reportedDaysOf(input: StatsInput, reports: Map<number, StatsReport[]>, period: Period): ReportedDay[] {
-  const comments = new Map<string, { personId: number; at: string }[]>();
+  const comments = new Map<number, Map<string, { personId: number; at: string }[]>>();
   for (const c of input.comments) {
     if (c.date < period.from || c.date > period.to) continue;
-    const key = `${c.projectId}:${c.date}`;
-    comments.set(key, [...(comments.get(key) ?? []), { personId: c.personId, at: c.createdAt }]);
+    let byDate = comments.get(c.projectId);
+    if (!byDate) comments.set(c.projectId, (byDate = new Map()));
+    const list = byDate.get(c.date);
+    if (list) list.push({ personId: c.personId, at: c.createdAt });
+    else byDate.set(c.date, [{ personId: c.personId, at: c.createdAt }]);
   }
   const days: ReportedDay[] = [];
   for (const [projectId, list] of reports) {
     const leaderIds = (input.leaders.get(projectId) ?? []).map((l) => l.id);
+    const byDate = comments.get(projectId);
     // A year of reports precedes a month's: start at the period.
     for (let i = firstIndexFrom(list, period.from); i < list.length && list[i]!.date <= period.to; i++) {
       const r = list[i]!;
-      days.push({ projectId, date: r.date, reportedAt: r.firstReportedAt, leaderIds, comments: comments.get(`${projectId}:${r.date}`) ?? [] });
+      days.push({ projectId, date: r.date, reportedAt: r.firstReportedAt, leaderIds, comments: byDate?.get(r.date) ?? [] });
     }
   }
   return days;
@@ -752,8 +761,8 @@ interface Shared {
   asOf: string;
   schedule: number;
   problems: readonly ProblemFigures[];
-  /** Reported project-days by project. */
-  days: ReadonlyMap<number, readonly ReportedDay[]>;
+  /** Comment tallies of the reported project-days, by project. */
+  tallies: ReadonlyMap<number, readonly LeaderTally[]>;
   /** Under 'leader', only the named leader's own comments count for their group. */
   leaderNames: ReadonlyMap<number, string> | null;
 }
@@ -763,7 +772,7 @@ function groupFigures(key: string, ps: readonly UngroupedFigures[], s: Shared): 
   const started = ps.filter((p) => p.started);
   const dueToStart = ps.filter((p) => p.dueToStart);
   const gains = ps.flatMap((p) => (p.progress.gained === null ? [] : [p.progress.gained]));
-  const rates = commentRates(ps.flatMap((p) => s.days.get(p.id) ?? []));
+  const rates = ratesOf(ps.flatMap((p) => s.tallies.get(p.id) ?? []));
   const names = s.leaderNames;
   return {
     key,
@@ -813,20 +822,21 @@ function contextOf(input: StatsInput): Context {
   };
 }
 
-function daysByProject(days: readonly ReportedDay[]): Map<number, ReportedDay[]> {
-  const out = new Map<number, ReportedDay[]>();
+/** Each project's comment tallies, made once for all the groups it falls in. */
+function talliesByProject(days: readonly ReportedDay[]): Map<number, LeaderTally[]> {
+  const byProject = new Map<number, ReportedDay[]>();
   for (const d of days) {
-    const list = out.get(d.projectId);
+    const list = byProject.get(d.projectId);
     if (list) list.push(d);
-    else out.set(d.projectId, [d]);
+    else byProject.set(d.projectId, [d]);
   }
-  return out;
+  return new Map([...byProject].map(([id, list]) => [id, tallyComments(list)]));
 }
 
-function leaderFigures(input: StatsInput, days: readonly ReportedDay[]): LeaderFigures[] {
+function leaderFigures(input: StatsInput, tallies: ReadonlyMap<number, readonly LeaderTally[]>): LeaderFigures[] {
   const names = new Map<number, string>();
   for (const list of input.leaders.values()) for (const l of list) names.set(l.id, l.name);
-  return commentRates(days).map((r) => ({ ...r, name: names.get(r.leaderId) ?? `#${r.leaderId}` }));
+  return ratesOf([...tallies.values()].flat()).map((r) => ({ ...r, name: names.get(r.leaderId) ?? `#${r.leaderId}` }));
 }
 
 /** What does not depend on the grouping: most of the work, done once per input. */
@@ -838,7 +848,7 @@ interface Core {
   leaders: LeaderFigures[];
   problems: ProblemFigures[];
   byId: Map<number, StatsProject>;
-  days: Map<number, ReportedDay[]>;
+  tallies: Map<number, LeaderTally[]>;
   /** The whole district, the same under every grouping but 'leader' (made when first asked for). */
   overall?: GroupFigures;
   projectRankings?: Ranking[];
@@ -852,15 +862,15 @@ function coreOf(input: StatsInput): Core {
   if (cached) return cached;
   const ctx = contextOf(input);
   const schedule = yearSchedulePercent(ctx.asOf);
-  const days = reportedDaysOf(input, ctx.reports, { from: ctx.period.from, to: ctx.asOf });
+  const tallies = talliesByProject(reportedDaysOf(input, ctx.reports, { from: ctx.period.from, to: ctx.asOf }));
   const core: Core = {
     ctx,
     schedule,
     projects: input.projects.map((p) => projectFigures(p, ctx, schedule)),
-    leaders: leaderFigures(input, days),
+    leaders: leaderFigures(input, tallies),
     problems: problemFigures(input.problems, ctx.period, ctx.asOf),
     byId: new Map(input.projects.map((p) => [p.id, p])),
-    days: daysByProject(days),
+    tallies,
   };
   cores.set(input, core);
   return core;
@@ -872,7 +882,7 @@ function coreOf(input: StatsInput): Core {
  */
 export function computeStats(input: StatsInput, grouping: Grouping = 'district'): StatsFigures {
   const core = coreOf(input);
-  const { ctx, schedule, byId, days } = core;
+  const { ctx, schedule, byId, tallies } = core;
   const projects = core.projects.map(({ id, name, ...rest }, i): ProjectFigures => ({
     id,
     name,
@@ -886,12 +896,19 @@ export function computeStats(input: StatsInput, grouping: Grouping = 'district')
     asOf: ctx.asOf,
     schedule,
     problems,
-    days,
+    tallies,
     leaderNames: grouping === 'leader' ? new Map(leaders.map((l) => [l.leaderId, l.name])) : null,
   };
   const overall = grouping === 'leader' ? groupFigures(DISTRICT, projects, shared) : (core.overall ??= groupFigures(DISTRICT, core.projects, shared));
-  const keys = [...new Set(projects.flatMap((p) => p.groups))].sort(byZh);
-  const groups = grouping === 'district' ? [overall] : keys.map((k) => groupFigures(k, projects.filter((p) => p.groups.includes(k)), shared));
+  const members = new Map<string, ProjectFigures[]>();
+  for (const p of projects) {
+    for (const k of p.groups) {
+      const list = members.get(k);
+      if (list) list.push(p);
+      else members.set(k, [p]);
+    }
+  }
+  const groups = grouping === 'district' ? [overall] : [...members.keys()].sort(byZh).map((k) => groupFigures(k, members.get(k)!, shared));
   return {
     period: ctx.period,
     previous: ctx.previous,

@@ -48,13 +48,35 @@ export function shanghaiIso(d: Date | number | string): string {
 /** Chinese weekday names, Sunday first (周日, 周一 …), as Date#getUTCDay counts. */
 export const WEEKDAY_NAMES = '日一二三四五六';
 
-/** Whole calendar days from one `YYYY-MM-DD` date to another (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+// The statistics and the warnings do date arithmetic in their inner loops over the same few hundred
+// dates: each date's day number, and each day number's date, is worked out once.
+const dayNumbers = new Map<string, number>();
+const datesOfDay = new Map<number, string>();
+
+function dayNumber(date: string): number {
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    n = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+    dayNumbers.set(date, n);
+  }
+  return n;
 }
 
-/** Adds whole days to a `YYYY-MM-DD` date (plain UTC arithmetic: it runs in the warnings' inner loop). */
+function dateOfDay(n: number): string {
+  let date = datesOfDay.get(n);
+  if (date === undefined) {
+    date = new Date(n * 86_400_000).toISOString().slice(0, 10);
+    datesOfDay.set(n, date);
+  }
+  return date;
+}
+
+/** Whole calendar days from one `YYYY-MM-DD` date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** Adds whole days to a `YYYY-MM-DD` date. */
 export function addDays(date: string, days: number): string {
-  const t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
+  return dateOfDay(dayNumber(date) + days);
 }
