@@ -1,6 +1,6 @@
 import { dayLabel, percentText } from '../chat/format';
 import { WEEKDAY_NAMES } from '../time/clock';
-import { UNASSIGNED, type StatsFigures } from './stats';
+import { UNASSIGNED, byZh, type StatsFigures } from './stats';
 import { warningPhrase } from '../rules/warnings';
 
 export interface BoardExtras {
@@ -32,14 +32,14 @@ export function dailyBoardText(f: StatsFigures, x: BoardExtras): string {
     byUnit.set(unit, [...(byUnit.get(unit) ?? []), p.name]);
   }
   if (byUnit.size) {
-    const units = [...byUnit].sort(([a, x1], [b, x2]) => x2.length - x1.length || a.localeCompare(b, 'zh'));
+    const units = [...byUnit].sort(([a, x1], [b, x2]) => x2.length - x1.length || byZh(a, b));
     lines.push('未报送：', ...units.map(([unit, names]) => `· ${unit}：${names.join('、')}`));
   }
 
   const movers = f.projects
     // Only a gain over an earlier report: a first report is not a day's progress.
     .filter((p) => p.reporting.received > 0 && p.progress.basis === 'cumulative' && (p.progress.gained ?? 0) > 0)
-    .sort((a, b) => b.progress.gained! - a.progress.gained! || a.name.localeCompare(b.name, 'zh'))
+    .sort((a, b) => b.progress.gained! - a.progress.gained! || byZh(a.name, b.name))
     .slice(0, TOP);
   if (movers.length) lines.push(`进度提升：${movers.map((p) => `${p.name} +${round(p.progress.gained!)} 个百分点（${round(p.progress.end!)}%）`).join('；')}`);
 

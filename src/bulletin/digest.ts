@@ -3,7 +3,7 @@
  * projects. Pure: the caller picks the leader's projects out of the week's figures.
  */
 import { dayLabel, oneDecimal } from '../chat/format';
-import type { Light, Period, ProjectFigures } from './stats';
+import { byZh, type Light, type Period, type ProjectFigures } from './stats';
 import { warningPhrase } from '../rules/warnings';
 
 export interface DigestProblem {
@@ -32,7 +32,6 @@ const LIGHT_MARK: Record<Light, string> = { red: '🔴', yellow: '🟡', green: 
 const LIGHT_NAME: Record<Light, string> = { red: '红灯', yellow: '黄灯', green: '绿灯' };
 const LIGHT_ORDER: Record<Light, number> = { red: 0, yellow: 1, green: 2 };
 
-const byZh = (a: string, b: string) => a.localeCompare(b, 'zh');
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 function progressPhrase(gained: number | null): string {

@@ -3,7 +3,7 @@
  * with `#设置 通报 名称 数值` (stored like the warning thresholds, each change logged old → new).
  */
 import type { ProjectFigures, StatsFigures } from '../bulletin/stats';
-import { STAGNANT_DAYS, schedulePhrase } from '../bulletin/stats';
+import { STAGNANT_DAYS, byZh, schedulePhrase } from '../bulletin/stats';
 import type { SettingsStore } from '../store/settings';
 import { addDays } from '../time/clock';
 import { warningPhrase } from './warnings';
@@ -48,7 +48,6 @@ export interface Honour {
   reasons: string[];
 }
 
-const byZh = (a: string, b: string) => a.localeCompare(b, 'zh');
 /** Higher first, missing values last. */
 const desc = (a: number | null, b: number | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : b - a);
 

@@ -81,8 +81,13 @@ export function plannedPercent(start: string, finish: string, date: string): num
 }
 
 function endOfMonth(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+  return addDays(nextMonthStart(date), -1);
+}
+
+/** The first day of the month after a date's. */
+function nextMonthStart(date: string): string {
+  const month = Number(date.slice(5, 7));
+  return month === 12 ? `${Number(date.slice(0, 4)) + 1}-01-01` : `${date.slice(0, 5)}${String(month + 1).padStart(2, '0')}-01`;
 }
 
 /** Every warning a project earns today under the thresholds. Pure: the job decides whom to tell. */
