@@ -55,7 +55,7 @@ const toReport = (r: ReportRow): StoredReport => ({
 
 /** project_id, date, progress_percent, investment_cumulative, investment_month, first_at. */
 type StatsRow = [number, string, number | null, number | null, number | null, string];
-/** A StatsRow without its project, as `statsPacked` lists a project's rows. */
+/** A StatsRow without its project, as `report_month_figures` lists a month's rows. */
 type PackedRow = [string, number | null, number | null, number | null, string];
 
 /**
@@ -96,7 +96,7 @@ export class ReportStore {
   private byId;
   private inGroupSince;
   private historyFrom;
-  private statsPacked;
+  private monthFigures;
   private statsPicked;
   private decidingInMonths;
   private lastDatesBefore;
@@ -136,20 +136,18 @@ export class ReportStore {
     // reports_current_figures, so SQLite answers from the index alone.
     const firstAt = `CASE WHEN r.revision = 1 THEN r.created_at
       ELSE (SELECT MIN(x.created_at) FROM reports x WHERE x.project_id = r.project_id AND x.date = r.date) END`;
-    // A project's rows as one JSON array: SQLite writes it, and V8 parses it, far faster than the
-    // driver hands over rows one value at a time (REAL prints as text that reads back exactly).
-    this.statsPacked = db
+    // Each month's figures as report_months keeps them ready: a JSON text V8 parses far faster than the
+    // driver hands over rows one value at a time.
+    this.monthFigures = db
       .prepare<[string, string], [number, string]>(
-        `SELECT r.project_id,
-                json_group_array(json_array(r.date, r.progress_percent, r.investment_cumulative, r.investment_month, ${firstAt}))
-         FROM reports r INDEXED BY reports_current_figures
-         WHERE r.current = 1 AND r.date BETWEEN ? AND ? GROUP BY r.project_id ORDER BY r.project_id`,
+        `SELECT f.project_id, f.figures FROM projects p JOIN report_month_figures f ON f.project_id = p.id AND f.month BETWEEN ? AND ?
+         ORDER BY p.id, f.month`,
       )
       .raw();
     this.statsPicked = db
       .prepare<[string], StatsRow>(
         `SELECT r.project_id, r.date, r.progress_percent, r.investment_cumulative, r.investment_month, ${firstAt}
-         FROM json_each(?) j JOIN reports r ON r.current = 1 AND r.project_id = j.value ->> 0 AND r.date = j.value ->> 1
+         FROM json_each(?) j JOIN reports r INDEXED BY reports_current_figures ON r.current = 1 AND r.project_id = j.value ->> 0 AND r.date = j.value ->> 1
          ORDER BY r.project_id, r.date`,
       )
       .raw();
@@ -272,10 +270,10 @@ export class ReportStore {
       out.push({ projectId, date, progressPercent, investmentCumulative, investmentMonth, firstReportedAt });
     // Both come by project, and a project's older rows all precede its detailed ones.
     let k = 0;
-    for (const [projectId, json] of this.statsPacked.iterate(detailFrom, to)) {
+    for (const [projectId, json] of this.monthFigures.iterate(detailFrom.slice(0, 7), to.slice(0, 7))) {
       while (k < older.length && older[k]![0] <= projectId) push(older[k++]!);
-      // SQLite gathers a project's rows in the index's date order (the statistics sort any list that is not).
       for (const [date, progressPercent, investmentCumulative, investmentMonth, firstReportedAt] of JSON.parse(json) as PackedRow[]) {
+        if (date > to) continue;
         out.push({ projectId, date, progressPercent, investmentCumulative, investmentMonth, firstReportedAt });
       }
     }

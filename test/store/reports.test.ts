@@ -59,7 +59,9 @@ describe('ReportStore.figuresBetween', () => {
     save(a, report('2026-09-10', { progressPercent: 30, investmentCumulative: 100 }), '2026-09-10T09:00:00+08:00');
     save(a, report('2026-09-15', { progressPercent: 30, investmentMonth: 40 }), '2026-09-15T09:00:00+08:00');
     save(a, report('2026-09-20', {}), '2026-09-20T09:00:00+08:00');
-    const months = () => db.prepare('SELECT * FROM report_months ORDER BY month').all();
+    const months = () =>
+      (db.prepare('SELECT * FROM report_months JOIN report_month_figures USING (project_id, month) ORDER BY month').all() as { figures: string }[]).map((m) => ({ ...m, figures: JSON.parse(m.figures) as unknown }));
+    const at = (day: string, time = '09:00') => `${day}T${time}:00+08:00`;
     expect(months()).toEqual([
       {
         project_id: a,
@@ -72,12 +74,26 @@ describe('ReportStore.figuresBetween', () => {
         first_cumulative_date: '2026-09-10',
         last_cumulative_date: '2026-09-10',
         last_month_date: '2026-09-15',
+        figures: [
+          ['2026-09-03', 10, null, 20, at('2026-09-03')],
+          ['2026-09-10', 30, 100, null, at('2026-09-10')],
+          ['2026-09-15', 30, null, 40, at('2026-09-15')],
+          ['2026-09-20', null, null, null, at('2026-09-20')],
+        ],
       },
     ]);
-    // The 10th is corrected down: the month's high is now first reached on the 15th, and its only 累计 is gone.
+    // The 10th is corrected down: the month's high is now first reached on the 15th, and its only 累计 is
+    // gone; the day still counts as first reported in the morning.
     save(a, report('2026-09-10', { progressPercent: 25 }), '2026-09-10T18:00:00+08:00');
     expect(months()).toEqual([
-      expect.objectContaining({ high: 30, high_date: '2026-09-15', first_cumulative_date: null, last_cumulative_date: null, last_month_date: '2026-09-15' }),
+      expect.objectContaining({
+        high: 30,
+        high_date: '2026-09-15',
+        first_cumulative_date: null,
+        last_cumulative_date: null,
+        last_month_date: '2026-09-15',
+        figures: expect.arrayContaining([['2026-09-10', 25, null, null, at('2026-09-10')]]) as unknown,
+      }),
     ]);
     save(a, report('2026-10-08', { progressPercent: 31 }), '2026-10-08T09:00:00+08:00');
     // September is summarised: its first and last rows, the first at its high, the last with 本月完成投资.
