@@ -8,21 +8,23 @@ import { addDays } from '../time/clock';
 
 /**
  * Which report rows the statistics of a period read: from the earlier of the year's start and the
- * previous period (less the warnings' look-back); every one from the month holding the start of the
- * pace window before the previous period's end (the previous period's warnings in full, and the
- * lights of this one); before that only the rows that decide a figure (`ReportStore.figuresBetween`).
- * Those hold all that the light at the end of the period before the previous one needs: the latest
- * report and the latest 形象进度 before it. The year-to-date figures count the year of the as-of date,
- * as the statistics take it.
+ * previous period (less the warnings' look-back); every one from the month holding the earlier of the
+ * previous period's start and the pace window before the as-of date; before that only the rows that
+ * decide a figure (`ReportStore.figuresBetween`). That gives every figure of the period, and the
+ * overall figures of the previous one that a bulletin compares with: a light at the end of the previous
+ * period, or of the one before it, needs only the latest report and 形象进度 before it, which are among
+ * the deciding rows (only the wording of a forecast in the previous period's own warnings may need
+ * more). The year-to-date figures count the year of the as-of date, as the statistics take it.
  */
 export function reportWindow(period: Period, today: string): { from: string; detailFrom: string; year: string } {
   const previous = previousPeriod(period);
   const yearStart = `${period.from.slice(0, 4)}-01-01`;
+  const asOf = today < period.to ? today : period.to;
   const monthOf = (d: string) => `${d.slice(0, 7)}-01`;
   const from = monthOf(addDays(previous.from < yearStart ? previous.from : yearStart, -(STREAK_LOOKBACK_DAYS + 1)));
-  const paced = monthOf(addDays(previous.to, -PACE_DAYS));
-  const asOf = today < period.to ? today : period.to;
-  return { from, detailFrom: paced > from ? paced : from, year: `${asOf.slice(0, 4)}-01-01` };
+  const paceFrom = addDays(asOf, -PACE_DAYS);
+  const detailFrom = monthOf(previous.from < paceFrom ? previous.from : paceFrom);
+  return { from, detailFrom: detailFrom > from ? detailFrom : from, year: `${asOf.slice(0, 4)}-01-01` };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Db } from './db';
 import type { Report } from '../report/types';
-import { shanghaiIso } from '../time/clock';
+import { addDays, shanghaiIso } from '../time/clock';
 
 /** One version of a project's report for a day, as stored (the typed project name resolved to `projectId`). */
 export interface StoredReport extends Omit<Report, 'project'> {
@@ -166,8 +166,9 @@ export class ReportStore {
       )
       .raw();
     this.lastDatesBefore = db
-      .prepare<[string], [number, string | null]>(
-        `SELECT p.id, (SELECT m.last_date FROM report_months m WHERE m.project_id = p.id AND m.month < ? ORDER BY m.month DESC LIMIT 1)
+      .prepare<[string, string], [number, string | null, string | null]>(
+        `SELECT p.id, (SELECT m.last_date FROM report_months m WHERE m.project_id = p.id AND m.month < ? ORDER BY m.month DESC LIMIT 1),
+                (SELECT MAX(r.date) FROM reports r WHERE r.current = 1 AND r.project_id = p.id AND r.date < ?)
          FROM projects p`,
       )
       .raw();
@@ -255,9 +256,10 @@ export class ReportStore {
   /**
    * Current reports for the statistics, by project and date, without turning a year of rows into
    * objects: every one from `detailFrom` to `to`; before that, back to `from`, only the rows that decide
-   * a figure — a project's first and last, its last with 形象进度 and with 累计完成投资, its first with 累计
-   * in `year` and last before it, the first to reach its highest 形象进度, each month's last with 本月完成投资
-   * in `year` — and its latest one before `from` (a baseline). With `detailFrom` equal to `from`, all rows.
+   * a figure — a project's first and last, its last before the day before `detailFrom`, its last with
+   * 形象进度 and with 累计完成投资, its first with 累计 in `year` and last before it, the first to reach its
+   * highest 形象进度, each month's last with 本月完成投资 in `year` — and its latest one before `from` (a
+   * baseline). With `detailFrom` equal to `from`, all rows.
    * The older rows are found from `report_months`, so `from` and `detailFrom` begin a month.
    */
   figuresBetween(from: string, to: string, detailFrom = from, year = `${to.slice(0, 4)}-01-01`): ReportFigures[] {
@@ -283,15 +285,25 @@ export class ReportStore {
 
   /** The [project, date] pairs of the rows before `detailFrom` that decide a figure (see figuresBetween). */
   private decidingDates(from: string, detailFrom: string, year: string): [number, string][] {
-    const pairs: [number, string][] = [];
-    for (const [id, last] of this.lastDatesBefore.all(from.slice(0, 7))) if (last !== null) pairs.push([id, last]);
+    const dates = new Map<number, Set<string>>();
+    const add = (id: number, d: string | null) => {
+      if (d === null) return;
+      const set = dates.get(id);
+      if (set) set.add(d);
+      else dates.set(id, new Set([d]));
+    };
+    // The latest before the older rows' last day is asked only when there are older rows (before `from` it
+    // would be a second baseline): a light on that day counts missed days from it.
+    const lastDay = detailFrom > from ? addDays(detailFrom, -1) : from;
+    for (const [id, baseline, beforeLastDay] of this.lastDatesBefore.all(from.slice(0, 7), lastDay)) {
+      add(id, baseline);
+      if (beforeLastDay !== null && beforeLastDay >= from) add(id, beforeLastDay);
+    }
     const months = { from: from.slice(0, 7), detail: detailFrom.slice(0, 7), year: year.slice(0, 7) };
     for (const [id, ...found] of this.decidingInMonths.iterate(months)) {
-      const dates = new Set<string>();
-      for (const d of found) if (d !== null) for (const one of d.split(',')) dates.add(one);
-      for (const d of dates) pairs.push([id, d]);
+      for (const d of found) if (d !== null) for (const one of d.split(',')) add(id, one);
     }
-    return pairs;
+    return [...dates].flatMap(([id, set]) => [...set].map((d): [number, string] => [id, d]));
   }
 
   /** Every version of every report dated between two dates (inclusive), for export. */

@@ -70,11 +70,11 @@ describe('statsInput reads fewer rows, with the same figures', () => {
     for (const g of ['district', 'town', 'unit', 'leader'] as Grouping[]) {
       expect(computeStats(reduced, g)).toEqual(computeStats(full, g));
     }
-    // The period before, as a monthly bulletin computes it from the same rows when it is in the same
-    // year (across a new year the bulletin reads the period before on its own).
+    // The period before, overall, as a monthly bulletin compares with it from the same rows when it is
+    // in the same year (across a new year the bulletin reads the period before on its own).
     if (reduced.previous!.to.slice(0, 4) === period.to.slice(0, 4)) {
       const previous = { period: reduced.previous!, previous: previousPeriod(reduced.previous!) };
-      expect(computeStats({ ...reduced, ...previous })).toEqual(computeStats({ ...full, ...previous }));
+      expect(computeStats({ ...reduced, ...previous }).overall).toEqual(computeStats({ ...full, ...previous }).overall);
     }
   });
 });
