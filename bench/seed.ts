@@ -39,6 +39,8 @@ export interface SeedOptions {
   boundAt: string;
   /** The figures project `id` reports on workday `day` (`k` calendar days after `from`); null when it misses the day. */
   report: (id: number, day: string, k: number) => DayFigures | null;
+  /** Asks `report` about weekends and holidays too (some sites report on them). */
+  everyDay?: boolean;
   /** Also a few corrected reports, problems carried in reports, and leaders' comments. */
   extras?: boolean;
 }
@@ -106,7 +108,7 @@ export function seedDistrict(db: Db, s: Stores, o: SeedOptions): number {
       const carried: number[] = [];
       let k = 0;
       for (let day = o.from; day <= o.to; day = addDays(day, 1), k++) {
-        if (!calendar.isWorkday(day)) continue;
+        if (!o.everyDay && !calendar.isWorkday(day)) continue;
         const f = o.report(id, day, k);
         if (!f) continue;
         const at = iso(day, 9 + (id % 8), (id * 7 + k) % 60);

@@ -175,11 +175,17 @@ export interface StatsInput {
   today: string;
   projects: readonly StatsProject[];
   /**
-   * Current reports dated up to the period's end: those in the period and the previous one, the 60
-   * days before that (warning streaks and pace), and per project the latest one before the year and
-   * before the period (baselines of investment and progress). Extra rows do no harm.
+   * Current reports dated up to the period's end: every one in the period, the previous one and the
+   * pace window before the as-of date; before those at least the ones that decide a figure (see
+   * `reportWindow`), per project the latest one before the year and before the period (baselines of
+   * investment and progress), and older reported days in `reportedDays`. Extra rows do no harm.
    */
   reports: readonly StatsReport[];
+  /**
+   * Days with a report older than the rows given, per project and month (`YYYY-MM`) as a bit mask (bit
+   * d-1: day d): a missed-report streak counts back through them. Absent: the rows are all there is.
+   */
+  reportedDays?: ReadonlyMap<number, ReadonlyMap<string, number>>;
   stoppages: readonly StatsStoppage[];
   problems: readonly StatsProblem[];
   comments: readonly StatsComment[];
@@ -605,6 +611,11 @@ export function groupKeysOf(p: StatsProject, grouping: Grouping, leaders: readon
 /** A project's figures but its group keys, which alone depend on the grouping. */
 type UngroupedFigures = Omit<ProjectFigures, 'groups'>;
 
+/** A project's older reported days as a test of one date, from its monthly bit masks. */
+function reportedIn(months: ReadonlyMap<string, number> | undefined): ((date: string) => boolean) | undefined {
+  return months && ((d) => (((months.get(d.slice(0, 7)) ?? 0) >> (Number(d.slice(8, 10)) - 1)) & 1) === 1);
+}
+
 function projectFigures(p: StatsProject, ctx: Context, schedule: number): UngroupedFigures {
   const list = ctx.reports.get(p.id) ?? [];
   const dates = new Set<string>();
@@ -620,6 +631,7 @@ function projectFigures(p: StatsProject, ctx: Context, schedule: number): Ungrou
     trackedSince: ctx.input.boundSince.get(p.id) ?? null,
     // The rules look only at dates before `at` and at the earliest date, so later ones do no harm.
     reportedDates: dates,
+    reportedEarlier: reportedIn(ctx.input.reportedDays?.get(p.id)),
     progress: [],
     isStopped: stopped,
   };

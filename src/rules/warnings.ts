@@ -34,6 +34,8 @@ export interface ProjectFacts {
   trackedSince: string | null;
   /** Dates (YYYY-MM-DD) with a report, recent enough to cover the streak we look for. */
   reportedDates: ReadonlySet<string>;
+  /** Whether there was a report on an older date the caller did not list in `reportedDates`. */
+  reportedEarlier?: (date: string) => boolean;
   /** Reported 形象进度 over recent weeks, oldest first, for the current value and the pace. */
   progress: { date: string; percent: number }[];
   isStopped: (date: string) => boolean;
@@ -66,7 +68,7 @@ export function missingStreak(p: ProjectFacts, today: string, isWorkday: (d: str
   let streak = 0;
   for (let d = addDays(today, -1), seen = 0; seen < limit && d >= p.trackedSince; d = addDays(d, -1), seen++) {
     if (!isWorkday(d) || p.isStopped(d)) continue;
-    if (p.reportedDates.has(d)) break;
+    if (p.reportedDates.has(d) || p.reportedEarlier?.(d)) break;
     if (p.plannedStart && d < p.plannedStart && p.status === '未开工') break;
     streak++;
   }

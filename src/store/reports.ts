@@ -1,6 +1,6 @@
 import type { Db } from './db';
 import type { Report } from '../report/types';
-import { addDays, shanghaiIso } from '../time/clock';
+import { shanghaiIso } from '../time/clock';
 
 /** One version of a project's report for a day, as stored (the typed project name resolved to `projectId`). */
 export interface StoredReport extends Omit<Report, 'project'> {
@@ -100,6 +100,7 @@ export class ReportStore {
   private statsPicked;
   private decidingInMonths;
   private lastDatesBefore;
+  private dayMasks;
   private allVersions;
 
   constructor(private db: Db) {
@@ -136,7 +137,7 @@ export class ReportStore {
     // reports_current_figures, so SQLite answers from the index alone.
     const firstAt = `CASE WHEN r.revision = 1 THEN r.created_at
       ELSE (SELECT MIN(x.created_at) FROM reports x WHERE x.project_id = r.project_id AND x.date = r.date) END`;
-    // Each month's figures as report_months keeps them ready: a JSON text V8 parses far faster than the
+    // Each month's figures as report_month_figures keeps them ready: a JSON text V8 parses far faster than the
     // driver hands over rows one value at a time.
     this.monthFigures = db
       .prepare<[string, string], [number, string]>(
@@ -166,11 +167,13 @@ export class ReportStore {
       )
       .raw();
     this.lastDatesBefore = db
-      .prepare<[string, string], [number, string | null, string | null]>(
-        `SELECT p.id, (SELECT m.last_date FROM report_months m WHERE m.project_id = p.id AND m.month < ? ORDER BY m.month DESC LIMIT 1),
-                (SELECT MAX(r.date) FROM reports r WHERE r.current = 1 AND r.project_id = p.id AND r.date < ?)
+      .prepare<[string], [number, string | null]>(
+        `SELECT p.id, (SELECT m.last_date FROM report_months m WHERE m.project_id = p.id AND m.month < ? ORDER BY m.month DESC LIMIT 1)
          FROM projects p`,
       )
+      .raw();
+    this.dayMasks = db
+      .prepare<[string, string], [number, string, number]>('SELECT project_id, month, days FROM report_months WHERE month >= ? AND month < ?')
       .raw();
     this.allVersions = db.prepare<[string, string], ReportRow>('SELECT * FROM reports WHERE date BETWEEN ? AND ? ORDER BY date, project_id, revision');
     this.inGroupSince = db.prepare<[number, string], ReportRow>(
@@ -256,10 +259,10 @@ export class ReportStore {
   /**
    * Current reports for the statistics, by project and date, without turning a year of rows into
    * objects: every one from `detailFrom` to `to`; before that, back to `from`, only the rows that decide
-   * a figure — a project's first and last, its last before the day before `detailFrom`, its last with
-   * 形象进度 and with 累计完成投资, its first with 累计 in `year` and last before it, the first to reach its
-   * highest 形象进度, each month's last with 本月完成投资 in `year` — and its latest one before `from` (a
-   * baseline). With `detailFrom` equal to `from`, all rows.
+   * a figure — a project's first and last, its last with 形象进度 and with 累计完成投资, its first with 累计
+   * in `year` and last before it, the first to reach its highest 形象进度, each month's last with 本月完成投资
+   * in `year` — and its latest one before `from` (a baseline). With `detailFrom` equal to `from`, all rows.
+   * The other days reported on before `detailFrom` are in `reportedDays`.
    * The older rows are found from `report_months`, so `from` and `detailFrom` begin a month.
    */
   figuresBetween(from: string, to: string, detailFrom = from, year = `${to.slice(0, 4)}-01-01`): ReportFigures[] {
@@ -275,7 +278,7 @@ export class ReportStore {
     for (const [projectId, json] of this.monthFigures.iterate(detailFrom.slice(0, 7), to.slice(0, 7))) {
       while (k < older.length && older[k]![0] <= projectId) push(older[k++]!);
       for (const [date, progressPercent, investmentCumulative, investmentMonth, firstReportedAt] of JSON.parse(json) as PackedRow[]) {
-        if (date > to) continue;
+        if (date > to) break;
         out.push({ projectId, date, progressPercent, investmentCumulative, investmentMonth, firstReportedAt });
       }
     }
@@ -292,18 +295,26 @@ export class ReportStore {
       if (set) set.add(d);
       else dates.set(id, new Set([d]));
     };
-    // The latest before the older rows' last day is asked only when there are older rows (before `from` it
-    // would be a second baseline): a light on that day counts missed days from it.
-    const lastDay = detailFrom > from ? addDays(detailFrom, -1) : from;
-    for (const [id, baseline, beforeLastDay] of this.lastDatesBefore.all(from.slice(0, 7), lastDay)) {
-      add(id, baseline);
-      if (beforeLastDay !== null && beforeLastDay >= from) add(id, beforeLastDay);
-    }
+    for (const [id, baseline] of this.lastDatesBefore.all(from.slice(0, 7))) add(id, baseline);
     const months = { from: from.slice(0, 7), detail: detailFrom.slice(0, 7), year: year.slice(0, 7) };
     for (const [id, ...found] of this.decidingInMonths.iterate(months)) {
       for (const d of found) if (d !== null) for (const one of d.split(',')) add(id, one);
     }
     return [...dates].flatMap(([id, set]) => [...set].map((d): [number, string] => [id, d]));
+  }
+
+  /**
+   * The days each project reported on in the months from `from` to before `before` (both `YYYY-MM`):
+   * per project and month a bit mask, bit d-1 set for a report on day d.
+   */
+  reportedDays(from: string, before: string): Map<number, Map<string, number>> {
+    const out = new Map<number, Map<string, number>>();
+    for (const [projectId, month, days] of this.dayMasks.iterate(from, before)) {
+      const months = out.get(projectId);
+      if (months) months.set(month, days);
+      else out.set(projectId, new Map([[month, days]]));
+    }
+    return out;
   }
 
   /** Every version of every report dated between two dates (inclusive), for export. */

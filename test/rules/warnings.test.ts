@@ -32,6 +32,8 @@ describe('warning rules', () => {
     // Days before the bot began chasing the project do not count, nor does a project no group carries.
     expect(missingStreak({ ...p, trackedSince: '2026-11-24' }, '2026-11-25', isWorkday)).toBe(1);
     expect(missingStreak({ ...p, trackedSince: null }, '2026-11-25', isWorkday)).toBe(0);
+    // Older reported days the caller holds apart end the streak as well.
+    expect(missingStreak({ ...base, reportedDates: new Set(), reportedEarlier: (d) => d === '2026-11-19' }, '2026-11-25', isWorkday)).toBe(3);
   });
 
   it('turns yellow at 2 and red at 3 missed workdays', () => {

@@ -74,6 +74,7 @@ describe('ReportStore.figuresBetween', () => {
         first_cumulative_date: '2026-09-10',
         last_cumulative_date: '2026-09-10',
         last_month_date: '2026-09-15',
+        days: (1 << 2) | (1 << 9) | (1 << 14) | (1 << 19),
         figures: [
           ['2026-09-03', 10, null, 20, at('2026-09-03')],
           ['2026-09-10', 30, 100, null, at('2026-09-10')],
@@ -99,6 +100,8 @@ describe('ReportStore.figuresBetween', () => {
     // September is summarised: its first and last rows, the first at its high, the last with 本月完成投资.
     expect(reports.figuresBetween('2026-09-01', '2026-10-31', '2026-10-01').map((r) => r.date)).toEqual(['2026-09-03', '2026-09-15', '2026-09-20', '2026-10-08']);
     expect(() => reports.figuresBetween('2026-09-02', '2026-10-31')).toThrow(RangeError);
+    // The days reported on, for counting missed days further back than the rows read.
+    expect(reports.reportedDays('2026-09', '2026-10')).toEqual(new Map([[a, new Map([['2026-09', (1 << 2) | (1 << 9) | (1 << 14) | (1 << 19)]])]]));
   });
 });
 

@@ -1,7 +1,8 @@
 -- What each project's current reports of a calendar month hold, kept by a trigger as reports are
--- written. report_months: the dates that decide a figure, so the statistics find those rows in older
--- months without reading the rest. report_month_figures: the month's figures as one JSON text, which
--- the statistics read for recent months instead of row by row (apart, to keep report_months small).
+-- written. report_months: the days reported on and the dates that decide a figure, so the statistics
+-- count missed days and find those rows in older months without reading the rest.
+-- report_month_figures: the month's figures as one JSON text, which the statistics read for recent
+-- months instead of row by row (apart, to keep report_months small).
 CREATE TABLE report_months (
   project_id            INTEGER NOT NULL,
   month                 TEXT NOT NULL, -- YYYY-MM
@@ -13,6 +14,7 @@ CREATE TABLE report_months (
   first_cumulative_date TEXT,
   last_cumulative_date  TEXT,
   last_month_date       TEXT,          -- the last day with 本月完成投资
+  days                  INTEGER NOT NULL, -- bit d-1 set: a report on day d
   PRIMARY KEY (project_id, month)
 ) WITHOUT ROWID;
 
@@ -37,13 +39,14 @@ SELECT a.project_id, a.month, a.first_date, a.last_date, a.high,
        (SELECT MIN(x.date) FROM reports x
         WHERE x.current = 1 AND x.project_id = a.project_id AND x.date BETWEEN a.month || '-01' AND a.month || '-31'
           AND x.progress_percent = a.high),
-       a.lp, a.fc, a.lc, a.lm
+       a.lp, a.fc, a.lc, a.lm, a.days
 FROM (
   SELECT project_id, month, MIN(date) AS first_date, MAX(date) AS last_date, MAX(progress_percent) AS high,
          MAX(CASE WHEN progress_percent IS NOT NULL THEN date END) AS lp,
          MIN(CASE WHEN investment_cumulative IS NOT NULL THEN date END) AS fc,
          MAX(CASE WHEN investment_cumulative IS NOT NULL THEN date END) AS lc,
-         MAX(CASE WHEN investment_month IS NOT NULL THEN date END) AS lm
+         MAX(CASE WHEN investment_month IS NOT NULL THEN date END) AS lm,
+         SUM(1 << (CAST(substr(date, 9, 2) AS INTEGER) - 1)) AS days
   FROM report_month_rows
   GROUP BY project_id, month
 ) a;
@@ -64,19 +67,20 @@ BEGIN
          (SELECT MIN(x.date) FROM reports x
           WHERE x.current = 1 AND x.project_id = a.project_id AND x.date BETWEEN a.month || '-01' AND a.month || '-31'
             AND x.progress_percent = a.high),
-         a.lp, a.fc, a.lc, a.lm
+         a.lp, a.fc, a.lc, a.lm, a.days
   FROM (
     SELECT project_id, month, MIN(date) AS first_date, MAX(date) AS last_date, MAX(progress_percent) AS high,
            MAX(CASE WHEN progress_percent IS NOT NULL THEN date END) AS lp,
            MIN(CASE WHEN investment_cumulative IS NOT NULL THEN date END) AS fc,
            MAX(CASE WHEN investment_cumulative IS NOT NULL THEN date END) AS lc,
-           MAX(CASE WHEN investment_month IS NOT NULL THEN date END) AS lm
+           MAX(CASE WHEN investment_month IS NOT NULL THEN date END) AS lm,
+           SUM(1 << (CAST(substr(date, 9, 2) AS INTEGER) - 1)) AS days
     FROM report_month_rows
     WHERE project_id = NEW.project_id AND date BETWEEN substr(NEW.date, 1, 7) || '-01' AND substr(NEW.date, 1, 7) || '-31'
   ) a;
   INSERT OR REPLACE INTO report_month_figures
   SELECT NEW.project_id, substr(NEW.date, 1, 7),
-         json_group_array(json_array(date, progress_percent, investment_cumulative, investment_month, first_at))
+         json_group_array(json_array(date, progress_percent, investment_cumulative, investment_month, first_at) ORDER BY date)
   FROM report_month_rows
   WHERE project_id = NEW.project_id AND date BETWEEN substr(NEW.date, 1, 7) || '-01' AND substr(NEW.date, 1, 7) || '-31';
 END;
