@@ -102,6 +102,8 @@ async function main(): Promise<void> {
     bulletinWholeMs: Math.round(b.wholeMs!),
     bulletinWholeWarmMs: Math.round(b.wholeWarmMs!),
     bulletinSqlMs: Math.round(b.sqlMs!),
+    monthSummaryDayMs: Math.round(b.summariseDayMs!),
+    monthSummaryYearMs: Math.round(b.summariseYearMs!),
     bulletinPeakRssMB: b.oneRunPeakRssMB!,
     bulletinPhasePeakRssMB: bulletin.peakRssMB,
     bulletinRows: b.rows!,
@@ -123,6 +125,10 @@ async function main(): Promise<void> {
   print(
     `whole bulletin (md, xlsx, png): ${sec(figures.bulletinWholeMs)} s first run, ${sec(figures.bulletinWholeWarmMs)} s later (median of 4)  (target < 3 s)   ` +
       `peak ${figures.bulletinPeakRssMB} MB after the first (${b.seededRssMB} MB once seeded, ${figures.bulletinPhasePeakRssMB} MB after all five)`,
+  );
+  print(
+    `month summaries: ${n(figures.monthSummaryDayMs)} ms for a day's reports of ${n(b.projects!)} projects (the evening board does it), ` +
+      `${sec(figures.monthSummaryYearMs)} s for the year (once, after migration 014)`,
   );
   if (json) print(JSON.stringify(figures));
 }

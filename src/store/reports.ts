@@ -101,6 +101,10 @@ export class ReportStore {
   private decidingInMonths;
   private lastDatesBefore;
   private dayMasks;
+  private staleMonths;
+  private summarise;
+  private writeFigures;
+  private unmark;
   private allVersions;
 
   constructor(private db: Db) {
@@ -172,6 +176,31 @@ export class ReportStore {
          FROM projects p`,
       )
       .raw();
+    // One month of a project, recounted: its current reports read over the month's date range in the
+    // covering index (first_at as in statsPicked).
+    const monthRows = `FROM reports r INDEXED BY reports_current_figures
+      WHERE r.current = 1 AND r.project_id = @projectId AND r.date BETWEEN @month || '-01' AND @month || '-31'`;
+    this.staleMonths = db.prepare<[], { projectId: number; month: string }>('SELECT project_id AS projectId, month FROM report_months_stale');
+    this.summarise = db.prepare<{ projectId: number; month: string }>(
+      `INSERT OR REPLACE INTO report_months
+       SELECT a.project_id, @month, a.first_date, a.last_date, a.high,
+              (SELECT MIN(r.date) ${monthRows} AND r.progress_percent = a.high),
+              a.lp, a.fc, a.lc, a.lm, a.days
+       FROM (SELECT r.project_id, MIN(r.date) AS first_date, MAX(r.date) AS last_date, MAX(r.progress_percent) AS high,
+                    MAX(CASE WHEN r.progress_percent IS NOT NULL THEN r.date END) AS lp,
+                    MIN(CASE WHEN r.investment_cumulative IS NOT NULL THEN r.date END) AS fc,
+                    MAX(CASE WHEN r.investment_cumulative IS NOT NULL THEN r.date END) AS lc,
+                    MAX(CASE WHEN r.investment_month IS NOT NULL THEN r.date END) AS lm,
+                    SUM(1 << (CAST(substr(r.date, 9, 2) AS INTEGER) - 1)) AS days
+             ${monthRows} GROUP BY r.project_id) a`,
+    );
+    this.writeFigures = db.prepare<{ projectId: number; month: string }>(
+      `INSERT OR REPLACE INTO report_month_figures
+       SELECT r.project_id, @month,
+              json_group_array(json_array(r.date, r.progress_percent, r.investment_cumulative, r.investment_month, ${firstAt}) ORDER BY r.date)
+       ${monthRows} GROUP BY r.project_id`,
+    );
+    this.unmark = db.prepare<{ projectId: number; month: string }>('DELETE FROM report_months_stale WHERE project_id = @projectId AND month = @month');
     this.dayMasks = db
       .prepare<[string, string], [number, string, number]>('SELECT project_id, month, days FROM report_months WHERE month >= ? AND month < ?')
       .raw();
@@ -269,6 +298,7 @@ export class ReportStore {
     if (!from.endsWith('-01') || !detailFrom.endsWith('-01') || detailFrom < from) {
       throw new RangeError(`figuresBetween needs months: from ${from}, detailFrom ${detailFrom}`);
     }
+    this.refreshMonths();
     const older = this.statsPicked.all(JSON.stringify(this.decidingDates(from, detailFrom, year)));
     const out: ReportFigures[] = [];
     const push = ([projectId, date, progressPercent, investmentCumulative, investmentMonth, firstReportedAt]: StatsRow) =>
@@ -304,10 +334,27 @@ export class ReportStore {
   }
 
   /**
+   * Recounts the months whose reports changed since they were last summarised (report_months,
+   * report_month_figures); returns how many. The statistics' reads do it first.
+   */
+  refreshMonths(): number {
+    return this.db.transaction(() => {
+      const stale = this.staleMonths.all();
+      for (const m of stale) {
+        this.summarise.run(m);
+        this.writeFigures.run(m);
+        this.unmark.run(m);
+      }
+      return stale.length;
+    })();
+  }
+
+  /**
    * The days each project reported on in the months from `from` to before `before` (both `YYYY-MM`):
    * per project and month a bit mask, bit d-1 set for a report on day d.
    */
   reportedDays(from: string, before: string): Map<number, Map<string, number>> {
+    this.refreshMonths();
     const out = new Map<number, Map<string, number>>();
     for (const [projectId, month, days] of this.dayMasks.iterate(from, before)) {
       const months = out.get(projectId);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDb, migrate } from '../../src/store/db';
+import { ReportStore } from '../../src/store/reports';
 
 describe('openDb', () => {
   let dir: string;
@@ -37,7 +38,7 @@ describe('openDb', () => {
     db.close();
   });
 
-  it('fills the month summary of an older database from its reports, as the trigger keeps it', () => {
+  it('summarises an older database\'s months on first read, as it does months changed by new reports', () => {
     const file = path.join(dir, 'r.db');
     const db = openDb(file);
     db.prepare("INSERT INTO projects (name, updated_at) VALUES ('甲', 'x')").run();
@@ -46,14 +47,23 @@ describe('openDb', () => {
     insert.run('2026-09-03', 1, 1, 10, null, 5, 'x');
     insert.run('2026-09-08', 1, 0, 40, 90, null, 'x');
     insert.run('2026-09-08', 2, 1, 20, null, null, 'x');
+    // Added in place: later days of the month, highs tied and beaten, figures given and left out.
+    insert.run('2026-09-10', 1, 1, 25, null, 7, 'y');
+    insert.run('2026-09-11', 1, 1, 25, 100, null, 'y');
+    insert.run('2026-09-14', 1, 1, null, null, null, 'y');
+    insert.run('2026-09-15', 1, 1, 25, 110, 3, 'y');
     insert.run('2026-10-02', 1, 1, null, 120, null, 'x');
+    insert.run('2026-10-05', 1, 1, 31, null, null, 'z');
     const summary = "SELECT * FROM report_months JOIN report_month_figures USING (project_id, month) ORDER BY month";
+    expect(new ReportStore(db).refreshMonths()).toBe(2);
     const kept = db.prepare(summary).all();
     expect(kept).toHaveLength(2);
     // As it was before migration 014.
-    db.exec('DROP TRIGGER report_months_insert; DROP VIEW report_month_rows; DROP TABLE report_months; DROP TABLE report_month_figures; DROP INDEX comments_date; PRAGMA user_version = 13');
+    db.exec('DROP TRIGGER report_months_mark; DROP TABLE report_months; DROP TABLE report_month_figures; DROP TABLE report_months_stale; DROP INDEX comments_date; PRAGMA user_version = 13');
     db.close();
     const again = openDb(file);
+    expect(again.prepare(summary).all()).toEqual([]);
+    expect(new ReportStore(again).refreshMonths()).toBe(2);
     expect(again.prepare(summary).all()).toEqual(kept);
     again.close();
   });

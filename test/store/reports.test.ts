@@ -60,6 +60,7 @@ describe('ReportStore.figuresBetween', () => {
     save(a, report('2026-09-15', { progressPercent: 30, investmentMonth: 40 }), '2026-09-15T09:00:00+08:00');
     save(a, report('2026-09-20', {}), '2026-09-20T09:00:00+08:00');
     const months = () =>
+      reports.refreshMonths() >= 0 &&
       (db.prepare('SELECT * FROM report_months JOIN report_month_figures USING (project_id, month) ORDER BY month').all() as { figures: string }[]).map((m) => ({ ...m, figures: JSON.parse(m.figures) as unknown }));
     const at = (day: string, time = '09:00') => `${day}T${time}:00+08:00`;
     expect(months()).toEqual([
