@@ -679,7 +679,7 @@ export function problemFigures(problems: readonly StatsProblem[], period: Period
   return out.sort((a, b) => (a.state === b.state ? b.ageDays - a.ageDays || a.id - b.id : a.state === 'open' ? -1 : 1));
 }
 
-/** The period's reported project-days with their leaders and comments, for `commentRates`; `reports` lists by date, as `currentReportsByProject` gives them. */
+/** The period's reported project-days with their leaders and comments, for `tallyComments`; `reports` lists by date, as `currentReportsByProject` gives them. */
 export function reportedDaysOf(input: StatsInput, reports: Map<number, StatsReport[]>, period: Period): ReportedDay[] {
   const comments = new Map<number, Map<string, { personId: number; at: string }[]>>();
   for (const c of input.comments) {
