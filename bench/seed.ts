@@ -88,7 +88,9 @@ export function seedDistrict(db: Db, s: Stores, o: SeedOptions): number {
       `INSERT INTO reports (project_id, date, revision, current, message_id, progress_percent, investment_cumulative, investment_month, problems, created_at)
        VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
     );
-    const comment = db.prepare("INSERT INTO comments (report_id, project_id, date, person_id, text, message_id, created_at) VALUES (?, ?, ?, ?, '收到，抓紧推进', 1, ?)");
+    const comment = db.prepare(
+      "INSERT INTO comments (report_id, project_id, date, person_id, text, message_id, created_at, reported_at) VALUES (?, ?, ?, ?, '收到，抓紧推进', 1, ?, ?)",
+    );
     const problem = db.prepare<[number, string, string, string, string, string | null, string], number>(
       'INSERT INTO problems (project_id, text, first_date, last_date, status, closed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
     ).pluck();
@@ -123,7 +125,7 @@ export function seedDistrict(db: Db, s: Stores, o: SeedOptions): number {
         rows++;
         if (problems !== '[]') carried.push(reportId);
         // The leader comments on about one reported day in five, one to twenty hours later.
-        if (o.extras && (id + k) % 5 === 0) comment.run(reportId, id, day, leader, shanghaiIso(new Date(Date.parse(at) + (1 + ((id + k) % 20)) * 3_600_000)));
+        if (o.extras && (id + k) % 5 === 0) comment.run(reportId, id, day, leader, shanghaiIso(new Date(Date.parse(at) + (1 + ((id + k) % 20)) * 3_600_000)), at);
       }
       if (carried.length) {
         const closed = id % 20 === 3 && until < o.to;

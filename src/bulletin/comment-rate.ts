@@ -2,11 +2,9 @@
 export interface ReportedDay {
   projectId: number;
   date: string;
-  /** When the report was first posted (ISO). */
-  reportedAt: string;
   leaderIds: number[];
-  /** Comments on that day's report: who and when (ISO). */
-  comments: { personId: number; at: string }[];
+  /** Comments on that day's report: who, when, and when the day was first reported (ISO; the delay runs from it). */
+  comments: { personId: number; at: string; reportedAt: string }[];
 }
 
 export interface LeaderCommentRate {
@@ -40,10 +38,15 @@ export function tallyComments(days: readonly ReportedDay[]): LeaderTally[] {
       acc.due++;
       // Most days have no comment: nothing is parsed or gathered for them.
       let first = Infinity;
-      for (const c of d.comments) if (c.personId === leaderId) first = Math.min(first, Date.parse(c.at));
+      let reportedAt = '';
+      for (const c of d.comments) {
+        if (c.personId !== leaderId) continue;
+        first = Math.min(first, Date.parse(c.at));
+        reportedAt = c.reportedAt;
+      }
       if (first < Infinity) {
         acc.commented++;
-        acc.delays.push((first - Date.parse(d.reportedAt)) / 3_600_000);
+        acc.delays.push((first - Date.parse(reportedAt)) / 3_600_000);
       }
     }
   }

@@ -136,10 +136,7 @@ export type StatsProject = Pick<
   | 'leader'
 >;
 
-/**
- * A current report as the store gives it (one per project and day); when several versions are given,
- * the highest `revision` wins. `firstReportedAt` starts the leader comment delay.
- */
+/** A current report as the store gives it (one per project and day); when several versions are given, the highest `revision` wins. */
 export interface StatsReport extends ReportFigures {
   revision?: number;
 }
@@ -162,6 +159,8 @@ export interface StatsComment {
   date: string;
   personId: number;
   createdAt: string;
+  /** When that day's report was first posted: the comment's delay runs from it. */
+  reportedAt: string;
 }
 
 export interface Leader {
@@ -681,14 +680,15 @@ export function problemFigures(problems: readonly StatsProblem[], period: Period
 
 /** The period's reported project-days with their leaders and comments, for `tallyComments`; `reports` lists by date, as `currentReportsByProject` gives them. */
 export function reportedDaysOf(input: StatsInput, reports: Map<number, StatsReport[]>, period: Period): ReportedDay[] {
-  const comments = new Map<number, Map<string, { personId: number; at: string }[]>>();
+  const comments = new Map<number, Map<string, ReportedDay['comments']>>();
   for (const c of input.comments) {
     if (c.date < period.from || c.date > period.to) continue;
     let byDate = comments.get(c.projectId);
     if (!byDate) comments.set(c.projectId, (byDate = new Map()));
+    const comment = { personId: c.personId, at: c.createdAt, reportedAt: c.reportedAt };
     const list = byDate.get(c.date);
-    if (list) list.push({ personId: c.personId, at: c.createdAt });
-    else byDate.set(c.date, [{ personId: c.personId, at: c.createdAt }]);
+    if (list) list.push(comment);
+    else byDate.set(c.date, [comment]);
   }
   const days: ReportedDay[] = [];
   for (const [projectId, list] of reports) {
@@ -697,7 +697,7 @@ export function reportedDaysOf(input: StatsInput, reports: Map<number, StatsRepo
     // A year of reports precedes a month's: start at the period.
     for (let i = firstIndexFrom(list, period.from); i < list.length && list[i]!.date <= period.to; i++) {
       const r = list[i]!;
-      days.push({ projectId, date: r.date, reportedAt: r.firstReportedAt, leaderIds, comments: byDate?.get(r.date) ?? [] });
+      days.push({ projectId, date: r.date, leaderIds, comments: byDate?.get(r.date) ?? [] });
     }
   }
   return days;

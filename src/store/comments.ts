@@ -9,10 +9,12 @@ export interface Comment {
   personId: number;
   text: string;
   createdAt: string;
+  /** When the day's report was first posted (whichever version is commented on): the comment's delay runs from it. */
+  reportedAt: string;
 }
 
-/** A comment as the statistics count it: on which project's report of which day, by whom, when. */
-export type CommentStamp = Pick<Comment, 'projectId' | 'date' | 'personId' | 'createdAt'>;
+/** A comment as the statistics count it: on which project's report of which day, by whom, when, and when the day was first reported. */
+export type CommentStamp = Pick<Comment, 'projectId' | 'date' | 'personId' | 'createdAt' | 'reportedAt'>;
 
 interface Row {
   id: number;
@@ -22,6 +24,7 @@ interface Row {
   person_id: number;
   text: string;
   created_at: string;
+  reported_at: string;
 }
 
 const toComment = (r: Row): Comment => ({
@@ -32,6 +35,7 @@ const toComment = (r: Row): Comment => ({
   personId: r.person_id,
   text: r.text,
   createdAt: r.created_at,
+  reportedAt: r.reported_at,
 });
 
 /** Leaders' comments (点评) on daily reports. */
@@ -42,12 +46,14 @@ export class CommentStore {
 
   constructor(db: Db) {
     this.insert = db.prepare(
-      `INSERT INTO comments (report_id, project_id, date, person_id, text, message_id, created_at)
-       VALUES (@reportId, @projectId, @date, @personId, @text, @messageId, @createdAt) RETURNING *`,
+      `INSERT INTO comments (report_id, project_id, date, person_id, text, message_id, created_at, reported_at)
+       VALUES (@reportId, @projectId, @date, @personId, @text, @messageId, @createdAt,
+               (SELECT MIN(r.created_at) FROM reports r WHERE r.project_id = @projectId AND r.date = @date)) RETURNING *`,
     );
     // Named as the statistics' fields, and answered from the index comments_date alone.
     this.between = db.prepare<[string, string], CommentStamp>(
-      'SELECT project_id AS projectId, date, person_id AS personId, created_at AS createdAt FROM comments WHERE date BETWEEN ? AND ?',
+      `SELECT project_id AS projectId, date, person_id AS personId, created_at AS createdAt, reported_at AS reportedAt
+       FROM comments WHERE date BETWEEN ? AND ?`,
     );
     this.onDay = db.prepare<[number, string], Row>('SELECT * FROM comments WHERE project_id = ? AND date = ? ORDER BY id');
   }

@@ -53,26 +53,18 @@ const toReport = (r: ReportRow): StoredReport => ({
   createdAt: r.created_at,
 });
 
-/** project_id, date, progress_percent, investment_cumulative, investment_month, first_at. */
-type StatsRow = [number, string, number | null, number | null, number | null, string];
-/** A StatsRow without its project, as `report_month_figures` lists a month's rows. */
-type PackedRow = [string, number | null, number | null, number | null, string];
+/** project_id, date, progress_percent, investment_cumulative, investment_month. */
+type StatsRow = [number, string, number | null, number | null, number | null];
+/** A row of `report_month_figures`: the day of the month and the figures. */
+type PackedRow = [number, number | null, number | null, number | null];
 
-/**
- * A project's deciding dates from its months: project_id, first and last date, last with 形象进度 and
- * with 累计, first with 累计 in the year and last before it, each month's last with 本月完成投资 in the
- * year (comma-separated), the first day of its highest 形象进度.
- */
-type Deciding = [number, string, string, string | null, string | null, string | null, string | null, string | null, string | null];
-
-/** A current report for the statistics: its figures and when the day was first reported. */
+/** A current report's figures, for the statistics. */
 export interface ReportFigures {
   projectId: number;
   date: string;
   progressPercent: number | null;
   investmentCumulative: number | null;
   investmentMonth: number | null;
-  firstReportedAt: string;
 }
 
 export interface NewReport {
@@ -97,9 +89,7 @@ export class ReportStore {
   private inGroupSince;
   private historyFrom;
   private monthFigures;
-  private statsPicked;
-  private decidingInMonths;
-  private lastDatesBefore;
+  private deciding;
   private dayMasks;
   private staleMonths;
   private summarise;
@@ -136,48 +126,45 @@ export class ReportStore {
         'SELECT project_id, date, progress_percent FROM reports WHERE current = 1 AND date >= ? ORDER BY date',
       )
       .raw();
-    // The first version's time is looked up only for corrected days: a current revision 1 is the day's
-    // only version (`save` numbers versions upwards). Every other column read is in the index
-    // reports_current_figures, so SQLite answers from the index alone.
-    const firstAt = `CASE WHEN r.revision = 1 THEN r.created_at
-      ELSE (SELECT MIN(x.created_at) FROM reports x WHERE x.project_id = r.project_id AND x.date = r.date) END`;
     // Each month's figures as report_month_figures keeps them ready: a JSON text V8 parses far faster than the
     // driver hands over rows one value at a time.
     this.monthFigures = db
-      .prepare<[string, string], [number, string]>(
-        `SELECT f.project_id, f.figures FROM projects p JOIN report_month_figures f ON f.project_id = p.id AND f.month BETWEEN ? AND ?
-         ORDER BY p.id, f.month`,
+      .prepare<[string, string], [number, string, string]>(
+        'SELECT project_id, month, figures FROM report_month_figures WHERE month BETWEEN ? AND ? ORDER BY project_id, month',
       )
       .raw();
-    this.statsPicked = db
-      .prepare<[string], StatsRow>(
-        `SELECT r.project_id, r.date, r.progress_percent, r.investment_cumulative, r.investment_month, ${firstAt}
-         FROM json_each(?) j JOIN reports r INDEXED BY reports_current_figures ON r.current = 1 AND r.project_id = j.value ->> 0 AND r.date = j.value ->> 1
+    // The rows before the detailed months that decide a figure (see figuresBetween), per project from its
+    // months in [@from, @detail): its latest row before them (a baseline), its first and last, last with
+    // 形象进度 and with 累计, first with 累计 in the year and last before it, each month's last with 本月完成投资
+    // in the year, and the first day of its highest 形象进度. Read from the covering index.
+    this.deciding = db
+      .prepare<[{ from: string; detail: string; year: string }], StatsRow>(
+        `WITH m AS (SELECT * FROM report_months WHERE month >= @from AND month < @detail),
+         a AS MATERIALIZED (
+           SELECT project_id, MIN(first_date) AS first, MAX(last_date) AS last, MAX(high) AS high,
+                  MAX(last_progress_date) AS lp, MAX(last_cumulative_date) AS lc,
+                  MIN(CASE WHEN month >= @year THEN first_cumulative_date END) AS fcy,
+                  MAX(CASE WHEN month < @year THEN last_cumulative_date END) AS lcb
+           FROM m GROUP BY project_id),
+         d(project_id, date) AS (
+           SELECT p.id, (SELECT b.last_date FROM report_months b WHERE b.project_id = p.id AND b.month < @from ORDER BY b.month DESC LIMIT 1)
+           FROM projects p
+           UNION ALL SELECT project_id, first FROM a
+           UNION ALL SELECT project_id, last FROM a
+           UNION ALL SELECT project_id, lp FROM a
+           UNION ALL SELECT project_id, lc FROM a
+           UNION ALL SELECT project_id, fcy FROM a
+           UNION ALL SELECT project_id, lcb FROM a
+           UNION ALL SELECT project_id, last_month_date FROM m WHERE month >= @year
+           UNION ALL SELECT m.project_id, MIN(m.high_date) FROM m JOIN a ON a.project_id = m.project_id AND m.high = a.high GROUP BY m.project_id)
+         SELECT r.project_id, r.date, r.progress_percent, r.investment_cumulative, r.investment_month
+         FROM (SELECT project_id, date FROM d WHERE date IS NOT NULL GROUP BY project_id, date) k
+         CROSS JOIN reports r INDEXED BY reports_current_figures ON r.current = 1 AND r.project_id = k.project_id AND r.date = k.date
          ORDER BY r.project_id, r.date`,
       )
       .raw();
-    // Per project, from its months in a span, the dates of the rows that decide a figure (see figuresBetween).
-    this.decidingInMonths = db
-      .prepare<[{ from: string; detail: string; year: string }], Deciding>(
-        `SELECT a.project_id, a.first, a.last, a.lp, a.lc, a.fcy, a.lcb, a.lms,
-                (SELECT MIN(m.high_date) FROM report_months m
-                 WHERE m.project_id = a.project_id AND m.month >= @from AND m.month < @detail AND m.high = a.high)
-         FROM (SELECT project_id, MIN(first_date) AS first, MAX(last_date) AS last, MAX(high) AS high,
-                      MAX(last_progress_date) AS lp, MAX(last_cumulative_date) AS lc,
-                      MIN(CASE WHEN month >= @year THEN first_cumulative_date END) AS fcy,
-                      MAX(CASE WHEN month < @year THEN last_cumulative_date END) AS lcb,
-                      group_concat(CASE WHEN month >= @year THEN last_month_date END) AS lms
-               FROM report_months WHERE month >= @from AND month < @detail GROUP BY project_id) a`,
-      )
-      .raw();
-    this.lastDatesBefore = db
-      .prepare<[string], [number, string | null]>(
-        `SELECT p.id, (SELECT m.last_date FROM report_months m WHERE m.project_id = p.id AND m.month < ? ORDER BY m.month DESC LIMIT 1)
-         FROM projects p`,
-      )
-      .raw();
     // One month of a project, recounted: its current reports read over the month's date range in the
-    // covering index (first_at as in statsPicked).
+    // covering index.
     const monthRows = `FROM reports r INDEXED BY reports_current_figures
       WHERE r.current = 1 AND r.project_id = @projectId AND r.date BETWEEN @month || '-01' AND @month || '-31'`;
     this.staleMonths = db.prepare<[], { projectId: number; month: string }>('SELECT project_id AS projectId, month FROM report_months_stale');
@@ -197,7 +184,7 @@ export class ReportStore {
     this.writeFigures = db.prepare<{ projectId: number; month: string }>(
       `INSERT OR REPLACE INTO report_month_figures
        SELECT r.project_id, @month,
-              json_group_array(json_array(r.date, r.progress_percent, r.investment_cumulative, r.investment_month, ${firstAt}) ORDER BY r.date)
+              json_group_array(json_array(CAST(substr(r.date, 9, 2) AS INTEGER), r.progress_percent, r.investment_cumulative, r.investment_month) ORDER BY r.date)
        ${monthRows} GROUP BY r.project_id`,
     );
     this.unmark = db.prepare<{ projectId: number; month: string }>('DELETE FROM report_months_stale WHERE project_id = @projectId AND month = @month');
@@ -299,38 +286,26 @@ export class ReportStore {
       throw new RangeError(`figuresBetween needs months: from ${from}, detailFrom ${detailFrom}`);
     }
     this.refreshMonths();
-    const older = this.statsPicked.all(JSON.stringify(this.decidingDates(from, detailFrom, year)));
+    const older = this.deciding.all({ from: from.slice(0, 7), detail: detailFrom.slice(0, 7), year: year.slice(0, 7) });
     const out: ReportFigures[] = [];
-    const push = ([projectId, date, progressPercent, investmentCumulative, investmentMonth, firstReportedAt]: StatsRow) =>
-      out.push({ projectId, date, progressPercent, investmentCumulative, investmentMonth, firstReportedAt });
+    const push = ([projectId, date, progressPercent, investmentCumulative, investmentMonth]: StatsRow) =>
+      out.push({ projectId, date, progressPercent, investmentCumulative, investmentMonth });
+    // A month's dates are made once and shared by every project's rows.
+    const dates = new Map<string, string[]>();
     // Both come by project, and a project's older rows all precede its detailed ones.
     let k = 0;
-    for (const [projectId, json] of this.monthFigures.iterate(detailFrom.slice(0, 7), to.slice(0, 7))) {
+    for (const [projectId, month, json] of this.monthFigures.iterate(detailFrom.slice(0, 7), to.slice(0, 7))) {
       while (k < older.length && older[k]![0] <= projectId) push(older[k++]!);
-      for (const [date, progressPercent, investmentCumulative, investmentMonth, firstReportedAt] of JSON.parse(json) as PackedRow[]) {
+      let days = dates.get(month);
+      if (!days) dates.set(month, (days = Array.from({ length: 32 }, (_, d) => `${month}-${String(d).padStart(2, '0')}`)));
+      for (const [day, progressPercent, investmentCumulative, investmentMonth] of JSON.parse(json) as PackedRow[]) {
+        const date = days[day]!;
         if (date > to) break;
-        out.push({ projectId, date, progressPercent, investmentCumulative, investmentMonth, firstReportedAt });
+        out.push({ projectId, date, progressPercent, investmentCumulative, investmentMonth });
       }
     }
     while (k < older.length) push(older[k++]!);
     return out;
-  }
-
-  /** The [project, date] pairs of the rows before `detailFrom` that decide a figure (see figuresBetween). */
-  private decidingDates(from: string, detailFrom: string, year: string): [number, string][] {
-    const dates = new Map<number, Set<string>>();
-    const add = (id: number, d: string | null) => {
-      if (d === null) return;
-      const set = dates.get(id);
-      if (set) set.add(d);
-      else dates.set(id, new Set([d]));
-    };
-    for (const [id, baseline] of this.lastDatesBefore.all(from.slice(0, 7))) add(id, baseline);
-    const months = { from: from.slice(0, 7), detail: detailFrom.slice(0, 7), year: year.slice(0, 7) };
-    for (const [id, ...found] of this.decidingInMonths.iterate(months)) {
-      for (const d of found) if (d !== null) for (const one of d.split(',')) add(id, one);
-    }
-    return [...dates].flatMap(([id, set]) => [...set].map((d): [number, string] => [id, d]));
   }
 
   /**

@@ -5,7 +5,7 @@ import { openDb, type Db } from '../../src/store/db';
 import { createStores, type Stores } from '../../src/chat/context';
 import type { Project } from '../../src/store/projects';
 import { WorkCalendar } from '../../src/calendar/calendar';
-import { computeStats, periodOf, previousPeriod, type Grouping, type PeriodKind, type StatsReport } from '../../src/bulletin/stats';
+import { computeStats, periodOf, previousPeriod, type Grouping, type PeriodKind, type StatsComment, type StatsReport } from '../../src/bulletin/stats';
 import { reportWindow, statsInput } from '../../src/bulletin/source';
 import { DEFAULT_THRESHOLDS } from '../../src/rules/warnings';
 import { seedDistrict } from '../../bench/seed';
@@ -61,14 +61,23 @@ describe('statsInput reads fewer rows, with the same figures', () => {
     return db
       .prepare<[string, string, string], StatsReport>(
         `SELECT r.project_id AS projectId, r.date, r.progress_percent AS progressPercent, r.investment_cumulative AS investmentCumulative,
-                r.investment_month AS investmentMonth,
-                (SELECT MIN(v.created_at) FROM reports v WHERE v.project_id = r.project_id AND v.date = r.date) AS firstReportedAt
+                r.investment_month AS investmentMonth
          FROM reports r
          WHERE r.current = 1
            AND (r.date BETWEEN ? AND ? OR r.date = (SELECT MAX(b.date) FROM reports b WHERE b.current = 1 AND b.project_id = r.project_id AND b.date < ?))
          ORDER BY r.project_id, r.date`,
       )
       .all(from, to, from);
+  }
+  /** Every comment, with the first time its day was reported. */
+  function everyComment(): StatsComment[] {
+    return db
+      .prepare<[], StatsComment>(
+        `SELECT c.project_id AS projectId, c.date, c.person_id AS personId, c.created_at AS createdAt,
+                (SELECT MIN(v.created_at) FROM reports v WHERE v.project_id = c.project_id AND v.date = c.date) AS reportedAt
+         FROM comments c`,
+      )
+      .all();
   }
   const cases: [PeriodKind, string, string][] = [
     ['month', '2026-11', '2026-12-01'],
@@ -84,7 +93,7 @@ describe('statsInput reads fewer rows, with the same figures', () => {
   it.each(cases)('%s %s', (kind, spec, today) => {
     const period = periodOf(kind, spec, today);
     const reduced = statsInput(s, period, today, isWorkday, DEFAULT_THRESHOLDS);
-    const full = { ...reduced, reports: everyRow(reportWindow(period, today).from, period.to), reportedDays: undefined };
+    const full = { ...reduced, reports: everyRow(reportWindow(period, today).from, period.to), reportedDays: undefined, comments: everyComment() };
     if (spec === '2026-11') expect(reduced.reports.length).toBeLessThan(full.reports.length / 2);
     for (const g of ['district', 'town', 'unit', 'leader'] as Grouping[]) {
       expect(computeStats(reduced, g)).toEqual(computeStats(full, g));

@@ -29,13 +29,13 @@ function input(rowsInOrder: 'byProject' | 'shuffled'): StatsInput {
     for (let d = '2026-09-01'; d <= '2026-11-30'; d = addDays(d, 1), k++) {
       if (!calendar.isWorkday(d) || (p.id * 7 + k) % 9 === 0 || (p.id === 5 && d > '2026-11-20')) continue;
       const progress = p.id % 4 === 0 && d > '2026-10-20' ? 40 : 10 + k * 0.3;
-      reports.push(statsReport(p.id, d, { progressPercent: progress, investmentCumulative: 100 * p.id + k * 3, firstReportedAt: `${d}T0${(p.id % 9) + 1}:00:00+08:00` }));
+      reports.push(statsReport(p.id, d, { progressPercent: progress, investmentCumulative: 100 * p.id + k * 3 }));
       if ((p.id + k) % 13 === 0) reports.push(statsReport(p.id, d, { progressPercent: progress + 5, revision: 2 }));
     }
   }
   const comments = reports
     .filter((r, i) => i % 4 === 0 && r.date >= '2026-10-01')
-    .map((r, i) => ({ projectId: r.projectId, date: r.date, personId: 100 + (i % 4), createdAt: `${r.date}T18:00:00+08:00` }));
+    .map((r, i) => ({ projectId: r.projectId, date: r.date, personId: 100 + (i % 4), createdAt: `${r.date}T18:00:00+08:00`, reportedAt: `${r.date}T0${(r.projectId % 9) + 1}:00:00+08:00` }));
   if (rowsInOrder === 'shuffled') reports.reverse();
   const leaders = new Map(projects.map((p) => [p.id, p.id % 6 === 0 ? [] : [{ id: 100 + (p.id % 3), name: `领导${p.id % 3}` }, ...(p.id % 4 === 1 ? [{ id: 103, name: '领导3' }] : [])]]));
   return {

@@ -228,8 +228,8 @@ function district(): StatsInput {
     report(3, '2026-09-28'),
     report(3, '2026-09-29'),
     report(3, '2026-09-30'),
-    report(3, '2026-10-08', { firstReportedAt: '2026-10-08T10:00:00+08:00' }),
-    report(4, '2026-10-09', { investmentCumulative: 100, progressPercent: 2, firstReportedAt: '2026-10-09T08:00:00+08:00' }),
+    report(3, '2026-10-08'),
+    report(4, '2026-10-09', { investmentCumulative: 100, progressPercent: 2 }),
     report(4, '2026-10-10', { investmentCumulative: 150, progressPercent: 5 }),
     // After the as-of date: ignored.
     report(1, '2026-10-12', { investmentCumulative: 5000, progressPercent: 99 }),
@@ -250,14 +250,14 @@ function district(): StatsInput {
     ],
     comments: [
       // 张三 on 甲's revised 10 Oct report: 3 h after its first version (09:00).
-      { projectId: 1, date: '2026-10-10', personId: 7, createdAt: '2026-10-10T12:00:00+08:00' },
+      { projectId: 1, date: '2026-10-10', personId: 7, createdAt: '2026-10-10T12:00:00+08:00', reportedAt: '2026-10-10T09:00:00+08:00' },
       // 张三 on 丙's 8 Oct report, posted 10:00: 1 h.
-      { projectId: 3, date: '2026-10-08', personId: 7, createdAt: '2026-10-08T11:00:00+08:00' },
+      { projectId: 3, date: '2026-10-08', personId: 7, createdAt: '2026-10-08T11:00:00+08:00', reportedAt: '2026-10-08T10:00:00+08:00' },
       // 李四 on 丁's 9 Oct report, posted 08:00: 6 h.
-      { projectId: 4, date: '2026-10-09', personId: 8, createdAt: '2026-10-09T14:00:00+08:00' },
+      { projectId: 4, date: '2026-10-09', personId: 8, createdAt: '2026-10-09T14:00:00+08:00', reportedAt: '2026-10-09T08:00:00+08:00' },
       // Not a leader of the project, and a report of the previous week: neither counts.
-      { projectId: 1, date: '2026-10-09', personId: 99, createdAt: '2026-10-09T12:00:00+08:00' },
-      { projectId: 1, date: '2026-09-30', personId: 7, createdAt: '2026-09-30T12:00:00+08:00' },
+      { projectId: 1, date: '2026-10-09', personId: 99, createdAt: '2026-10-09T12:00:00+08:00', reportedAt: '2026-10-09T09:00:00+08:00' },
+      { projectId: 1, date: '2026-09-30', personId: 7, createdAt: '2026-09-30T12:00:00+08:00', reportedAt: '2026-09-30T09:00:00+08:00' },
     ],
     leaders: new Map([
       [1, [ZHANG]],

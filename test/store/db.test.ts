@@ -59,7 +59,10 @@ describe('openDb', () => {
     const kept = db.prepare(summary).all();
     expect(kept).toHaveLength(2);
     // As it was before migration 014.
-    db.exec('DROP TRIGGER report_months_mark; DROP TABLE report_months; DROP TABLE report_month_figures; DROP TABLE report_months_stale; DROP INDEX comments_date; PRAGMA user_version = 13');
+    db.exec(
+      `DROP TRIGGER report_months_mark; DROP TABLE report_months; DROP TABLE report_month_figures; DROP TABLE report_months_stale;
+       DROP INDEX comments_date; ALTER TABLE comments DROP COLUMN reported_at; PRAGMA user_version = 13`,
+    );
     db.close();
     const again = openDb(file);
     expect(again.prepare(summary).all()).toEqual([]);
@@ -67,5 +70,30 @@ describe('openDb', () => {
     expect(again.prepare(summary).all()).toEqual(kept);
     again.close();
   });
-});
 
+  it("gives an older database's comments the time their day was first reported, and recounts its months in the shorter form", () => {
+    const file = path.join(dir, 'r.db');
+    const db = openDb(file);
+    db.prepare("INSERT INTO projects (name, updated_at) VALUES ('甲', 'x')").run();
+    db.prepare("INSERT INTO messages (id, puppet_message_id, type, posted_at, received_at) VALUES (1, 'm', 'text', 'x', 'x')").run();
+    db.prepare("INSERT INTO persons (id, name, created_at) VALUES (7, '张三', 'x')").run();
+    const insert = db.prepare('INSERT INTO reports (project_id, date, revision, current, message_id, progress_percent, created_at) VALUES (1, ?, ?, ?, 1, ?, ?)');
+    insert.run('2026-09-08', 1, 0, 40, '2026-09-08T09:00:00+08:00');
+    const corrected = insert.run('2026-09-08', 2, 1, 20, '2026-09-08T18:00:00+08:00').lastInsertRowid;
+    new ReportStore(db).refreshMonths();
+    // As it was before migration 016: comments without the time, months listed with it.
+    db.exec(
+      `DROP INDEX comments_date; ALTER TABLE comments DROP COLUMN reported_at;
+       CREATE INDEX comments_date ON comments (date, project_id, person_id, created_at);
+       UPDATE report_month_figures SET figures = '[["2026-09-08",20,null,null,"2026-09-08T09:00:00+08:00"]]';
+       PRAGMA user_version = 15`,
+    );
+    db.prepare("INSERT INTO comments (report_id, project_id, date, person_id, text, message_id, created_at) VALUES (?, 1, '2026-09-08', 7, '收到', 1, '2026-09-08T20:00:00+08:00')").run(corrected);
+    db.close();
+    const again = openDb(file);
+    expect(again.prepare('SELECT reported_at FROM comments').pluck().all()).toEqual(['2026-09-08T09:00:00+08:00']);
+    expect(new ReportStore(again).refreshMonths()).toBe(1);
+    expect(again.prepare('SELECT figures FROM report_month_figures').pluck().all()).toEqual(['[[8,20.0,null,null]]']);
+    again.close();
+  });
+});

@@ -23,26 +23,26 @@ describe('ReportStore.figuresBetween', () => {
 
   const save = (projectId: number, r: Report, at: string) => reports.save({ projectId, report: r, messageId: 1, personId: null, flags: [], now: new Date(at) });
 
-  it('gives current reports in the range, the latest one before it as a baseline, and when each day was first reported', () => {
+  it('gives current reports in the range and the latest one before it as a baseline', () => {
     const [a, b] = ids as [number, number];
     save(a, report('2026-10-20', { progressPercent: 10, investmentCumulative: 100 }), '2026-10-20T09:00:00+08:00');
     save(a, report('2026-10-28', { progressPercent: 12 }), '2026-10-28T09:00:00+08:00');
     save(a, report('2026-11-02', { progressPercent: 14, investmentMonth: 5, problems: ['缺电'] }), '2026-11-02T09:30:00+08:00');
-    // Corrected twice the same day: the figures of the last version, the time of the first.
+    // Corrected twice the same day: the figures of the last version.
     save(a, report('2026-11-03', { progressPercent: 15 }), '2026-11-03T08:15:00+08:00');
     save(a, report('2026-11-03', { progressPercent: 16 }), '2026-11-03T11:00:00+08:00');
     save(a, report('2026-11-03', { progressPercent: 17, investmentCumulative: 130 }), '2026-11-03T18:00:00+08:00');
-    // A late report for an earlier day is first reported when it came.
+    // A late report for an earlier day.
     save(b, report('2026-10-30', { progressPercent: 50 }), '2026-11-04T10:00:00+08:00');
     save(b, report('2026-11-05', { progressPercent: 51 }), '2026-11-05T10:00:00+08:00');
     save(b, report('2026-12-01', { progressPercent: 52 }), '2026-12-01T10:00:00+08:00');
 
     expect(reports.figuresBetween('2026-11-01', '2026-11-30')).toEqual([
-      { projectId: a, date: '2026-10-28', progressPercent: 12, investmentCumulative: null, investmentMonth: null, firstReportedAt: '2026-10-28T09:00:00+08:00' },
-      { projectId: a, date: '2026-11-02', progressPercent: 14, investmentCumulative: null, investmentMonth: 5, firstReportedAt: '2026-11-02T09:30:00+08:00' },
-      { projectId: a, date: '2026-11-03', progressPercent: 17, investmentCumulative: 130, investmentMonth: null, firstReportedAt: '2026-11-03T08:15:00+08:00' },
-      { projectId: b, date: '2026-10-30', progressPercent: 50, investmentCumulative: null, investmentMonth: null, firstReportedAt: '2026-11-04T10:00:00+08:00' },
-      { projectId: b, date: '2026-11-05', progressPercent: 51, investmentCumulative: null, investmentMonth: null, firstReportedAt: '2026-11-05T10:00:00+08:00' },
+      { projectId: a, date: '2026-10-28', progressPercent: 12, investmentCumulative: null, investmentMonth: null },
+      { projectId: a, date: '2026-11-02', progressPercent: 14, investmentCumulative: null, investmentMonth: 5 },
+      { projectId: a, date: '2026-11-03', progressPercent: 17, investmentCumulative: 130, investmentMonth: null },
+      { projectId: b, date: '2026-10-30', progressPercent: 50, investmentCumulative: null, investmentMonth: null },
+      { projectId: b, date: '2026-11-05', progressPercent: 51, investmentCumulative: null, investmentMonth: null },
     ]);
   });
 
@@ -62,7 +62,6 @@ describe('ReportStore.figuresBetween', () => {
     const months = () =>
       reports.refreshMonths() >= 0 &&
       (db.prepare('SELECT * FROM report_months JOIN report_month_figures USING (project_id, month) ORDER BY month').all() as { figures: string }[]).map((m) => ({ ...m, figures: JSON.parse(m.figures) as unknown }));
-    const at = (day: string, time = '09:00') => `${day}T${time}:00+08:00`;
     expect(months()).toEqual([
       {
         project_id: a,
@@ -77,15 +76,15 @@ describe('ReportStore.figuresBetween', () => {
         last_month_date: '2026-09-15',
         days: (1 << 2) | (1 << 9) | (1 << 14) | (1 << 19),
         figures: [
-          ['2026-09-03', 10, null, 20, at('2026-09-03')],
-          ['2026-09-10', 30, 100, null, at('2026-09-10')],
-          ['2026-09-15', 30, null, 40, at('2026-09-15')],
-          ['2026-09-20', null, null, null, at('2026-09-20')],
+          [3, 10, null, 20],
+          [10, 30, 100, null],
+          [15, 30, null, 40],
+          [20, null, null, null],
         ],
       },
     ]);
     // The 10th is corrected down: the month's high is now first reached on the 15th, and its only 累计 is
-    // gone; the day still counts as first reported in the morning.
+    // gone.
     save(a, report('2026-09-10', { progressPercent: 25 }), '2026-09-10T18:00:00+08:00');
     expect(months()).toEqual([
       expect.objectContaining({
@@ -94,7 +93,7 @@ describe('ReportStore.figuresBetween', () => {
         first_cumulative_date: null,
         last_cumulative_date: null,
         last_month_date: '2026-09-15',
-        figures: expect.arrayContaining([['2026-09-10', 25, null, null, at('2026-09-10')]]) as unknown,
+        figures: expect.arrayContaining([[10, 25, null, null]]) as unknown,
       }),
     ]);
     save(a, report('2026-10-08', { progressPercent: 31 }), '2026-10-08T09:00:00+08:00');

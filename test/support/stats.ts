@@ -16,13 +16,12 @@ export const statsProject = (over: Partial<StatsProject> & Pick<StatsProject, 'i
   ...over,
 });
 
-/** A current report, posted at 09:00 on its day unless told otherwise. */
+/** A current report. */
 export const statsReport = (projectId: number, date: string, over: Partial<StatsReport> = {}): StatsReport => ({
   projectId,
   date,
   progressPercent: null,
   investmentCumulative: null,
   investmentMonth: null,
-  firstReportedAt: `${date}T09:00:00+08:00`,
   ...over,
 });

@@ -1,0 +1,13 @@
+-- When a day was first reported matters to the statistics only for a leader's comment on it: the delay
+-- runs from there. A comment now keeps that time (it cannot change: a correction adds a later version),
+-- and report_month_figures no longer lists it per report.
+
+ALTER TABLE comments ADD COLUMN reported_at TEXT;
+UPDATE comments SET reported_at = (SELECT MIN(r.created_at) FROM reports r WHERE r.project_id = comments.project_id AND r.date = comments.date);
+DROP INDEX comments_date;
+CREATE INDEX comments_date ON comments (date, project_id, person_id, created_at, reported_at);
+
+-- report_month_figures lists [day of month, 形象进度, 累计完成投资, 本月完成投资] per report: a third of the
+-- text it was, and no string for V8 to make per row. Every month is recounted in the new form.
+DELETE FROM report_month_figures;
+INSERT OR IGNORE INTO report_months_stale SELECT project_id, month FROM report_months;
