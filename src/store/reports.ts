@@ -130,7 +130,9 @@ export class ReportStore {
     // driver hands over rows one value at a time.
     this.monthFigures = db
       .prepare<[string, string], [number, string, string]>(
-        'SELECT project_id, month, figures FROM report_month_figures WHERE month BETWEEN ? AND ? ORDER BY project_id, month',
+        // By key, per project: a scan of the table would read every month ever summarised.
+        `SELECT f.project_id, f.month, f.figures FROM projects p JOIN report_month_figures f ON f.project_id = p.id AND f.month BETWEEN ? AND ?
+         ORDER BY p.id, f.month`,
       )
       .raw();
     // The rows before the detailed months that decide a figure (see figuresBetween), per project from its
