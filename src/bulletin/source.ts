@@ -46,6 +46,7 @@ export function statsInput(s: Stores, period: Period, today: string, isWorkday: 
     reports: s.reports.figuresBetween(w.from, period.to, w.detailFrom, w.year),
     // A missed-report streak looks back STREAK_LOOKBACK_DAYS from a light's day, past the detailed rows.
     reportedDays: s.reports.reportedDays(addDays(w.detailFrom, -(STREAK_LOOKBACK_DAYS + 1)).slice(0, 7), w.detailFrom.slice(0, 7)),
+    firstReported: s.reports.firstReportDates(),
     stoppages: s.stoppages.list(),
     problems: s.problems
       .raisedBy(period.to)

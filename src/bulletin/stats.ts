@@ -185,6 +185,8 @@ export interface StatsInput {
    * d-1: day d): a missed-report streak counts back through them. Absent: the rows are all there is.
    */
   reportedDays?: ReadonlyMap<number, ReadonlyMap<string, number>>;
+  /** The day of each project's first report, which the rows given may not reach back to. Absent: the earliest of its rows. */
+  firstReported?: ReadonlyMap<number, string>;
   stoppages: readonly StatsStoppage[];
   problems: readonly StatsProblem[];
   comments: readonly StatsComment[];
@@ -631,6 +633,7 @@ function projectFigures(p: StatsProject, ctx: Context, schedule: number): Ungrou
     // The rules look only at dates before `at` and at the earliest date, so later ones do no harm.
     reportedDates: dates,
     reportedEarlier: reportedIn(ctx.input.reportedDays?.get(p.id)),
+    firstReported: ctx.input.firstReported ? (ctx.input.firstReported.get(p.id) ?? null) : (list[0]?.date ?? null),
     progress: [],
     isStopped: stopped,
   };

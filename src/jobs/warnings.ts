@@ -31,6 +31,7 @@ export function computeWarnings(s: Stores, today: string, isWorkday: (d: string)
   const stoppages = new Map<number, Stoppage[]>();
   for (const st of s.stoppages.list()) stoppages.set(st.projectId, [...(stoppages.get(st.projectId) ?? []), st]);
   const since = s.groups.boundSince();
+  const first = s.reports.firstReportDates();
   const none = new Set<string>();
   return s.projects.list().flatMap((p) =>
     projectWarnings(
@@ -38,6 +39,7 @@ export function computeWarnings(s: Stores, today: string, isWorkday: (d: string)
         ...p,
         trackedSince: since.get(p.id) ?? null,
         reportedDates: history.get(p.id)?.dates ?? none,
+        firstReported: first.get(p.id) ?? null,
         progress: history.get(p.id)?.progress.filter((x) => x.date >= paceFrom) ?? [],
         isStopped: (date) => stoppedOn(stoppages.get(p.id) ?? [], date),
       },

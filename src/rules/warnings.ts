@@ -36,6 +36,8 @@ export interface ProjectFacts {
   reportedDates: ReadonlySet<string>;
   /** Whether there was a report on an older date the caller did not list in `reportedDates`. */
   reportedEarlier?: (date: string) => boolean;
+  /** The day of the project's first report ever (null: none): an 在建 project without a planned start started then. */
+  firstReported: string | null;
   /** Reported 形象进度 over recent weeks, oldest first, for the current value and the pace. */
   progress: { date: string; percent: number }[];
   isStopped: (date: string) => boolean;
@@ -127,7 +129,7 @@ export function projectWarnings(p: ProjectFacts, today: string, isWorkday: (d: s
     }
   }
 
-  const started = p.status === '在建' ? (p.plannedStart ?? [...p.reportedDates].sort()[0] ?? null) : null;
+  const started = p.status === '在建' ? (p.plannedStart ?? p.firstReported) : null;
   if (started && !p.registered) {
     const since = days(started, today);
     if (since >= t.unregisteredYellowDays) {

@@ -91,6 +91,7 @@ export class ReportStore {
   private monthFigures;
   private deciding;
   private dayMasks;
+  private firstDates;
   private staleMonths;
   private summarise;
   private writeFigures;
@@ -192,6 +193,11 @@ export class ReportStore {
     this.unmark = db.prepare<{ projectId: number; month: string }>('DELETE FROM report_months_stale WHERE project_id = @projectId AND month = @month');
     this.dayMasks = db
       .prepare<[string, string], [number, string, number]>('SELECT project_id, month, days FROM report_months WHERE month >= ? AND month < ?')
+      .raw();
+    this.firstDates = db
+      .prepare<[], [number, string | null]>(
+        'SELECT p.id, (SELECT m.first_date FROM report_months m WHERE m.project_id = p.id ORDER BY m.month LIMIT 1) FROM projects p',
+      )
       .raw();
     this.allVersions = db.prepare<[string, string], ReportRow>('SELECT * FROM reports WHERE date BETWEEN ? AND ? ORDER BY date, project_id, revision');
     this.inGroupSince = db.prepare<[number, string], ReportRow>(
@@ -338,6 +344,14 @@ export class ReportStore {
       if (months) months.set(month, days);
       else out.set(projectId, new Map([[month, days]]));
     }
+    return out;
+  }
+
+  /** The day of each project's first report, for the projects that have reported. */
+  firstReportDates(): Map<number, string> {
+    this.refreshMonths();
+    const out = new Map<number, string>();
+    for (const [projectId, date] of this.firstDates.iterate()) if (date !== null) out.set(projectId, date);
     return out;
   }
 

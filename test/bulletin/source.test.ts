@@ -6,7 +6,7 @@ import { createStores, type Stores } from '../../src/chat/context';
 import type { Project } from '../../src/store/projects';
 import { WorkCalendar } from '../../src/calendar/calendar';
 import { computeStats, periodOf, previousPeriod, type Grouping, type PeriodKind, type StatsComment, type StatsReport } from '../../src/bulletin/stats';
-import { reportWindow, statsInput } from '../../src/bulletin/source';
+import { statsInput } from '../../src/bulletin/source';
 import { DEFAULT_THRESHOLDS } from '../../src/rules/warnings';
 import { seedDistrict } from '../../bench/seed';
 
@@ -93,7 +93,7 @@ describe('statsInput reads fewer rows, with the same figures', () => {
   it.each(cases)('%s %s', (kind, spec, today) => {
     const period = periodOf(kind, spec, today);
     const reduced = statsInput(s, period, today, isWorkday, DEFAULT_THRESHOLDS);
-    const full = { ...reduced, reports: everyRow(reportWindow(period, today).from, period.to), reportedDays: undefined, comments: everyComment() };
+    const full = { ...reduced, reports: everyRow('2000-01-01', period.to), reportedDays: undefined, firstReported: undefined, comments: everyComment() };
     if (spec === '2026-11') expect(reduced.reports.length).toBeLessThan(full.reports.length / 2);
     for (const g of ['district', 'town', 'unit', 'leader'] as Grouping[]) {
       expect(computeStats(reduced, g)).toEqual(computeStats(full, g));

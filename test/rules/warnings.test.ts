@@ -17,6 +17,7 @@ const base: ProjectFacts = {
   registered: true,
   trackedSince: '2026-09-01',
   reportedDates: new Set(),
+  firstReported: null,
   progress: [],
   isStopped: () => false,
 };
@@ -80,6 +81,9 @@ describe('warning rules', () => {
     expect(unreg('2026-09-20')).toBeUndefined();
     expect(unreg('2026-10-05')?.level).toBe('yellow');
     expect(unreg('2026-11-05')?.level).toBe('red');
+    // Without a planned start, an 在建 project started with its first report, however far back the dates given go.
+    const first = projectWarnings({ ...base, plannedStart: null, registered: false, firstReported: '2026-08-03', reportedDates: new Set(['2026-11-24']) }, '2026-11-25', isWorkday);
+    expect(first.find((w) => w.kind === 'unregistered')?.text).toBe('精细化工中间体项目 开工 114 天仍未入库（入统）');
   });
 
   it('says nothing about a finished, suspended or stopped project', () => {
