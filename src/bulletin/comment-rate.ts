@@ -1,10 +1,18 @@
-/** A reported project-day, with the comments its leaders made on it. */
-export interface ReportedDay {
-  projectId: number;
+/** A comment on a project's report of a day: by whom, when, and when the day was first reported (ISO; the delay runs from it). */
+export interface DayComment {
   date: string;
-  leaderIds: number[];
-  /** Comments on that day's report: who, when, and when the day was first reported (ISO; the delay runs from it). */
-  comments: { personId: number; at: string; reportedAt: string }[];
+  personId: number;
+  at: string;
+  reportedAt: string;
+}
+
+/** One project's reported days over a period, with the comments on them. */
+export interface ProjectDays {
+  /** How many days it reported on: each is due a comment from each of its leaders. */
+  reported: number;
+  leaderIds: readonly number[];
+  /** Comments on those days (on no other), oldest day first. */
+  comments: readonly DayComment[];
 }
 
 export interface LeaderCommentRate {
@@ -19,7 +27,7 @@ export interface LeaderCommentRate {
   averageDelayHours: number | null;
 }
 
-/** One leader's reported days and comments over some project-days: what `commentRates` sums. */
+/** One leader's reported days and comments over some project-days: what `ratesOf` sums. */
 export interface LeaderTally {
   leaderId: number;
   due: number;
@@ -28,29 +36,20 @@ export interface LeaderTally {
   delays: number[];
 }
 
-/** Per leader, the reported days due and commented, and each comment's delay. Pure. */
-export function tallyComments(days: readonly ReportedDay[]): LeaderTally[] {
-  const by = new Map<number, LeaderTally>();
-  for (const d of days) {
-    for (const leaderId of d.leaderIds) {
-      let acc = by.get(leaderId);
-      if (!acc) by.set(leaderId, (acc = { leaderId, due: 0, commented: 0, delays: [] }));
-      acc.due++;
-      // Most days have no comment: nothing is parsed or gathered for them.
-      let first = Infinity;
-      let reportedAt = '';
-      for (const c of d.comments) {
-        if (c.personId !== leaderId) continue;
-        first = Math.min(first, Date.parse(c.at));
-        reportedAt = c.reportedAt;
-      }
-      if (first < Infinity) {
-        acc.commented++;
-        acc.delays.push((first - Date.parse(reportedAt)) / 3_600_000);
-      }
+/** Per leader of a project, the reported days due and commented, and the delay of each day's first comment. Pure. */
+export function tallyComments(p: ProjectDays): LeaderTally[] {
+  if (!p.reported) return [];
+  return p.leaderIds.map((leaderId) => {
+    // Per day, the leader's first comment; days in order.
+    const first = new Map<string, DayComment>();
+    for (const c of p.comments) {
+      if (c.personId !== leaderId) continue;
+      const seen = first.get(c.date);
+      if (!seen || Date.parse(c.at) < Date.parse(seen.at)) first.set(c.date, c);
     }
-  }
-  return [...by.values()];
+    const delays = [...first.values()].map((c) => (Date.parse(c.at) - Date.parse(c.reportedAt)) / 3_600_000);
+    return { leaderId, due: p.reported, commented: delays.length, delays };
+  });
 }
 
 /** Comment rates from tallies of several sets of days (a group's projects), merged per leader in order. */
@@ -74,9 +73,4 @@ export function ratesOf(tallies: Iterable<LeaderTally>): LeaderCommentRate[] {
       averageDelayHours: a.delays.length ? Math.round((a.delays.reduce((x, y) => x + y, 0) / a.delays.length) * 10) / 10 : null,
     }))
     .sort((x, y) => x.leaderId - y.leaderId);
-}
-
-/** Leader comment rate (点评率) and delay, per leader, over a set of reported project-days. Pure. */
-export function commentRates(days: readonly ReportedDay[]): LeaderCommentRate[] {
-  return ratesOf(tallyComments(days));
 }

@@ -14,7 +14,7 @@ import { isIsoDate, weekdayOf } from '../calendar/calendar';
 import { owesReport, stoppedOn } from '../rules/reporting';
 import { DEFAULT_THRESHOLDS, projectWarnings, type ProjectFacts, type Warning, type WarningThresholds } from '../rules/warnings';
 import { addDays, daysBetween } from '../time/clock';
-import { ratesOf, tallyComments, type LeaderCommentRate, type LeaderTally, type ReportedDay } from './comment-rate';
+import { ratesOf, tallyComments, type DayComment, type LeaderCommentRate, type LeaderTally } from './comment-rate';
 
 // ---------------------------------------------------------------------------------------------
 // Periods
@@ -681,31 +681,6 @@ export function problemFigures(problems: readonly StatsProblem[], period: Period
   return out.sort((a, b) => (a.state === b.state ? b.ageDays - a.ageDays || a.id - b.id : a.state === 'open' ? -1 : 1));
 }
 
-/** The period's reported project-days with their leaders and comments, for `tallyComments`; `reports` lists by date, as `currentReportsByProject` gives them. */
-export function reportedDaysOf(input: StatsInput, reports: Map<number, StatsReport[]>, period: Period): ReportedDay[] {
-  const comments = new Map<number, Map<string, ReportedDay['comments']>>();
-  for (const c of input.comments) {
-    if (c.date < period.from || c.date > period.to) continue;
-    let byDate = comments.get(c.projectId);
-    if (!byDate) comments.set(c.projectId, (byDate = new Map()));
-    const comment = { personId: c.personId, at: c.createdAt, reportedAt: c.reportedAt };
-    const list = byDate.get(c.date);
-    if (list) list.push(comment);
-    else byDate.set(c.date, [comment]);
-  }
-  const days: ReportedDay[] = [];
-  for (const [projectId, list] of reports) {
-    const leaderIds = (input.leaders.get(projectId) ?? []).map((l) => l.id);
-    const byDate = comments.get(projectId);
-    // A year of reports precedes a month's: start at the period.
-    for (let i = firstIndexFrom(list, period.from); i < list.length && list[i]!.date <= period.to; i++) {
-      const r = list[i]!;
-      days.push({ projectId, date: r.date, leaderIds, comments: byDate?.get(r.date) ?? [] });
-    }
-  }
-  return days;
-}
-
 /** Totals over per-leader rates; the delay is the mean over all commented days. */
 export function sumCommentRates(rates: readonly LeaderCommentRate[]): CommentFigures {
   const due = sum(rates.map((r) => r.due));
@@ -838,15 +813,33 @@ function contextOf(input: StatsInput): Context {
   };
 }
 
-/** Each project's comment tallies, made once for all the groups it falls in. */
-function talliesByProject(days: readonly ReportedDay[]): Map<number, LeaderTally[]> {
-  const byProject = new Map<number, ReportedDay[]>();
-  for (const d of days) {
-    const list = byProject.get(d.projectId);
-    if (list) list.push(d);
-    else byProject.set(d.projectId, [d]);
+/** Whether a list by date holds a report of the day. */
+function hasDay(list: readonly StatsReport[], date: string): boolean {
+  return list[firstIndexFrom(list, date)]?.date === date;
+}
+
+const byDay = (a: DayComment, b: DayComment) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
+/**
+ * Each project's comment tallies over a period, made once for all the groups it falls in: its days
+ * reported in the period, and the comments on them. `reports` lists by date, as `currentReportsByProject` gives them.
+ */
+function talliesByProject(input: StatsInput, reports: ReadonlyMap<number, readonly StatsReport[]>, period: Period): Map<number, LeaderTally[]> {
+  const comments = new Map<number, DayComment[]>();
+  for (const c of input.comments) {
+    if (c.date < period.from || c.date > period.to) continue;
+    const comment = { date: c.date, personId: c.personId, at: c.createdAt, reportedAt: c.reportedAt };
+    const list = comments.get(c.projectId);
+    if (list) list.push(comment);
+    else comments.set(c.projectId, [comment]);
   }
-  return new Map([...byProject].map(([id, list]) => [id, tallyComments(list)]));
+  const out = new Map<number, LeaderTally[]>();
+  for (const [projectId, list] of reports) {
+    const reported = firstIndexFrom(list, addDays(period.to, 1)) - firstIndexFrom(list, period.from);
+    const onDays = (comments.get(projectId) ?? []).filter((c) => hasDay(list, c.date)).sort(byDay);
+    out.set(projectId, tallyComments({ reported, leaderIds: (input.leaders.get(projectId) ?? []).map((l) => l.id), comments: onDays }));
+  }
+  return out;
 }
 
 function leaderFigures(input: StatsInput, tallies: ReadonlyMap<number, readonly LeaderTally[]>): LeaderFigures[] {
@@ -878,7 +871,7 @@ function coreOf(input: StatsInput): Core {
   if (cached) return cached;
   const ctx = contextOf(input);
   const schedule = yearSchedulePercent(ctx.asOf);
-  const tallies = talliesByProject(reportedDaysOf(input, ctx.reports, { from: ctx.period.from, to: ctx.asOf }));
+  const tallies = talliesByProject(input, ctx.reports, { from: ctx.period.from, to: ctx.asOf });
   const core: Core = {
     ctx,
     schedule,

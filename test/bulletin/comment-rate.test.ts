@@ -1,19 +1,45 @@
-import { commentRates } from '../../src/bulletin/comment-rate';
+import { ratesOf, tallyComments, type DayComment } from '../../src/bulletin/comment-rate';
 
-describe('commentRates', () => {
+const comment = (date: string, personId: number, at: string, reportedAt: string): DayComment => ({
+  date,
+  personId,
+  at: `${at}+08:00`,
+  reportedAt: `${reportedAt}+08:00`,
+});
+
+describe('comment tallies and rates', () => {
   it('counts commented reported project-days per leader and the mean delay to the first comment', () => {
-    const rates = commentRates([
-      { projectId: 1, date: '2026-11-23', leaderIds: [7], comments: [{ personId: 7, at: '2026-11-23T21:00:00+08:00', reportedAt: '2026-11-23T10:00:00+08:00' }, { personId: 7, at: '2026-11-24T08:00:00+08:00', reportedAt: '2026-11-23T10:00:00+08:00' }] },
-      { projectId: 1, date: '2026-11-24', leaderIds: [7], comments: [] },
-      { projectId: 2, date: '2026-11-24', leaderIds: [7, 8], comments: [{ personId: 8, at: '2026-11-24T10:30:00+08:00', reportedAt: '2026-11-24T09:00:00+08:00' }, { personId: 7, at: '2026-11-24T12:00:00+08:00', reportedAt: '2026-11-24T09:00:00+08:00' }] },
+    const tallies = [
+      ...tallyComments({
+        reported: 2,
+        leaderIds: [7],
+        // The next morning's comment is listed first: the first comment is the earlier one.
+        comments: [comment('2026-11-23', 7, '2026-11-24T08:00:00', '2026-11-23T10:00:00'), comment('2026-11-23', 7, '2026-11-23T21:00:00', '2026-11-23T10:00:00')],
+      }),
+      ...tallyComments({
+        reported: 1,
+        leaderIds: [7, 8],
+        comments: [
+          comment('2026-11-24', 8, '2026-11-24T10:30:00', '2026-11-24T09:00:00'),
+          comment('2026-11-24', 7, '2026-11-24T12:00:00', '2026-11-24T09:00:00'),
+          // Not one of its leaders.
+          comment('2026-11-24', 9, '2026-11-24T09:10:00', '2026-11-24T09:00:00'),
+        ],
+      }),
+    ];
+    expect(tallies).toEqual([
+      { leaderId: 7, due: 2, commented: 1, delays: [11] },
+      { leaderId: 7, due: 1, commented: 1, delays: [3] },
+      { leaderId: 8, due: 1, commented: 1, delays: [1.5] },
     ]);
-    expect(rates).toEqual([
+    expect(ratesOf(tallies)).toEqual([
       { leaderId: 7, due: 3, commented: 2, rate: 2 / 3, averageDelayHours: 7 },
       { leaderId: 8, due: 1, commented: 1, rate: 1, averageDelayHours: 1.5 },
     ]);
   });
 
-  it('has no rate for nothing due', () => {
-    expect(commentRates([])).toEqual([]);
+  it('has nothing due without reported days', () => {
+    expect(tallyComments({ reported: 0, leaderIds: [7], comments: [] })).toEqual([]);
+    expect(ratesOf([])).toEqual([]);
   });
 });

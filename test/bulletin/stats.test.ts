@@ -258,6 +258,8 @@ function district(): StatsInput {
       // Not a leader of the project, and a report of the previous week: neither counts.
       { projectId: 1, date: '2026-10-09', personId: 99, createdAt: '2026-10-09T12:00:00+08:00', reportedAt: '2026-10-09T09:00:00+08:00' },
       { projectId: 1, date: '2026-09-30', personId: 7, createdAt: '2026-09-30T12:00:00+08:00', reportedAt: '2026-09-30T09:00:00+08:00' },
+      // 张三 on 丙 for a day it has no report of: nothing was due, so it does not count.
+      { projectId: 3, date: '2026-10-09', personId: 7, createdAt: '2026-10-09T11:00:00+08:00', reportedAt: '2026-10-09T10:00:00+08:00' },
     ],
     leaders: new Map([
       [1, [ZHANG]],
