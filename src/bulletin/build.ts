@@ -1,6 +1,6 @@
 import type { Stores } from '../chat/context';
 import type { WarningThresholds } from '../rules/warnings';
-import { computeStats, isoWeekOf, previousPeriod, type GroupFigures, type Period, type PeriodKind, type StatsFigures, type StatsInput } from './stats';
+import { computeStats, isoWeekOf, overallBefore, previousPeriod, type GroupFigures, type Period, type PeriodKind, type StatsFigures, type StatsInput } from './stats';
 import { DEFAULT_HONOUR_RULES, honours, type HonourRules, type Honours } from '../rules/honours';
 import { statsInput } from './source';
 import { addDays } from '../time/clock';
@@ -72,8 +72,7 @@ export function buildBulletin(
 function previousOverall(s: Stores, input: StatsInput, isWorkday: (d: string) => boolean, thresholds: WarningThresholds): GroupFigures | null {
   const period = input.previous ?? previousPeriod(input.period);
   const sameYear = period.from.slice(0, 4) === input.period.from.slice(0, 4);
-  const source = sameYear ? { ...input, period, previous: previousPeriod(period) } : statsInput(s, period, input.today, isWorkday, thresholds);
-  const overall = computeStats(source, 'district').overall;
+  const overall = sameYear ? overallBefore(input) : computeStats(statsInput(s, period, input.today, isWorkday, thresholds), 'district').overall;
   return overall.reporting.due ? overall : null;
 }
 

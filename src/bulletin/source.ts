@@ -1,9 +1,9 @@
 import type { Stores } from '../chat/context';
 import type { StatsInput, Period } from './stats';
 import type { WarningThresholds } from '../rules/warnings';
-import { PACE_DAYS, previousPeriod } from './stats';
+import { previousPeriod } from './stats';
 import { leadersByProject } from '../chat/roles';
-import { STREAK_LOOKBACK_DAYS } from '../rules/warnings';
+import { PACE_DAYS, STREAK_LOOKBACK_DAYS } from '../rules/warnings';
 import { addDays } from '../time/clock';
 
 /**

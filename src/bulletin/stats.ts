@@ -12,7 +12,7 @@ import type { ReportFigures } from '../store/reports';
 import type { Stoppage } from '../store/stoppages';
 import { isIsoDate, weekdayOf } from '../calendar/calendar';
 import { owesReport, stoppedOn } from '../rules/reporting';
-import { DEFAULT_THRESHOLDS, projectWarnings, type ProjectFacts, type Warning, type WarningThresholds } from '../rules/warnings';
+import { DEFAULT_THRESHOLDS, PACE_DAYS, PACE_SPAN_DAYS, projectWarnings, type ProjectFacts, type Warning, type WarningThresholds } from '../rules/warnings';
 import { addDays, daysBetween } from '../time/clock';
 import { ratesOf, tallyComments, type DayComment, type LeaderCommentRate, type LeaderTally } from './comment-rate';
 
@@ -362,8 +362,6 @@ export interface StatsFigures {
 export const DISTRICT = '全区';
 export const UNASSIGNED = '未填写';
 export const STAGNANT_DAYS = 14;
-/** How far back the pace of 形象进度 is read for a forecast. */
-export const PACE_DAYS = 45;
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -380,11 +378,10 @@ export function schedulePhrase(points: number): string {
   return '与序时进度持平';
 }
 
-/** One current report per project and day (highest revision, else the later in input order), oldest first, by project; none after `upTo`. */
-export function currentReportsByProject(reports: readonly StatsReport[], upTo?: string): Map<number, StatsReport[]> {
+/** One current report per project and day (highest revision, else the later in input order), oldest first, by project. */
+export function currentReportsByProject(reports: readonly StatsReport[]): Map<number, StatsReport[]> {
   const out = new Map<number, StatsReport[]>();
   for (const r of reports) {
-    if (upTo !== undefined && r.date > upTo) continue;
     const list = out.get(r.projectId);
     if (list) list.push(r);
     else out.set(r.projectId, [r]);
@@ -510,9 +507,12 @@ interface Context {
   asOf: string;
   /** Workdays of the period up to the as-of date. */
   workdays: string[];
-  reports: Map<number, StatsReport[]>;
+  /** Each project's rows by date, also those after the as-of date: every figure reads up to a date. */
+  reports: ReadonlyMap<number, readonly StatsReport[]>;
   stoppages: Map<number, StatsStoppage[]>;
   thresholds: WarningThresholds;
+  /** Lights made, by date and project: the period before reuses the ones on its last day. */
+  lights: Map<string, Map<number, LightOn>>;
 }
 
 function stoppedFor(list: readonly StatsStoppage[]): (date: string) => boolean {
@@ -520,7 +520,7 @@ function stoppedFor(list: readonly StatsStoppage[]): (date: string) => boolean {
 }
 
 /** Reports due and received on workdays, excluding stopped days and days before the group was bound. */
-function reportingOf(p: Pick<StatsProject, 'id' | 'status'>, dates: ReadonlySet<string>, stopped: (d: string) => boolean, ctx: Context): ReportingFigures {
+function reportingOf(p: Pick<StatsProject, 'id' | 'status'>, dates: Pick<ReadonlySet<string>, 'has'>, stopped: (d: string) => boolean, ctx: Context): ReportingFigures {
   const bound = ctx.input.boundSince.get(p.id);
   if (!bound || !owesReport(p)) return { due: 0, received: 0, missed: 0, rate: null };
   const due = ctx.workdays.filter((d) => d >= bound && !stopped(d));
@@ -580,6 +580,11 @@ function firstIndexFrom(list: readonly StatsReport[], date: string): number {
   return lo;
 }
 
+/** Whether a list by date holds a report of the day. */
+function hasDay(list: readonly StatsReport[], date: string): boolean {
+  return list[firstIndexFrom(list, date)]?.date === date;
+}
+
 /** Reported 形象进度 between two dates (inclusive), oldest first. */
 function progressBetween(list: readonly StatsReport[], from: string, to: string): { date: string; percent: number }[] {
   const out: { date: string; percent: number }[] = [];
@@ -590,16 +595,40 @@ function progressBetween(list: readonly StatsReport[], from: string, to: string)
   return out;
 }
 
+/** A project's light on a day and the warnings that make it. */
+interface LightOn {
+  light: Light;
+  warnings: Warning[];
+}
+
+/**
+ * The 形象进度 the warning rules read on a date: the latest of the last PACE_DAYS, and those of the
+ * PACE_SPAN_DAYS up to it (the rules read no others).
+ */
+function paceOn(list: readonly StatsReport[], at: string): { date: string; percent: number }[] {
+  const from = addDays(at, -PACE_DAYS);
+  const latest = lastValue(list, (r) => r.progressPercent, at);
+  if (!latest) return [];
+  const span = addDays(latest.date, -PACE_SPAN_DAYS);
+  return progressBetween(list, span > from ? span : from, at);
+}
+
 /**
  * The project's warnings on a date under the warning rules, and the light they make (forecasts are not a light).
- * `facts` holds all the rules read but the 形象进度, taken here from the pace window before `at`.
+ * `facts` holds all the rules read but the 形象进度, taken here from the rows.
  */
-function lightOn(facts: ProjectFacts, list: readonly StatsReport[], at: string, ctx: Context): { light: Light; warnings: Warning[] } {
-  const warnings = projectWarnings({ ...facts, progress: progressBetween(list, addDays(at, -PACE_DAYS), at) }, at, ctx.input.isWorkday, ctx.thresholds).filter(
+function lightOn(facts: ProjectFacts, list: readonly StatsReport[], at: string, ctx: Context): LightOn {
+  let onDay = ctx.lights.get(at);
+  if (!onDay) ctx.lights.set(at, (onDay = new Map()));
+  const known = onDay.get(facts.id);
+  if (known) return known;
+  const warnings = projectWarnings({ ...facts, progress: paceOn(list, at) }, at, ctx.input.isWorkday, ctx.thresholds).filter(
     (w) => w.kind !== 'forecast',
   );
   const light: Light = warnings.some((w) => w.level === 'red') ? 'red' : warnings.length ? 'yellow' : 'green';
-  return { light, warnings };
+  const made = { light, warnings };
+  onDay.set(facts.id, made);
+  return made;
 }
 
 /** The group keys of a project under a grouping: several for a project with several leaders. */
@@ -619,8 +648,7 @@ function reportedIn(months: ReadonlyMap<string, number> | undefined): ((date: st
 
 function projectFigures(p: StatsProject, ctx: Context, schedule: number): UngroupedFigures {
   const list = ctx.reports.get(p.id) ?? [];
-  const dates = new Set<string>();
-  for (const r of list) dates.add(r.date);
+  const dates = { has: (d: string) => hasDay(list, d) };
   const stopped = stoppedFor(ctx.stoppages.get(p.id) ?? []);
   const facts: ProjectFacts = {
     id: p.id,
@@ -630,7 +658,7 @@ function projectFigures(p: StatsProject, ctx: Context, schedule: number): Ungrou
     plannedFinish: p.plannedFinish,
     registered: p.registered,
     trackedSince: ctx.input.boundSince.get(p.id) ?? null,
-    // The rules look only at dates before `at` and at the earliest date, so later ones do no harm.
+    // The rules look only at dates before `at`, so later ones do no harm.
     reportedDates: dates,
     reportedEarlier: reportedIn(ctx.input.reportedDays?.get(p.id)),
     firstReported: ctx.input.firstReported ? (ctx.input.firstReported.get(p.id) ?? null) : (list[0]?.date ?? null),
@@ -795,7 +823,16 @@ function rankings<T>(items: readonly T[], key: (t: T) => string, values: Record<
 // ---------------------------------------------------------------------------------------------
 // The whole
 
-function contextOf(input: StatsInput): Context {
+// A bulletin computes the period before from the same rows: they are grouped once.
+const grouped = new WeakMap<readonly StatsReport[], Map<number, StatsReport[]>>();
+
+function reportsByProject(reports: readonly StatsReport[]): Map<number, StatsReport[]> {
+  let byProject = grouped.get(reports);
+  if (!byProject) grouped.set(reports, (byProject = currentReportsByProject(reports)));
+  return byProject;
+}
+
+function contextOf(input: StatsInput, lights: Context['lights']): Context {
   const asOf = minDate(input.period.to, input.today);
   const workdays: string[] = [];
   for (let d = input.period.from; d <= asOf; d = addDays(d, 1)) if (input.isWorkday(d)) workdays.push(d);
@@ -807,15 +844,11 @@ function contextOf(input: StatsInput): Context {
     previous: input.previous ?? previousPeriod(input.period),
     asOf,
     workdays,
-    reports: currentReportsByProject(input.reports, asOf),
+    reports: reportsByProject(input.reports),
     stoppages,
     thresholds: input.thresholds ?? DEFAULT_THRESHOLDS,
+    lights,
   };
-}
-
-/** Whether a list by date holds a report of the day. */
-function hasDay(list: readonly StatsReport[], date: string): boolean {
-  return list[firstIndexFrom(list, date)]?.date === date;
 }
 
 const byDay = (a: DayComment, b: DayComment) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
@@ -858,7 +891,7 @@ interface Core {
   problems: ProblemFigures[];
   byId: Map<number, StatsProject>;
   tallies: Map<number, LeaderTally[]>;
-  /** The whole district, the same under every grouping but 'leader' (made when first asked for). */
+  /** The whole district, the same under every grouping but 'leader' (made when first asked for: `overallOf`). */
   overall?: GroupFigures;
   projectRankings?: Ranking[];
 }
@@ -866,10 +899,10 @@ interface Core {
 // A bulletin groups one input three ways; inputs are not changed once made (their fields are readonly).
 const cores = new WeakMap<StatsInput, Core>();
 
-function coreOf(input: StatsInput): Core {
+function coreOf(input: StatsInput, lights: Context['lights'] = new Map()): Core {
   const cached = cores.get(input);
   if (cached) return cached;
-  const ctx = contextOf(input);
+  const ctx = contextOf(input, lights);
   const schedule = yearSchedulePercent(ctx.asOf);
   const tallies = talliesByProject(input, ctx.reports, { from: ctx.period.from, to: ctx.asOf });
   const core: Core = {
@@ -883,6 +916,24 @@ function coreOf(input: StatsInput): Core {
   };
   cores.set(input, core);
   return core;
+}
+
+function sharedOf(core: Core, leaderNames: Shared['leaderNames']): Shared {
+  return { projects: core.byId, asOf: core.ctx.asOf, schedule: core.schedule, problems: core.problems, tallies: core.tallies, leaderNames };
+}
+
+function overallOf(core: Core): GroupFigures {
+  return (core.overall ??= groupFigures(DISTRICT, core.projects, sharedOf(core, null)));
+}
+
+/**
+ * The whole district over the period before, from the same input (its rows reach back to it, as
+ * `StatsInput.reports` says): what a bulletin compares with. It reuses the lights on that period's last day.
+ */
+export function overallBefore(input: StatsInput): GroupFigures {
+  const core = coreOf(input);
+  const period = core.ctx.previous;
+  return overallOf(coreOf({ ...input, period, previous: previousPeriod(period) }, core.ctx.lights));
 }
 
 /**
@@ -899,16 +950,8 @@ export function computeStats(input: StatsInput, grouping: Grouping = 'district')
     ...rest,
   }));
   const leaders = [...core.leaders];
-  const problems = [...core.problems];
-  const shared: Shared = {
-    projects: byId,
-    asOf: ctx.asOf,
-    schedule,
-    problems,
-    tallies,
-    leaderNames: grouping === 'leader' ? new Map(leaders.map((l) => [l.leaderId, l.name])) : null,
-  };
-  const overall = grouping === 'leader' ? groupFigures(DISTRICT, projects, shared) : (core.overall ??= groupFigures(DISTRICT, core.projects, shared));
+  const shared = sharedOf(core, grouping === 'leader' ? new Map(leaders.map((l) => [l.leaderId, l.name])) : null);
+  const overall = grouping === 'leader' ? groupFigures(DISTRICT, projects, shared) : overallOf(core);
   const members = new Map<string, ProjectFigures[]>();
   for (const p of projects) {
     for (const k of p.groups) {
@@ -930,7 +973,7 @@ export function computeStats(input: StatsInput, grouping: Grouping = 'district')
     notStarted: overall.start.notStarted,
     stagnant: projects.flatMap((p) => (p.stagnant ? [p.stagnant] : [])).sort((a, b) => b.days - a.days || byZh(a.name, b.name)),
     lightChanges: projects.filter((p) => p.light !== p.previousLight).map((p) => ({ projectId: p.id, name: p.name, before: p.previousLight, after: p.light })),
-    problems,
+    problems: [...core.problems],
     leaders,
     rankings: {
       groups: rankings(groups, (g) => g.key, {

@@ -4,7 +4,7 @@ import type { Stoppage } from '../store/stoppages';
 import { roleHolders } from '../chat/roles';
 import { dayLabel } from '../chat/format';
 import { addDays, daysBetween } from '../time/clock';
-import { STREAK_LOOKBACK_DAYS, projectWarnings, type Warning, type WarningKind, type WarningThresholds } from '../rules/warnings';
+import { PACE_DAYS, STREAK_LOOKBACK_DAYS, projectWarnings, type Warning, type WarningKind, type WarningThresholds } from '../rules/warnings';
 import { WarningStateStore } from '../store/warnings';
 import { stoppedOn } from '../rules/reporting';
 
@@ -20,7 +20,6 @@ export interface WarningOptions {
 const DAILY: ReadonlySet<WarningKind> = new Set(['missing', 'notStarted']);
 // Enough history for the longest streak the rules count.
 const HISTORY_DAYS = STREAK_LOOKBACK_DAYS + 1;
-const PACE_DAYS = 45;
 const MARK = { red: '🔴', yellow: '🟡' } as const;
 
 

@@ -33,12 +33,12 @@ export interface ProjectFacts {
   /** The first day the bot chased this project (its group was bound); null when no group carries it. */
   trackedSince: string | null;
   /** Dates (YYYY-MM-DD) with a report, recent enough to cover the streak we look for. */
-  reportedDates: ReadonlySet<string>;
+  reportedDates: Pick<ReadonlySet<string>, 'has'>;
   /** Whether there was a report on an older date the caller did not list in `reportedDates`. */
   reportedEarlier?: (date: string) => boolean;
   /** The day of the project's first report ever (null: none): an 在建 project without a planned start started then. */
   firstReported: string | null;
-  /** Reported 形象进度 over recent weeks, oldest first, for the current value and the pace. */
+  /** Reported 形象进度 of the last PACE_DAYS, oldest first, for the current value and the pace. */
   progress: { date: string; percent: number }[];
   isStopped: (date: string) => boolean;
 }
@@ -59,6 +59,10 @@ export function warningPhrase(w: Pick<Warning, 'text'>, projectName: string): st
 }
 /** How far back (calendar days) a missed-report streak is counted: past red, the exact length matters little. */
 export const STREAK_LOOKBACK_DAYS = 60;
+/** How far back 形象进度 is read (calendar days): an older figure is no longer the project's progress. */
+export const PACE_DAYS = 45;
+/** A forecast takes the pace of 形象进度 over the days up to its latest figure. */
+export const PACE_SPAN_DAYS = 14;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
@@ -146,7 +150,8 @@ export function projectWarnings(p: ProjectFacts, today: string, isWorkday: (d: s
 
 /** `；按目前进度，本月底将落后 32 个百分点（红色）` when the month's pace would cross into the next colour. */
 function forecastLine(p: ProjectFacts, latest: { date: string; percent: number }, today: string, gap: number, t: WarningThresholds): string {
-  const first = p.progress.find((x) => days(x.date, latest.date) <= 14) ?? latest;
+  const since = addDays(latest.date, -PACE_SPAN_DAYS);
+  const first = p.progress.find((x) => x.date >= since) ?? latest;
   const span = days(first.date, latest.date);
   const pace = span > 0 ? (latest.percent - first.percent) / span : 0;
   const eom = endOfMonth(today);

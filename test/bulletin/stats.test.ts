@@ -17,6 +17,7 @@ import {
   type StatsInput,
   type StatsReport,
 } from '../../src/bulletin/stats';
+import { projectWarnings } from '../../src/rules/warnings';
 import { statsProject, statsReport } from '../support/stats';
 
 describe('periodOf', () => {
@@ -489,5 +490,37 @@ describe('computeStats on a month', () => {
     expect(stats.overall.reporting).toMatchObject({ due: 4, received: 2, missed: 2, rate: 50 });
     // No 累计 at all: October's latest month figure 55; the year: September's 90 + October's 55 = 145 → 14.5%.
     expect(stats.projects[0]!.investment).toMatchObject({ period: 55, basis: 'month', yearToDate: 145, completionRate: 14.5 });
+  });
+
+  it("words a lagging project's warnings as the rules do from every 形象进度 of the pace window", () => {
+    const dates: [string, number][] = [['2026-09-25', 40], ['2026-10-15', 60], ['2026-11-06', 68.5], ['2026-11-12', 65], ['2026-11-19', 69]];
+    const p = P({ id: 10, name: '辛项目', plannedStart: '2026-01-01', plannedFinish: '2026-11-30' });
+    const input: StatsInput = {
+      ...district(),
+      period: periodOf('month', '2026-11'),
+      today: '2026-11-20',
+      projects: [p],
+      reports: dates.map(([d, percent]) => report(10, d, { progressPercent: percent })),
+      boundSince: new Map([[10, '2026-09-01']]),
+      leaders: new Map(),
+      problems: [],
+      comments: [],
+      stoppages: [],
+    };
+    const expected = projectWarnings(
+      {
+        ...p,
+        trackedSince: '2026-09-01',
+        reportedDates: new Set(dates.map(([d]) => d)),
+        firstReported: '2026-09-25',
+        progress: dates.filter(([d]) => d >= '2026-10-06').map(([date, percent]) => ({ date, percent })),
+        isStopped: () => false,
+      },
+      '2026-11-20',
+      input.isWorkday,
+    ).filter((w) => w.kind !== 'forecast');
+    // 28 points behind, and at the pace since 6 November (the last 14 days) 30.6 by the month's end.
+    expect(expected.find((w) => w.kind === 'behindPlan')?.text).toBe('辛项目 形象进度 69%，序时进度 97%，落后 28 个百分点；按近期进度，月底将落后 30.6 个百分点（红色）');
+    expect(computeStats(input).projects[0]!.warnings).toEqual(expected);
   });
 });
