@@ -28,6 +28,19 @@ export function reportWindow(period: Period, today: string): { from: string; det
 }
 
 /**
+ * The calendar's answer for each day, asked once: every figure of a bulletin sees the same calendar
+ * even if an admin changes it meanwhile, and the live calendar's freshness check runs once a day asked.
+ */
+function oncePerDay(isWorkday: (d: string) => boolean): (d: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (d) => {
+    let workday = known.get(d);
+    if (workday === undefined) known.set(d, (workday = isWorkday(d)));
+    return workday;
+  };
+}
+
+/**
  * Reads what the statistics need for a period from the stores: the report rows of `reportWindow`;
  * comments from the previous period on (the statistics count comments only within a period, and a
  * bulletin computes at most the previous period's figures from the same input).
@@ -55,7 +68,7 @@ export function statsInput(s: Stores, period: Period, today: string, isWorkday: 
     comments: s.comments.stampsBetween(previous.from, period.to),
     leaders,
     boundSince,
-    isWorkday,
+    isWorkday: oncePerDay(isWorkday),
     thresholds,
   };
 }
