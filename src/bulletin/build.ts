@@ -59,7 +59,7 @@ export function buildBulletin(
     district,
     byTown: computeStats(input, 'town'),
     byUnit: computeStats(input, 'unit'),
-    previous: monthly ? previousOverall(s, input, isWorkday, thresholds) : null,
+    previous: monthly ? previousOverall(s, input, thresholds) : null,
     honours: monthly ? honours(district, honourRules) : null,
   };
 }
@@ -69,10 +69,10 @@ export function buildBulletin(
  * following the projects: a comparison with it would be a comparison with nothing). The input
  * already holds the previous period of the same year; December's year-to-date needs its own year.
  */
-function previousOverall(s: Stores, input: StatsInput, isWorkday: (d: string) => boolean, thresholds: WarningThresholds): GroupFigures | null {
+function previousOverall(s: Stores, input: StatsInput, thresholds: WarningThresholds): GroupFigures | null {
   const period = input.previous ?? previousPeriod(input.period);
   const sameYear = period.from.slice(0, 4) === input.period.from.slice(0, 4);
-  const overall = sameYear ? overallBefore(input) : computeStats(statsInput(s, period, input.today, isWorkday, thresholds), 'district').overall;
+  const overall = sameYear ? overallBefore(input) : computeStats(statsInput(s, period, input.today, input.isWorkday, thresholds), 'district').overall;
   return overall.reporting.due ? overall : null;
 }
 

@@ -48,7 +48,8 @@ export class CommentStore {
     this.insert = db.prepare(
       `INSERT INTO comments (report_id, project_id, date, person_id, text, message_id, created_at, reported_at)
        VALUES (@reportId, @projectId, @date, @personId, @text, @messageId, @createdAt,
-               (SELECT MIN(r.created_at) FROM reports r WHERE r.project_id = @projectId AND r.date = @date)) RETURNING *`,
+               (SELECT MIN(v.created_at) FROM reports r JOIN reports v ON v.project_id = r.project_id AND v.date = r.date WHERE r.id = @reportId))
+       RETURNING *`,
     );
     // Named as the statistics' fields, and answered from the index comments_date alone.
     this.between = db.prepare<[string, string], CommentStamp>(
@@ -67,7 +68,7 @@ export class CommentStore {
     return this.onDay.all(projectId, date).map(toComment);
   }
 
-  /** Who commented when on reports dated between two dates (inclusive), for the statistics. */
+  /** Who commented when on reports dated between two dates (inclusive), and when those days were first reported, for the statistics. */
   stampsBetween(from: string, to: string): CommentStamp[] {
     return this.between.all(from, to);
   }

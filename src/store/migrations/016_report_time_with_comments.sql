@@ -3,7 +3,8 @@
 -- and report_month_figures no longer lists it per report.
 
 ALTER TABLE comments ADD COLUMN reported_at TEXT;
-UPDATE comments SET reported_at = (SELECT MIN(r.created_at) FROM reports r WHERE r.project_id = comments.project_id AND r.date = comments.date);
+UPDATE comments SET reported_at = (
+  SELECT MIN(v.created_at) FROM reports r JOIN reports v ON v.project_id = r.project_id AND v.date = r.date WHERE r.id = comments.report_id);
 DROP INDEX comments_date;
 CREATE INDEX comments_date ON comments (date, project_id, person_id, created_at, reported_at);
 
