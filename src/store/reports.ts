@@ -55,8 +55,8 @@ const toReport = (r: ReportRow): StoredReport => ({
 
 /** project_id, date, progress_percent, investment_cumulative, investment_month. */
 type StatsRow = [number, string, number | null, number | null, number | null];
-/** A row of `report_month_figures`: the day of the month and the figures. */
-type PackedRow = [number, number | null, number | null, number | null];
+/** `report_month_figures` lists each report as four values in one flat array: day of the month, 形象进度, 累计, 本月. */
+const PACKED = 4;
 
 /** A current report's figures, for the statistics. */
 export interface ReportFigures {
@@ -186,9 +186,11 @@ export class ReportStore {
     );
     this.writeFigures = db.prepare<{ projectId: number; month: string }>(
       `INSERT OR REPLACE INTO report_month_figures
-       SELECT r.project_id, @month,
-              json_group_array(json_array(CAST(substr(r.date, 9, 2) AS INTEGER), r.progress_percent, r.investment_cumulative, r.investment_month) ORDER BY r.date)
-       ${monthRows} GROUP BY r.project_id`,
+       SELECT project_id, @month, '[' || group_concat(substr(row, 2, length(row) - 2), ',' ORDER BY date) || ']'
+       FROM (SELECT r.project_id, r.date,
+                    json_array(CAST(substr(r.date, 9, 2) AS INTEGER), r.progress_percent, r.investment_cumulative, r.investment_month) AS row
+             ${monthRows})
+       GROUP BY project_id`,
     );
     this.unmark = db.prepare<{ projectId: number; month: string }>('DELETE FROM report_months_stale WHERE project_id = @projectId AND month = @month');
     this.dayMasks = db
@@ -306,9 +308,14 @@ export class ReportStore {
       while (k < older.length && older[k]![0] <= projectId) push(older[k++]!);
       let days = dates.get(month);
       if (!days) dates.set(month, (days = Array.from({ length: 32 }, (_, d) => `${month}-${String(d).padStart(2, '0')}`)));
-      for (const [day, progressPercent, investmentCumulative, investmentMonth] of JSON.parse(json) as PackedRow[]) {
-        const date = days[day]!;
+      // One flat array per month: V8 makes no array per report.
+      const rows = JSON.parse(json) as (number | null)[];
+      for (let i = 0; i < rows.length; i += PACKED) {
+        const date = days[rows[i]!]!;
         if (date > to) break;
+        const progressPercent = rows[i + 1] as number | null;
+        const investmentCumulative = rows[i + 2] as number | null;
+        const investmentMonth = rows[i + 3] as number | null;
         out.push({ projectId, date, progressPercent, investmentCumulative, investmentMonth });
       }
     }

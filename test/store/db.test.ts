@@ -93,7 +93,7 @@ describe('openDb', () => {
     const again = openDb(file);
     expect(again.prepare('SELECT reported_at FROM comments').pluck().all()).toEqual(['2026-09-08T09:00:00+08:00']);
     expect(new ReportStore(again).refreshMonths()).toBe(1);
-    expect(again.prepare('SELECT figures FROM report_month_figures').pluck().all()).toEqual(['[[8,20.0,null,null]]']);
+    expect(again.prepare('SELECT figures FROM report_month_figures').pluck().all()).toEqual(['[8,20.0,null,null]']);
     again.close();
   });
 });

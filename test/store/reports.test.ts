@@ -75,12 +75,8 @@ describe('ReportStore.figuresBetween', () => {
         last_cumulative_date: '2026-09-10',
         last_month_date: '2026-09-15',
         days: (1 << 2) | (1 << 9) | (1 << 14) | (1 << 19),
-        figures: [
-          [3, 10, null, 20],
-          [10, 30, 100, null],
-          [15, 30, null, 40],
-          [20, null, null, null],
-        ],
+        // Day of the month, 形象进度, 累计, 本月 for each report, in one flat list.
+        figures: [3, 10, null, 20, 10, 30, 100, null, 15, 30, null, 40, 20, null, null, null],
       },
     ]);
     // The 10th is corrected down: the month's high is now first reached on the 15th, and its only 累计 is
@@ -93,7 +89,7 @@ describe('ReportStore.figuresBetween', () => {
         first_cumulative_date: null,
         last_cumulative_date: null,
         last_month_date: '2026-09-15',
-        figures: expect.arrayContaining([[10, 25, null, null]]) as unknown,
+        figures: [3, 10, null, 20, 10, 25, null, null, 15, 30, null, 40, 20, null, null, null],
       }),
     ]);
     save(a, report('2026-10-08', { progressPercent: 31 }), '2026-10-08T09:00:00+08:00');

@@ -8,7 +8,8 @@ UPDATE comments SET reported_at = (
 DROP INDEX comments_date;
 CREATE INDEX comments_date ON comments (date, project_id, person_id, created_at, reported_at);
 
--- report_month_figures lists [day of month, 形象进度, 累计完成投资, 本月完成投资] per report: a third of the
--- text it was, and no string for V8 to make per row. Every month is recounted in the new form.
+-- report_month_figures lists four values per report in one flat array — day of month, 形象进度, 累计完成投资,
+-- 本月完成投资 — a third of the text it was, and no string or array for V8 to make per row. Every month is
+-- recounted in the new form.
 DELETE FROM report_month_figures;
 INSERT OR IGNORE INTO report_months_stale SELECT project_id, month FROM report_months;
