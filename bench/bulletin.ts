@@ -22,7 +22,7 @@ export interface BulletinBench {
   wholeWarmMs: number;
   /** Median of three runs. */
   sqlMs: number;
-  /** Summarising the seeded year's months (a database's first statistics after migration 014). */
+  /** Summarising the seeded year's months (a database's first statistics after migration 014 or 016). */
   summariseYearMs: number;
   /** Summarising the months a day's reports changed, one per project (the evening's 日晒榜 does it). */
   summariseDayMs: number;

@@ -128,7 +128,7 @@ async function main(): Promise<void> {
   );
   print(
     `month summaries: ${n(figures.monthSummaryDayMs)} ms for a day's reports of ${n(b.projects!)} projects (the evening board does it), ` +
-      `${sec(figures.monthSummaryYearMs)} s for the year (once, after migration 014)`,
+      `${sec(figures.monthSummaryYearMs)} s for the year (once, after migration 014 or 016)`,
   );
   if (json) print(JSON.stringify(figures));
 }
