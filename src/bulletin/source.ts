@@ -16,7 +16,7 @@ import { addDays } from '../time/clock';
  * the deciding rows (only the wording of a forecast in the previous period's own warnings may need
  * more). The year-to-date figures count the year of the as-of date, as the statistics take it.
  */
-export function reportWindow(period: Period, today: string): { from: string; detailFrom: string; year: string } {
+function reportWindow(period: Period, today: string): { from: string; detailFrom: string; year: string } {
   const previous = previousPeriod(period);
   const yearStart = `${period.from.slice(0, 4)}-01-01`;
   const asOf = today < period.to ? today : period.to;

@@ -38,11 +38,17 @@ describe('openDb', () => {
     db.close();
   });
 
-  it('summarises an older database\'s months on first read, as it does months changed by new reports', () => {
-    const file = path.join(dir, 'r.db');
+  /** A database with project 1 and message 1, which reports can refer to. */
+  function withOneProject(file: string) {
     const db = openDb(file);
     db.prepare("INSERT INTO projects (name, updated_at) VALUES ('甲', 'x')").run();
     db.prepare("INSERT INTO messages (id, puppet_message_id, type, posted_at, received_at) VALUES (1, 'm', 'text', 'x', 'x')").run();
+    return db;
+  }
+
+  it('summarises an older database\'s months on first read, as it does months changed by new reports', () => {
+    const file = path.join(dir, 'r.db');
+    const db = withOneProject(file);
     const insert = db.prepare('INSERT INTO reports (project_id, date, revision, current, message_id, progress_percent, investment_cumulative, investment_month, created_at) VALUES (1, ?, ?, ?, 1, ?, ?, ?, ?)');
     insert.run('2026-09-03', 1, 1, 10, null, 5, 'x');
     insert.run('2026-09-08', 1, 0, 40, 90, null, 'x');
@@ -73,9 +79,7 @@ describe('openDb', () => {
 
   it("gives an older database's comments the time their day was first reported, and recounts its months in the shorter form", () => {
     const file = path.join(dir, 'r.db');
-    const db = openDb(file);
-    db.prepare("INSERT INTO projects (name, updated_at) VALUES ('甲', 'x')").run();
-    db.prepare("INSERT INTO messages (id, puppet_message_id, type, posted_at, received_at) VALUES (1, 'm', 'text', 'x', 'x')").run();
+    const db = withOneProject(file);
     db.prepare("INSERT INTO persons (id, name, created_at) VALUES (7, '张三', 'x')").run();
     const insert = db.prepare('INSERT INTO reports (project_id, date, revision, current, message_id, progress_percent, created_at) VALUES (1, ?, ?, ?, 1, ?, ?)');
     insert.run('2026-09-08', 1, 0, 40, '2026-09-08T09:00:00+08:00');
