@@ -1,9 +1,8 @@
-/** A comment on a project's report of a day: by whom, when, and when the day was first reported (ISO; the delay runs from it). */
+/** A person's comment on a project's report of a day: the hours from the day's first report to it. */
 export interface DayComment {
   date: string;
   personId: number;
-  at: string;
-  reportedAt: string;
+  delayHours: number;
 }
 
 /** One project's reported days over a period, with the comments on them. */
@@ -40,14 +39,15 @@ export interface LeaderTally {
 export function tallyComments(p: ProjectDays): LeaderTally[] {
   if (!p.reported) return [];
   return p.leaderIds.map((leaderId) => {
-    // Per day, the leader's first comment; days in order.
-    const first = new Map<string, DayComment>();
+    // Days come in order: a day's first comment is the one with the least delay.
+    const delays: number[] = [];
+    let day = '';
     for (const c of p.comments) {
       if (c.personId !== leaderId) continue;
-      const seen = first.get(c.date);
-      if (!seen || Date.parse(c.at) < Date.parse(seen.at)) first.set(c.date, c);
+      if (c.date !== day) delays.push(c.delayHours);
+      else if (c.delayHours < delays[delays.length - 1]!) delays[delays.length - 1] = c.delayHours;
+      day = c.date;
     }
-    const delays = [...first.values()].map((c) => (Date.parse(c.at) - Date.parse(c.reportedAt)) / 3_600_000);
     return { leaderId, due: p.reported, commented: delays.length, delays };
   });
 }

@@ -65,7 +65,7 @@ export function statsInput(s: Stores, period: Period, today: string, isWorkday: 
       .raisedBy(period.to)
       .filter((p) => p.status !== 'withdrawn')
       .map((p) => ({ id: p.id, projectId: p.projectId, text: p.text, firstDate: p.firstDate, status: p.status, closedAt: p.closedAt })),
-    comments: s.comments.stampsBetween(previous.from, period.to),
+    comments: s.comments.firstCommentsBetween(previous.from, period.to),
     leaders,
     boundSince,
     isWorkday: oncePerDay(isWorkday),

@@ -14,7 +14,7 @@ import { isIsoDate, weekdayOf } from '../calendar/calendar';
 import { owesReport, stoppedOn } from '../rules/reporting';
 import { DEFAULT_THRESHOLDS, PACE_DAYS, PACE_SPAN_DAYS, projectWarnings, type ProjectFacts, type Warning, type WarningThresholds } from '../rules/warnings';
 import { addDays, daysBetween } from '../time/clock';
-import { ratesOf, tallyComments, type DayComment, type LeaderCommentRate, type LeaderTally } from './comment-rate';
+import { ratesOf, tallyComments, type LeaderCommentRate, type LeaderTally } from './comment-rate';
 
 // ---------------------------------------------------------------------------------------------
 // Periods
@@ -153,14 +153,14 @@ export interface StatsProblem {
   closedAt: string | null;
 }
 
+/** A comment on a project's report of a day; of several by one person on one day, the first counts. */
 export interface StatsComment {
   projectId: number;
   /** The date of the report commented on. */
   date: string;
   personId: number;
-  createdAt: string;
-  /** When that day's report was first posted: the comment's delay runs from it. */
-  reportedAt: string;
+  /** Hours from the day's first report to the comment. */
+  delayHours: number;
 }
 
 export interface Leader {
@@ -851,20 +851,19 @@ function contextOf(input: StatsInput, lights: Context['lights']): Context {
   };
 }
 
-const byDay = (a: DayComment, b: DayComment) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+const byDay = (a: StatsComment, b: StatsComment) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
 
 /**
  * Each project's comment tallies over a period, made once for all the groups it falls in: its days
  * reported in the period, and the comments on them. `reports` lists by date, as `currentReportsByProject` gives them.
  */
 function talliesByProject(input: StatsInput, reports: ReadonlyMap<number, readonly StatsReport[]>, period: Period): Map<number, LeaderTally[]> {
-  const comments = new Map<number, DayComment[]>();
+  const comments = new Map<number, StatsComment[]>();
   for (const c of input.comments) {
     if (c.date < period.from || c.date > period.to) continue;
-    const comment = { date: c.date, personId: c.personId, at: c.createdAt, reportedAt: c.reportedAt };
     const list = comments.get(c.projectId);
-    if (list) list.push(comment);
-    else comments.set(c.projectId, [comment]);
+    if (list) list.push(c);
+    else comments.set(c.projectId, [c]);
   }
   const out = new Map<number, LeaderTally[]>();
   for (const [projectId, list] of reports) {

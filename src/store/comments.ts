@@ -13,8 +13,16 @@ export interface Comment {
   reportedAt: string;
 }
 
-/** A comment as the statistics count it: on which project's report of which day, by whom, when, and when the day was first reported. */
-export type CommentStamp = Pick<Comment, 'projectId' | 'date' | 'personId' | 'createdAt' | 'reportedAt'>;
+/**
+ * A person's first comment on a project's report of a day, as the statistics count it: the hours from
+ * the day's first report to the comment.
+ */
+export interface FirstComment {
+  projectId: number;
+  date: string;
+  personId: number;
+  delayHours: number;
+}
 
 interface Row {
   id: number;
@@ -42,7 +50,7 @@ const toComment = (r: Row): Comment => ({
 export class CommentStore {
   private insert;
   private onDay;
-  private between;
+  private firsts;
 
   constructor(db: Db) {
     this.insert = db.prepare(
@@ -51,10 +59,12 @@ export class CommentStore {
                (SELECT MIN(v.created_at) FROM reports r JOIN reports v ON v.project_id = r.project_id AND v.date = r.date WHERE r.id = @reportId))
        RETURNING *`,
     );
-    // Named as the statistics' fields, and answered from the index comments_date alone.
-    this.between = db.prepare<[string, string], CommentStamp>(
-      `SELECT project_id AS projectId, date, person_id AS personId, created_at AS createdAt, reported_at AS reportedAt
-       FROM comments WHERE date BETWEEN ? AND ?`,
+    // Named as the statistics' fields, and answered from the index comments_date alone, in its order.
+    // reported_at is the same for every comment of a day; times are kept to the second, as unixepoch counts.
+    this.firsts = db.prepare<[string, string], FirstComment>(
+      `SELECT project_id AS projectId, date, person_id AS personId,
+              (MIN(unixepoch(created_at)) - unixepoch(reported_at)) / 3600.0 AS delayHours
+       FROM comments WHERE date BETWEEN ? AND ? GROUP BY date, project_id, person_id`,
     );
     this.onDay = db.prepare<[number, string], Row>('SELECT * FROM comments WHERE project_id = ? AND date = ? ORDER BY id');
   }
@@ -68,8 +78,8 @@ export class CommentStore {
     return this.onDay.all(projectId, date).map(toComment);
   }
 
-  /** Who commented when on reports dated between two dates (inclusive), and when those days were first reported, for the statistics. */
-  stampsBetween(from: string, to: string): CommentStamp[] {
-    return this.between.all(from, to);
+  /** Each person's first comment per project and day on reports dated between two dates (inclusive), by date, for the statistics. */
+  firstCommentsBetween(from: string, to: string): FirstComment[] {
+    return this.firsts.all(from, to);
   }
 }

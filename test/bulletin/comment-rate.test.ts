@@ -1,11 +1,6 @@
 import { ratesOf, tallyComments, type DayComment } from '../../src/bulletin/comment-rate';
 
-const comment = (date: string, personId: number, at: string, reportedAt: string): DayComment => ({
-  date,
-  personId,
-  at: `${at}+08:00`,
-  reportedAt: `${reportedAt}+08:00`,
-});
+const comment = (date: string, personId: number, delayHours: number): DayComment => ({ date, personId, delayHours });
 
 describe('comment tallies and rates', () => {
   it('counts commented reported project-days per leader and the mean delay to the first comment', () => {
@@ -14,16 +9,16 @@ describe('comment tallies and rates', () => {
         reported: 2,
         leaderIds: [7],
         // The next morning's comment is listed first: the first comment is the earlier one.
-        comments: [comment('2026-11-23', 7, '2026-11-24T08:00:00', '2026-11-23T10:00:00'), comment('2026-11-23', 7, '2026-11-23T21:00:00', '2026-11-23T10:00:00')],
+        comments: [comment('2026-11-23', 7, 22), comment('2026-11-23', 7, 11)],
       }),
       ...tallyComments({
         reported: 1,
         leaderIds: [7, 8],
         comments: [
-          comment('2026-11-24', 8, '2026-11-24T10:30:00', '2026-11-24T09:00:00'),
-          comment('2026-11-24', 7, '2026-11-24T12:00:00', '2026-11-24T09:00:00'),
+          comment('2026-11-24', 8, 1.5),
+          comment('2026-11-24', 7, 3),
           // Not one of its leaders.
-          comment('2026-11-24', 9, '2026-11-24T09:10:00', '2026-11-24T09:00:00'),
+          comment('2026-11-24', 9, 0.2),
         ],
       }),
     ];
@@ -36,6 +31,11 @@ describe('comment tallies and rates', () => {
       { leaderId: 7, due: 3, commented: 2, rate: 2 / 3, averageDelayHours: 7 },
       { leaderId: 8, due: 1, commented: 1, rate: 1, averageDelayHours: 1.5 },
     ]);
+  });
+
+  it("keeps each day's least delay, whatever comes between a leader's comments of the day", () => {
+    const comments = [comment('2026-11-23', 7, 5), comment('2026-11-23', 8, 1), comment('2026-11-23', 7, 2), comment('2026-11-24', 7, 4)];
+    expect(tallyComments({ reported: 2, leaderIds: [7], comments })).toEqual([{ leaderId: 7, due: 2, commented: 2, delays: [2, 4] }]);
   });
 
   it('has nothing due without reported days', () => {

@@ -51,6 +51,12 @@ describe('statsInput reads fewer rows, with the same figures', () => {
       p.id % 6 === 0 ? [{ ...p, plannedStart: '2025-03-01' }] : p.id % 10 === 5 ? [{ ...p, plannedStart: null, registered: false }] : [],
     );
     s.projects.upsert(changed, new Date('2025-06-20T09:00:00+08:00'));
+    // On some days the leader comments twice: once later, once sooner, at odd minutes and seconds.
+    db.prepare(
+      `INSERT INTO comments (report_id, project_id, date, person_id, text, message_id, created_at, reported_at)
+       SELECT report_id, project_id, date, person_id, '再看', message_id, strftime('%Y-%m-%dT%H:%M:%S+08:00', reported_at, '+8 hours', '+' || (id % 3 + 1) || ' hours', '+' || (id * 7 % 60) || ' minutes', '+' || (id % 7) || ' seconds'), reported_at
+       FROM comments WHERE id % 4 = 0`,
+    ).run();
   });
   afterAll(() => {
     db.close();
@@ -72,15 +78,16 @@ describe('statsInput reads fewer rows, with the same figures', () => {
       )
       .all(from, to, from);
   }
-  /** Every comment, with the first time its day was reported. */
+  /** Every comment, timed from the first time its day was reported. */
   function everyComment(): StatsComment[] {
-    return db
-      .prepare<[], StatsComment>(
+    const rows = db
+      .prepare<[], { projectId: number; date: string; personId: number; createdAt: string; reportedAt: string }>(
         `SELECT c.project_id AS projectId, c.date, c.person_id AS personId, c.created_at AS createdAt,
                 (SELECT MIN(v.created_at) FROM reports v WHERE v.project_id = c.project_id AND v.date = c.date) AS reportedAt
          FROM comments c`,
       )
       .all();
+    return rows.map((c) => ({ projectId: c.projectId, date: c.date, personId: c.personId, delayHours: (Date.parse(c.createdAt) - Date.parse(c.reportedAt)) / 3_600_000 }));
   }
   const cases: [PeriodKind, string, string][] = [
     ['month', '2026-11', '2026-12-01'],

@@ -35,7 +35,7 @@ function input(rowsInOrder: 'byProject' | 'shuffled'): StatsInput {
   }
   const comments = reports
     .filter((r, i) => i % 4 === 0 && r.date >= '2026-10-01')
-    .map((r, i) => ({ projectId: r.projectId, date: r.date, personId: 100 + (i % 4), createdAt: `${r.date}T18:00:00+08:00`, reportedAt: `${r.date}T0${(r.projectId % 9) + 1}:00:00+08:00` }));
+    .map((r, i) => ({ projectId: r.projectId, date: r.date, personId: 100 + (i % 4), delayHours: 17 - (r.projectId % 9) }));
   if (rowsInOrder === 'shuffled') reports.reverse();
   const leaders = new Map(projects.map((p) => [p.id, p.id % 6 === 0 ? [] : [{ id: 100 + (p.id % 3), name: `领导${p.id % 3}` }, ...(p.id % 4 === 1 ? [{ id: 103, name: '领导3' }] : [])]]));
   return {

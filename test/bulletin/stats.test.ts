@@ -250,17 +250,18 @@ function district(): StatsInput {
       { id: 6, projectId: 2, firstDate: '2026-09-25', status: 'closed', closedAt: '2026-10-12T09:00:00+08:00' },
     ],
     comments: [
-      // 张三 on 甲's revised 10 Oct report: 3 h after its first version (09:00).
-      { projectId: 1, date: '2026-10-10', personId: 7, createdAt: '2026-10-10T12:00:00+08:00', reportedAt: '2026-10-10T09:00:00+08:00' },
+      // 张三 on 甲's revised 10 Oct report: 3 h after its first version (09:00); his second comment that day does not count.
+      { projectId: 1, date: '2026-10-10', personId: 7, delayHours: 8 },
+      { projectId: 1, date: '2026-10-10', personId: 7, delayHours: 3 },
       // 张三 on 丙's 8 Oct report, posted 10:00: 1 h.
-      { projectId: 3, date: '2026-10-08', personId: 7, createdAt: '2026-10-08T11:00:00+08:00', reportedAt: '2026-10-08T10:00:00+08:00' },
+      { projectId: 3, date: '2026-10-08', personId: 7, delayHours: 1 },
       // 李四 on 丁's 9 Oct report, posted 08:00: 6 h.
-      { projectId: 4, date: '2026-10-09', personId: 8, createdAt: '2026-10-09T14:00:00+08:00', reportedAt: '2026-10-09T08:00:00+08:00' },
+      { projectId: 4, date: '2026-10-09', personId: 8, delayHours: 6 },
       // Not a leader of the project, and a report of the previous week: neither counts.
-      { projectId: 1, date: '2026-10-09', personId: 99, createdAt: '2026-10-09T12:00:00+08:00', reportedAt: '2026-10-09T09:00:00+08:00' },
-      { projectId: 1, date: '2026-09-30', personId: 7, createdAt: '2026-09-30T12:00:00+08:00', reportedAt: '2026-09-30T09:00:00+08:00' },
+      { projectId: 1, date: '2026-10-09', personId: 99, delayHours: 3 },
+      { projectId: 1, date: '2026-09-30', personId: 7, delayHours: 3 },
       // 张三 on 丙 for a day it has no report of: nothing was due, so it does not count.
-      { projectId: 3, date: '2026-10-09', personId: 7, createdAt: '2026-10-09T11:00:00+08:00', reportedAt: '2026-10-09T10:00:00+08:00' },
+      { projectId: 3, date: '2026-10-09', personId: 7, delayHours: 1 },
     ],
     leaders: new Map([
       [1, [ZHANG]],

@@ -63,7 +63,7 @@ function november(): StatsInput {
       { id: 1, projectId: 2, text: '征地未完成', firstDate: '2026-10-15', status: 'open', closedAt: null },
       { id: 2, projectId: 1, text: '临时用电', firstDate: '2026-11-02', status: 'closed', closedAt: '2026-11-10T10:00:00+08:00' },
     ],
-    comments: [{ projectId: 1, date: '2026-11-02', personId: 7, createdAt: '2026-11-02T11:00:00+08:00', reportedAt: '2026-11-02T09:00:00+08:00' }],
+    comments: [{ projectId: 1, date: '2026-11-02', personId: 7, delayHours: 2 }],
     leaders: new Map([
       [1, [ZHANG]],
       [2, [LI]],

@@ -4,7 +4,7 @@ import { ReportStore } from '../../src/store/reports';
 import { CommentStore } from '../../src/store/comments';
 import { blankReport } from '../support/report';
 
-describe('CommentStore.stampsBetween', () => {
+describe('CommentStore.firstCommentsBetween', () => {
   let db: Db;
 
   beforeEach(() => {
@@ -16,7 +16,7 @@ describe('CommentStore.stampsBetween', () => {
   });
   afterEach(() => db.close());
 
-  it("gives each comment with the time its day's report was first posted, whichever version it answers", () => {
+  it("gives each person's first comment of a day, in hours from the day's first report, whichever version it answers", () => {
     const reports = new ReportStore(db);
     const comments = new CommentStore(db);
     const save = (date: string, percent: number, at: string) =>
@@ -24,13 +24,15 @@ describe('CommentStore.stampsBetween', () => {
     const comment = (r: { id: number; date: string }, at: string) =>
       comments.add({ reportId: r.id, projectId: 1, date: r.date, personId: 7, text: '收到', messageId: 1 }, new Date(at));
     save('2026-11-02', 10, '2026-11-02T09:00:00+08:00');
-    comment(save('2026-11-02', 12, '2026-11-02T15:00:00+08:00'), '2026-11-02T16:00:00+08:00');
+    const revised = save('2026-11-02', 12, '2026-11-02T15:00:00+08:00');
+    comment(revised, '2026-11-02T16:20:33+08:00');
+    comment(revised, '2026-11-02T16:00:00+08:00');
     // A late report for the 3rd, posted on the 4th.
     comment(save('2026-11-03', 13, '2026-11-04T10:00:00+08:00'), '2026-11-04T11:00:00+08:00');
     comment(save('2026-11-30', 20, '2026-11-30T09:00:00+08:00'), '2026-12-01T09:00:00+08:00');
-    expect(comments.stampsBetween('2026-11-01', '2026-11-03')).toEqual([
-      { projectId: 1, date: '2026-11-02', personId: 7, createdAt: '2026-11-02T16:00:00+08:00', reportedAt: '2026-11-02T09:00:00+08:00' },
-      { projectId: 1, date: '2026-11-03', personId: 7, createdAt: '2026-11-04T11:00:00+08:00', reportedAt: '2026-11-04T10:00:00+08:00' },
+    expect(comments.firstCommentsBetween('2026-11-01', '2026-11-03')).toEqual([
+      { projectId: 1, date: '2026-11-02', personId: 7, delayHours: 7 },
+      { projectId: 1, date: '2026-11-03', personId: 7, delayHours: 1 },
     ]);
   });
 });
