@@ -406,26 +406,38 @@ function currentOnly(list: StatsReport[]): StatsReport[] {
   return kept;
 }
 
+/** Index of the first report dated on or after `date` (`after`: strictly after) in a list by date. */
+function firstIndexFrom(list: readonly StatsReport[], date: string, after = false): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const d = list[mid]!.date;
+    if (d < date || (after && d === date)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 type Pick1 = (r: StatsReport) => number | null;
 interface Point {
   date: string;
   value: number;
 }
 
-/** The latest value dated on or before `date` (`before`: strictly before). */
+/** The latest value dated on or before `date` (`before`: strictly before), in a list by date. */
 function lastValue(list: readonly StatsReport[], pick: Pick1, date: string, before = false): Point | undefined {
-  for (let i = list.length - 1; i >= 0; i--) {
-    const r = list[i]!;
-    const v = pick(r);
-    if (v !== null && (before ? r.date < date : r.date <= date)) return { date: r.date, value: v };
+  for (let i = firstIndexFrom(list, date, !before) - 1; i >= 0; i--) {
+    const v = pick(list[i]!);
+    if (v !== null) return { date: list[i]!.date, value: v };
   }
   return undefined;
 }
 
 function firstValueFrom(list: readonly StatsReport[], pick: Pick1, date: string): Point | undefined {
-  for (const r of list) {
-    const v = pick(r);
-    if (v !== null && r.date >= date) return { date: r.date, value: v };
+  for (let i = firstIndexFrom(list, date); i < list.length; i++) {
+    const v = pick(list[i]!);
+    if (v !== null) return { date: list[i]!.date, value: v };
   }
   return undefined;
 }
@@ -433,7 +445,7 @@ function firstValueFrom(list: readonly StatsReport[], pick: Pick1, date: string)
 /**
  * How much a cumulative value rose over a period: against the latest value before the period; with
  * none, from zero when the project was planned to start within or after the period's start, else from
- * its first value in the period (only growth seen counts).
+ * its first value in the period (only growth seen counts). `list` is by date, as `currentReportsByProject` gives it.
  */
 export function changeOver(
   list: readonly StatsReport[],
@@ -455,8 +467,9 @@ export function monthFigures(list: readonly StatsReport[], period: Period): numb
   if (!period.from.endsWith('-01')) return null;
   // The list is by date, so the last figure seen in a month is its latest.
   const byMonth = new Map<string, number>();
-  for (const r of list) {
-    if (r.date >= period.from && r.date <= period.to && r.investmentMonth !== null) byMonth.set(r.date.slice(0, 7), r.investmentMonth);
+  for (let i = firstIndexFrom(list, period.from); i < list.length && list[i]!.date <= period.to; i++) {
+    const r = list[i]!;
+    if (r.investmentMonth !== null) byMonth.set(r.date.slice(0, 7), r.investmentMonth);
   }
   return byMonth.size ? sum([...byMonth.values()]) : null;
 }
@@ -520,11 +533,17 @@ function stoppedFor(list: readonly StatsStoppage[]): (date: string) => boolean {
 }
 
 /** Reports due and received on workdays, excluding stopped days and days before the group was bound. */
-function reportingOf(p: Pick<StatsProject, 'id' | 'status'>, dates: Pick<ReadonlySet<string>, 'has'>, stopped: (d: string) => boolean, ctx: Context): ReportingFigures {
+function reportingOf(p: Pick<StatsProject, 'id' | 'status'>, list: readonly StatsReport[], stopped: (d: string) => boolean, ctx: Context): ReportingFigures {
   const bound = ctx.input.boundSince.get(p.id);
   if (!bound || !owesReport(p)) return { due: 0, received: 0, missed: 0, rate: null };
   const due = ctx.workdays.filter((d) => d >= bound && !stopped(d));
-  const received = due.filter((d) => dates.has(d)).length;
+  // Both by date: one walk through each.
+  let received = 0;
+  let i = due.length ? firstIndexFrom(list, due[0]!) : list.length;
+  for (const d of due) {
+    while (i < list.length && list[i]!.date < d) i++;
+    if (i < list.length && list[i]!.date === d) received++;
+  }
   return { due: due.length, received, missed: due.length - received, rate: percentOf(received, due.length) };
 }
 
@@ -568,17 +587,6 @@ export function stagnationOf(p: Pick<StatsProject, 'id' | 'name' | 'status'>, li
   return days >= STAGNANT_DAYS ? { projectId: p.id, name: p.name, percent: high.value, since: high.date, days } : null;
 }
 
-/** Index of the first report dated on or after `date` in a list by date. */
-function firstIndexFrom(list: readonly StatsReport[], date: string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.date < date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Whether a list by date holds a report of the day. */
 function hasDay(list: readonly StatsReport[], date: string): boolean {
@@ -669,7 +677,7 @@ function projectFigures(p: StatsProject, ctx: Context, schedule: number): Ungrou
   return {
     id: p.id,
     name: p.name,
-    reporting: reportingOf(p, dates, stopped, ctx),
+    reporting: reportingOf(p, list, stopped, ctx),
     started: isStarted(p),
     dueToStart: isDueToStart(p, ctx.asOf),
     investment: investmentOf(p, list, ctx, schedule),
