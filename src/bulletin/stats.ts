@@ -462,7 +462,7 @@ export function changeOver(
   return { start: first.value, end: end.value, change: end.value - first.value, basis: 'firstReport' };
 }
 
-/** Sum of each month's latest 本月完成投资 for a period starting on the 1st; null when none was given. */
+/** Sum of each month's latest 本月完成投资 for a period starting on the 1st; null when none was given. `list` is by date. */
 export function monthFigures(list: readonly StatsReport[], period: Period): number | null {
   if (!period.from.endsWith('-01')) return null;
   // The list is by date, so the last figure seen in a month is its latest.
@@ -474,7 +474,7 @@ export function monthFigures(list: readonly StatsReport[], period: Period): numb
   return byMonth.size ? sum([...byMonth.values()]) : null;
 }
 
-/** Investment completed over a period: 累计 difference, else month figures, else the fallbacks of `changeOver`. */
+/** Investment completed over a period: 累计 difference, else month figures, else the fallbacks of `changeOver`. `list` is by date. */
 export function investmentOver(list: readonly StatsReport[], period: Period, plannedStart: string | null): { value: number | null; basis: ChangeBasis } {
   const cum = changeOver(list, (r) => r.investmentCumulative, period, plannedStart);
   if (cum.basis === 'cumulative') return { value: round2(cum.change!), basis: 'cumulative' };
@@ -586,7 +586,6 @@ export function stagnationOf(p: Pick<StatsProject, 'id' | 'name' | 'status'>, li
   const days = daysBetween(high.date, asOf);
   return days >= STAGNANT_DAYS ? { projectId: p.id, name: p.name, percent: high.value, since: high.date, days } : null;
 }
-
 
 /** Whether a list by date holds a report of the day. */
 function hasDay(list: readonly StatsReport[], date: string): boolean {
@@ -875,7 +874,7 @@ function talliesByProject(input: StatsInput, reports: ReadonlyMap<number, readon
   }
   const out = new Map<number, LeaderTally[]>();
   for (const [projectId, list] of reports) {
-    const reported = firstIndexFrom(list, addDays(period.to, 1)) - firstIndexFrom(list, period.from);
+    const reported = firstIndexFrom(list, period.to, true) - firstIndexFrom(list, period.from);
     const onDays = (comments.get(projectId) ?? []).filter((c) => hasDay(list, c.date)).sort(byDay);
     out.set(projectId, tallyComments({ reported, leaderIds: (input.leaders.get(projectId) ?? []).map((l) => l.id), comments: onDays }));
   }

@@ -60,11 +60,12 @@ export class CommentStore {
        RETURNING *`,
     );
     // Named as the statistics' fields, and answered from the index comments_date alone, in its order.
-    // reported_at is the same for every comment of a day; times are kept to the second, as unixepoch counts.
+    // reported_at is the same for every comment of a day (were it not, min() takes it from the first
+    // comment's row); times are kept to the second, as unixepoch counts.
     this.firsts = db.prepare<[string, string], FirstComment>(
       `SELECT project_id AS projectId, date, person_id AS personId,
               (MIN(unixepoch(created_at)) - unixepoch(reported_at)) / 3600.0 AS delayHours
-       FROM comments WHERE date BETWEEN ? AND ? GROUP BY date, project_id, person_id`,
+       FROM comments WHERE date BETWEEN ? AND ? GROUP BY date, project_id, person_id ORDER BY date, project_id, person_id`,
     );
     this.onDay = db.prepare<[number, string], Row>('SELECT * FROM comments WHERE project_id = ? AND date = ? ORDER BY id');
   }

@@ -34,8 +34,8 @@ describe('comment tallies and rates', () => {
   });
 
   it("keeps each day's least delay, whatever comes between a leader's comments of the day", () => {
-    const comments = [comment('2026-11-23', 7, 5), comment('2026-11-23', 8, 1), comment('2026-11-23', 7, 2), comment('2026-11-24', 7, 4)];
-    expect(tallyComments({ reported: 2, leaderIds: [7], comments })).toEqual([{ leaderId: 7, due: 2, commented: 2, delays: [2, 4] }]);
+    const comments = [comment('2026-11-23', 7, 5), comment('2026-11-23', 8, 1), comment('2026-11-23', 7, 2), comment('2026-11-24', 7, 1), comment('2026-11-24', 7, 4)];
+    expect(tallyComments({ reported: 2, leaderIds: [7], comments })).toEqual([{ leaderId: 7, due: 2, commented: 2, delays: [2, 1] }]);
   });
 
   it('has nothing due without reported days', () => {
