@@ -9,6 +9,7 @@
 import type { Project } from '../store/projects';
 import type { ProblemStatus } from '../store/problems';
 import type { ReportFigures } from '../store/reports';
+import type { FirstComment } from '../store/comments';
 import type { Stoppage } from '../store/stoppages';
 import { isIsoDate, weekdayOf } from '../calendar/calendar';
 import { owesReport, stoppedOn } from '../rules/reporting';
@@ -153,15 +154,8 @@ export interface StatsProblem {
   closedAt: string | null;
 }
 
-/** A comment on a project's report of a day; of several by one person on one day, the first counts. */
-export interface StatsComment {
-  projectId: number;
-  /** The date of the report commented on. */
-  date: string;
-  personId: number;
-  /** Hours from the day's first report to the comment. */
-  delayHours: number;
-}
+/** A comment on a project's report of a day, as the store gives it; of several by one person on one day, the first (least delay) counts. */
+export type StatsComment = FirstComment;
 
 export interface Leader {
   id: number;

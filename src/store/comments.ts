@@ -19,6 +19,7 @@ export interface Comment {
  */
 export interface FirstComment {
   projectId: number;
+  /** The date of the report commented on. */
   date: string;
   personId: number;
   delayHours: number;
