@@ -6,11 +6,11 @@
  * (or percentage points) rounded to 1 decimal; rankings compare the rounded values, so what reads as
  * equal ranks equal.
  */
-import type { Project } from '../store/projects';
-import type { ProblemStatus } from '../store/problems';
-import type { ReportFigures } from '../store/reports';
-import type { FirstComment } from '../store/comments';
-import type { Stoppage } from '../store/stoppages';
+import type { Project } from '../domain/project';
+import type { ProblemStatus } from '../domain/problem';
+import type { ReportFigures } from '../domain/report';
+import type { FirstComment } from '../domain/comment';
+import type { Stoppage } from '../domain/stoppage';
 import { isIsoDate, weekdayOf } from '../calendar/calendar';
 import { owesReport, stoppedOn } from '../rules/reporting';
 import { DEFAULT_THRESHOLDS, PACE_DAYS, PACE_SPAN_DAYS, projectWarnings, type ProjectFacts, type Warning, type WarningThresholds } from '../rules/warnings';

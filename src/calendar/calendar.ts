@@ -1,7 +1,8 @@
 // The package's own functions parse dates in the process time zone and shift every date by one
 // west of UTC, so we read its shipped data file (the documented JSON of the same data) instead.
 import packageJson from 'chinese-days/dist/chinese-days.json';
-import type { CalendarStore, DayType } from '../store/calendar';
+import type { CalendarStore } from '../store/calendar';
+import type { DayType } from '../domain/calendar';
 
 /** What kind of day a date is, and what decided it. */
 export interface DayKind {

@@ -2,7 +2,7 @@ import type { Clock } from '../time/clock';
 import type { Logger } from '../log/log';
 import type { Inbound } from './inbound';
 import type { BotSettings, Ctx, Services, Stores } from './context';
-import type { Group } from '../store/groups';
+import type { Group } from '../domain/group';
 import { shanghaiDate } from '../time/clock';
 import { isSetupCommand, route } from './router';
 

@@ -1,10 +1,10 @@
 import type { Db } from '../store/db';
 import type { Logger } from '../log/log';
 import type { Clock } from '../time/clock';
-import type { Group } from '../store/groups';
-import type { Person } from '../store/people';
-import type { MessageOutcome } from '../store/messages';
-import type { Project } from '../store/projects';
+import type { Group } from '../domain/group';
+import type { Person } from '../domain/people';
+import type { MessageOutcome } from '../domain/message';
+import type { Project } from '../domain/project';
 import type { Inbound } from './inbound';
 import type { ScheduleAdmin } from '../schedule/admin';
 import { GroupStore } from '../store/groups';

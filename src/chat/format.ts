@@ -1,4 +1,4 @@
-import type { FieldError, Report } from '../report/types';
+import type { FieldError, Report } from '../domain/report';
 
 /** A figure with one decimal, as every rate and point in the chat texts and images is shown: `30.0`. */
 export function oneDecimal(n: number): string {

@@ -1,6 +1,6 @@
 import type { Ctx } from './context';
-import type { Group } from '../store/groups';
-import type { Project } from '../store/projects';
+import type { Group } from '../domain/group';
+import type { Project } from '../domain/project';
 
 /** True when the asker may change configuration; otherwise answers politely and returns false. */
 export function requireAdmin(ctx: Ctx): boolean {

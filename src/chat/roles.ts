@@ -1,6 +1,6 @@
 import type { Stores } from './context';
-import type { Project } from '../store/projects';
-import type { Person, Role } from '../store/people';
+import type { Project } from '../domain/project';
+import type { Person, Role } from '../domain/people';
 
 /**
  * Who holds a role on a project: the people an admin named with #设置, or else the group members

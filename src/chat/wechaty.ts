@@ -8,7 +8,7 @@ import type { Clock } from '../time/clock';
 import type { Inbound } from './inbound';
 import type { Bot } from './bot';
 import type { Stores } from './context';
-import type { OutboxItem } from '../store/outbox';
+import type { OutboxItem } from '../domain/outbox';
 import type { Transport } from '../outbox/sender';
 
 const EXTENSIONS: Record<string, string> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/gif': '.gif' };

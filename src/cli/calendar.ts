@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import type { CliIo } from './index';
 import { openDb } from '../store/db';
-import { CalendarStore, type CalendarOverride, type DayType, type OverrideInput } from '../store/calendar';
+import { CalendarStore } from '../store/calendar';
+import { type CalendarOverride, type DayType, type OverrideInput } from '../domain/calendar';
 import { WorkCalendar, isIsoDate, weekdayOf, type DayKind } from '../calendar/calendar';
 import { shanghaiDate, systemClock, type Clock } from '../time/clock';
 

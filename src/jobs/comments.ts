@@ -1,8 +1,8 @@
 import type { Stores } from '../chat/context';
 import type { JobRunner } from '../schedule/scheduler';
-import type { Person } from '../store/people';
-import type { Project } from '../store/projects';
-import type { StoredReport } from '../store/reports';
+import type { Person } from '../domain/people';
+import type { Project } from '../domain/project';
+import type { StoredReport } from '../domain/report';
 import { roleHolders } from '../chat/roles';
 import { reportFigures } from '../chat/format';
 import { addDays } from '../time/clock';

@@ -1,8 +1,8 @@
 import type { Stores } from '../chat/context';
 import type { JobRunner } from '../schedule/scheduler';
-import type { Problem } from '../store/problems';
-import type { Project } from '../store/projects';
-import type { StoredReport } from '../store/reports';
+import type { Problem } from '../domain/problem';
+import type { Project } from '../domain/project';
+import type { StoredReport } from '../domain/report';
 import { roleHolders } from '../chat/roles';
 import { dayLabel } from '../chat/format';
 import { letterText } from '../bulletin/letters';

@@ -1,6 +1,6 @@
 import type { Stores } from '../chat/context';
 import type { JobRunner } from '../schedule/scheduler';
-import type { Stoppage } from '../store/stoppages';
+import type { Stoppage } from '../domain/stoppage';
 import { roleHolders } from '../chat/roles';
 import { dayLabel } from '../chat/format';
 import { addDays, daysBetween } from '../time/clock';

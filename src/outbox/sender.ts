@@ -1,6 +1,7 @@
 import type { Clock } from '../time/clock';
 import type { Logger } from '../log/log';
-import type { OutboxItem, OutboxStore } from '../store/outbox';
+import type { OutboxStore } from '../store/outbox';
+import type { OutboxItem } from '../domain/outbox';
 
 /** What the outbox needs from a chat connection. */
 export interface Transport {

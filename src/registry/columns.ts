@@ -1,7 +1,6 @@
-/** Columns of the project registry (项目台账) file, in the order offices usually write them. */
+import { PROJECT_STATUSES } from '../domain/project';
 
-export const PROJECT_STATUSES = ['未开工', '在建', '已竣工', '停缓建'] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+/** Columns of the project registry (项目台账) file, in the order offices usually write them. */
 
 export interface RegistryColumn {
   /** English key, also accepted as the header. */

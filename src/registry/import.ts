@@ -1,5 +1,6 @@
 import type { Db } from '../store/db';
-import { ProjectStore, type Project, type UpsertSummary } from '../store/projects';
+import { ProjectStore, type UpsertSummary } from '../store/projects';
+import { type Project } from '../domain/project';
 import { columnOf } from './columns';
 import { namesOf, readRegistryFile, type NameKey, type RegistryError, type RegistryRow } from './read';
 

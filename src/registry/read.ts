@@ -5,25 +5,8 @@ import { parse as parseCsv, CsvError } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { z } from 'zod';
-import { PROJECT_STATUSES, REGISTRY_COLUMNS, columnOf, type ProjectStatus, type RegistryKey } from './columns';
-
-/** One project as read from the registry file. Money in 万元, dates `YYYY-MM-DD`. */
-export interface ProjectInput {
-  name: string;
-  aliases: string[];
-  category: string | null;
-  chain: string | null;
-  town: string | null;
-  unit: string | null;
-  leader: string | null;
-  liaison: string | null;
-  totalInvestment: number | null;
-  annualPlan: number | null;
-  plannedStart: string | null;
-  plannedFinish: string | null;
-  status: ProjectStatus;
-  registered: boolean;
-}
+import { REGISTRY_COLUMNS, columnOf, type RegistryKey } from './columns';
+import { PROJECT_STATUSES, type ProjectInput, type ProjectStatus } from '../domain/project';
 
 /** `line` is the row number shown by WPS/Excel (header row is 1); 0 means the file as a whole. */
 export interface RegistryError {

@@ -1,4 +1,4 @@
-import type { Report } from './types';
+import type { Report } from '../domain/report';
 
 /** The project's previous report, to compare with: any report without its typed project name. */
 export type PreviousReport = Omit<Report, 'project'>;

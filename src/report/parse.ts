@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { shanghaiDate } from '../time/clock';
 import { findLastPercent, parseAmountWan, parseChineseNumber, parseCount, parsePercent, sumCounts, toHalfWidth } from './numbers';
-import { FIELD_LABELS, type FieldError, type ParseResult, type Report, type ReportKey } from './types';
+import { FIELD_LABELS, type FieldError, type ParseResult, type Report, type ReportKey } from '../domain/report';
 
 /** What a label fills; `progress` carries both progressPercent and progressText. */
 type Slot =

@@ -1,5 +1,5 @@
-import type { Project } from '../store/projects';
-import type { Stoppage } from '../store/stoppages';
+import type { Project } from '../domain/project';
+import type { Stoppage } from '../domain/stoppage';
 
 /**
  * Projects that owe a daily report: those under construction and those not yet started (which are

@@ -1,12 +1,6 @@
 import type { Db } from './db';
 import { shanghaiIso } from '../time/clock';
-
-export interface Group {
-  id: number;
-  puppetRoomId: string | null;
-  topic: string;
-  isDispatch: boolean;
-}
+import type { Group } from '../domain/group';
 
 interface GroupRow {
   id: number;

@@ -1,27 +1,6 @@
 import type { Db } from './db';
 import { shanghaiIso } from '../time/clock';
-
-export type MessageOutcome =
-  | 'report'
-  | 'invalid'
-  | 'command'
-  | 'chatter'
-  | 'stale'
-  | 'photo'
-  | 'unbound'
-  | 'error';
-
-export interface InboundRecord {
-  puppetMessageId: string;
-  groupId: number | null;
-  personId: number | null;
-  roomTopic: string | null;
-  talkerName: string;
-  type: string;
-  text: string | null;
-  postedAt: Date;
-  receivedAt: Date;
-}
+import type { MessageOutcome, InboundRecord } from '../domain/message';
 
 /** The inbound message log: everything is written here before it is interpreted. */
 export class MessageStore {

@@ -1,19 +1,6 @@
 import type { Db } from './db';
 import { shanghaiIso } from '../time/clock';
-
-export type OutboxTarget = { groupId: number } | { personId: number };
-
-export interface OutboxItem {
-  id: number;
-  key: string;
-  groupId: number | null;
-  personId: number | null;
-  text: string;
-  filePath: string | null;
-  mentions: number[];
-  attempts: number;
-  expiresAt: string | null;
-}
+import type { OutboxItem, NewOutboxItem } from '../domain/outbox';
 
 interface OutboxRow {
   id: number;
@@ -38,19 +25,6 @@ const toItem = (r: OutboxRow): OutboxItem => ({
   attempts: r.attempts,
   expiresAt: r.expires_at,
 });
-
-export interface NewOutboxItem {
-  /** Idempotency key: the same key is only ever queued (and so sent) once. */
-  key: string;
-  target: OutboxTarget;
-  text: string;
-  mentions?: number[];
-  filePath?: string;
-  /** After this it is dropped unsent, e.g. a reminder about today once today is over. */
-  expiresAt?: Date;
-  /** The key of a message this one must follow: it waits while that one is pending or being sent. */
-  after?: string;
-}
 
 /** Whether outbox row `o` still waits for the message it must follow. */
 const HELD = "EXISTS (SELECT 1 FROM outbox b WHERE b.key = o.after_key AND b.status IN ('pending', 'sending'))";

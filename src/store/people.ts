@@ -1,14 +1,6 @@
 import type { Db } from './db';
 import { shanghaiIso } from '../time/clock';
-
-export interface Person {
-  id: number;
-  puppetContactId: string | null;
-  name: string;
-  isAdmin: boolean;
-}
-
-export type Role = 'liaison' | 'leader';
+import type { Person, Role } from '../domain/people';
 
 interface PersonRow {
   id: number;

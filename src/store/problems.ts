@@ -1,22 +1,6 @@
 import type { Db } from './db';
 import { shanghaiIso } from '../time/clock';
-
-export type ProblemStatus = 'open' | 'closed' | 'withdrawn';
-
-/** A problem raised in daily reports and tracked until closed (销号); its id is its number. */
-export interface Problem {
-  id: number;
-  projectId: number;
-  text: string;
-  firstDate: string;
-  lastDate: string;
-  status: ProblemStatus;
-  announcedLevel: number;
-  reopens: number | null;
-  closedBy: number | null;
-  closedAt: string | null;
-  closeNote: string | null;
-}
+import type { ProblemStatus, Problem } from '../domain/problem';
 
 interface Row {
   id: number;

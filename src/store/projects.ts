@@ -1,13 +1,6 @@
 import type { Db } from './db';
-import type { ProjectStatus } from '../registry/columns';
-import type { ProjectInput } from '../registry/read';
+import type { Project, ProjectInput, ProjectStatus } from '../domain/project';
 import { shanghaiIso } from '../time/clock';
-
-/** A stored project (项目台账 entry): the registry's columns plus our id. Money in 万元, dates `YYYY-MM-DD`. */
-export interface Project extends ProjectInput {
-  id: number;
-  updatedAt: string;
-}
 
 export interface UpsertSummary {
   inserted: number;

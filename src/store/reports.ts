@@ -1,17 +1,6 @@
 import type { Db } from './db';
-import type { Report } from '../report/types';
+import type { Report, ReportFigures, StoredReport } from '../domain/report';
 import { shanghaiIso } from '../time/clock';
-
-/** One version of a project's report for a day, as stored (the typed project name resolved to `projectId`). */
-export interface StoredReport extends Omit<Report, 'project'> {
-  id: number;
-  projectId: number;
-  revision: number;
-  messageId: number;
-  personId: number | null;
-  flags: string[];
-  createdAt: string;
-}
 
 interface ReportRow {
   id: number;
@@ -57,15 +46,6 @@ const toReport = (r: ReportRow): StoredReport => ({
 type StatsRow = [number, string, number | null, number | null, number | null];
 /** `report_month_figures` lists each report as four values in one flat array: day of the month, 形象进度, 累计, 本月. */
 const PACKED = 4;
-
-/** A current report's figures, for the statistics. */
-export interface ReportFigures {
-  projectId: number;
-  date: string;
-  progressPercent: number | null;
-  investmentCumulative: number | null;
-  investmentMonth: number | null;
-}
 
 export interface NewReport {
   projectId: number;

@@ -1,13 +1,6 @@
 import type { Db } from './db';
 import { addDays, shanghaiIso } from '../time/clock';
-
-export interface Stoppage {
-  id: number;
-  projectId: number;
-  reason: string;
-  fromDate: string;
-  toDate: string | null;
-}
+import type { Stoppage } from '../domain/stoppage';
 
 interface Row {
   id: number;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDb, type Db } from '../../src/store/db';
 import { createStores, type Stores } from '../../src/chat/context';
-import type { Project } from '../../src/store/projects';
+import type { Project } from '../../src/domain/project';
 import { WorkCalendar } from '../../src/calendar/calendar';
 import { computeStats, overallBefore, periodOf, previousPeriod, type Grouping, type PeriodKind, type StatsComment, type StatsReport } from '../../src/bulletin/stats';
 import { statsInput } from '../../src/bulletin/source';

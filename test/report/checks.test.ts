@@ -1,5 +1,5 @@
 import { reportFlags } from '../../src/report/checks';
-import type { Report } from '../../src/report/types';
+import type { Report } from '../../src/domain/report';
 
 const base: Report = {
   project: '精细化工中间体项目',

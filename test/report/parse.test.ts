@@ -1,6 +1,6 @@
 import { reportTemplate } from '../../src/chat/format';
 import { parseMessage } from '../../src/report/parse';
-import type { FieldError, ParseResult, Report } from '../../src/report/types';
+import type { FieldError, ParseResult, Report } from '../../src/domain/report';
 import { blankReport } from '../support/report';
 
 const POSTED = new Date('2026-11-24T10:00:00+08:00');

@@ -1,7 +1,7 @@
 import { openDb, type Db } from '../../src/store/db';
 import { ProjectStore } from '../../src/store/projects';
 import { ReportStore } from '../../src/store/reports';
-import type { Report } from '../../src/report/types';
+import type { Report } from '../../src/domain/report';
 import { blankReport } from '../support/report';
 
 const report = (date: string, over: Partial<Report> = {}): Report => blankReport({ project: '甲项目', date, ...over });

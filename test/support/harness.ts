@@ -7,7 +7,7 @@ import { silentLogger } from '../../src/log/log';
 import { createApp, type App } from '../../src/app';
 import { MockWorld } from '../../src/sandbox/world';
 import { ProjectStore } from '../../src/store/projects';
-import type { ProjectInput } from '../../src/registry/read';
+import type { ProjectInput } from '../../src/domain/project';
 import { LiveCalendar } from '../../src/calendar/live';
 
 export const PROJECTS: ProjectInput[] = [

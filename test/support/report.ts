@@ -1,4 +1,4 @@
-import type { Report } from '../../src/report/types';
+import type { Report } from '../../src/domain/report';
 
 /** A report with nothing filled in but what `over` gives. */
 export const blankReport = (over: Partial<Report> = {}): Report => ({

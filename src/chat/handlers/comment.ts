@@ -1,5 +1,5 @@
 import type { Ctx, Handler } from '../context';
-import type { Project } from '../../store/projects';
+import type { Project } from '../../domain/project';
 import { matchProject } from '../../report/match';
 import { dayLabel } from '../format';
 import { holdsRole, projectsLedBy } from '../roles';

@@ -1,6 +1,6 @@
 import type { Ctx, Handler, Stores } from '../context';
-import type { Problem } from '../../store/problems';
-import type { Project } from '../../store/projects';
+import type { Problem } from '../../domain/problem';
+import type { Project } from '../../domain/project';
 import type { TrackedProblems } from '../../jobs/problems';
 import { toHalfWidth } from '../../report/numbers';
 import { ADDRESSEE_LABEL, LADDER } from '../../rules/problems';

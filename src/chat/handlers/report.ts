@@ -1,6 +1,6 @@
 import type { Ctx, Handler } from '../context';
-import type { Project } from '../../store/projects';
-import type { Report } from '../../report/types';
+import type { Project } from '../../domain/project';
+import type { Report } from '../../domain/report';
 import { parseMessage } from '../../report/parse';
 import { matchProject } from '../../report/match';
 import { reportFlags } from '../../report/checks';

@@ -1,5 +1,5 @@
 import type { Ctx, Handler } from '../context';
-import type { Role } from '../../store/people';
+import type { Role } from '../../domain/people';
 import { matchProject } from '../../report/match';
 import { requireAdmin, requireGroup } from '../guards';
 import { SettingsStore } from '../../store/settings';

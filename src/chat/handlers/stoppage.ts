@@ -1,5 +1,5 @@
 import type { Ctx, Handler } from '../context';
-import type { Project } from '../../store/projects';
+import type { Project } from '../../domain/project';
 import { matchProject } from '../../report/match';
 import { readFutureDate } from '../../report/parse';
 import { dayLabel } from '../format';

@@ -46,3 +46,23 @@ export type ParseResult =
   | { kind: 'report'; report: Report }
   | { kind: 'invalid'; errors: FieldError[] }
   | { kind: 'ignored' };
+
+/** One version of a project's report for a day, as stored (the typed project name resolved to `projectId`). */
+export interface StoredReport extends Omit<Report, 'project'> {
+  id: number;
+  projectId: number;
+  revision: number;
+  messageId: number;
+  personId: number | null;
+  flags: string[];
+  createdAt: string;
+}
+
+/** A current report's figures, for the statistics. */
+export interface ReportFigures {
+  projectId: number;
+  date: string;
+  progressPercent: number | null;
+  investmentCumulative: number | null;
+  investmentMonth: number | null;
+}

@@ -1,0 +1,6 @@
+export interface Group {
+  id: number;
+  puppetRoomId: string | null;
+  topic: string;
+  isDispatch: boolean;
+}

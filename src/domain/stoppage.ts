@@ -1,0 +1,7 @@
+export interface Stoppage {
+  id: number;
+  projectId: number;
+  reason: string;
+  fromDate: string;
+  toDate: string | null;
+}
