@@ -1,14 +1,15 @@
 import path from 'node:path';
 import { openDb, type Db } from '../src/store/db';
-import { createStores, type Stores } from '../src/chat/context';
+import { createStores, type Stores } from '../src/store/stores';
 import { SettingsStore } from '../src/store/settings';
-import { LiveCalendar } from '../src/calendar/live';
-import { currentThresholds } from '../src/rules/thresholds';
-import { periodOf } from '../src/bulletin/stats';
-import { buildBulletin } from '../src/bulletin/build';
-import { writeBulletinFiles } from '../src/bulletin/files';
+import { LiveCalendar } from '../src/features/calendar';
+import { currentThresholds } from '../src/features/rule-settings';
+import { periodOf } from '../src/core/stats/stats';
+import { buildBulletin } from '../src/features/bulletin/build';
+import { writeBulletinFiles } from '../src/render/files';
 import { ManualClock } from '../src/time/clock';
 import { project, seedDistrict } from './seed';
+import { CalendarStore } from '../src/store/calendar';
 
 export interface BulletinBench {
   /**
@@ -111,7 +112,7 @@ export async function benchBulletin(tmp: string): Promise<BulletinBench> {
   const seededRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
 
   // As `rishai bulletin monthly --period 2026-11` on 1 December does it.
-  const calendar = new LiveCalendar(db, new ManualClock(`${TODAY}T09:00:00+08:00`));
+  const calendar = new LiveCalendar(new CalendarStore(db), new ManualClock(`${TODAY}T09:00:00+08:00`));
   const isWorkday = (d: string) => calendar.isWorkday(d);
   const thresholds = currentThresholds(new SettingsStore(db));
   const period = periodOf('month', '2026-11', TODAY);

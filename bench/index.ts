@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { parseMessage } from '../src/report/parse';
+import { parseMessage } from '../src/core/report/parse';
 import { CORPUS } from './corpus';
 
 /** `npm run bench [-- --json]`: throughput figures, each beside a raw SQLite baseline from the same run. */

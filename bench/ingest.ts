@@ -5,7 +5,8 @@ import { silentLogger } from '../src/log/log';
 import { createApp } from '../src/app';
 import { MockWorld } from '../src/sandbox/world';
 import { ProjectStore } from '../src/store/projects';
-import { LiveCalendar } from '../src/calendar/live';
+import { LiveCalendar } from '../src/features/calendar';
+import { CalendarStore } from '../src/store/calendar';
 
 /** Report messages through the real Wechaty on the mock puppet until stored and acknowledged in the outbox. */
 export async function benchIngest(tmp: string): Promise<number> {
@@ -40,7 +41,7 @@ export async function benchIngest(tmp: string): Promise<number> {
     log: silentLogger,
     settings: { admins: [], staleSeconds: 120, photoWindowMinutes: 30, mediaDir: path.join(tmp, 'media') },
     send: { gapMs: 0, jitterMs: 0, perMinute: 1_000_000 },
-    calendar: new LiveCalendar(db, clock),
+    calendar: new LiveCalendar(new CalendarStore(db), clock),
   });
   await world.start();
   const topics = projects.list().map((p) => {

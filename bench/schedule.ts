@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { openDb } from '../src/store/db';
-import { createStores } from '../src/chat/context';
+import { createStores } from '../src/store/stores';
 import { computeWarnings } from '../src/jobs/warnings';
-import { DEFAULT_THRESHOLDS, STREAK_LOOKBACK_DAYS } from '../src/rules/warnings';
-import { WorkCalendar } from '../src/calendar/calendar';
+import { DEFAULT_THRESHOLDS, STREAK_LOOKBACK_DAYS } from '../src/core/rules/warnings';
+import { WorkCalendar } from '../src/core/calendar';
 import { addDays } from '../src/time/clock';
 import { readScenario } from '../src/sandbox/scenario';
 import { simulate } from '../src/sandbox/simulate';

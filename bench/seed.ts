@@ -1,6 +1,6 @@
 import type { Db } from '../src/store/db';
-import type { Stores } from '../src/chat/context';
-import { WorkCalendar } from '../src/calendar/calendar';
+import type { Stores } from '../src/store/stores';
+import { WorkCalendar } from '../src/core/calendar';
 import { addDays, shanghaiIso } from '../src/time/clock';
 
 const STATUSES = ['在建', '在建', '在建', '未开工'] as const;

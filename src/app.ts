@@ -2,10 +2,11 @@ import type { Wechaty } from 'wechaty';
 import type { Clock } from './time/clock';
 import type { Logger } from './log/log';
 import type { Db } from './store/db';
-import { Bot } from './chat/bot';
-import { createStores, type BotSettings, type Stores } from './chat/context';
-import { attachBot, WechatyTransport, type Attached } from './chat/wechaty';
-import { rebindAfterLogin } from './chat/relogin';
+import { Bot } from './bot/bot';
+import { type BotSettings } from './bot/context';
+import { createStores, type Stores } from './store/stores';
+import { attachBot, WechatyTransport, type Attached } from './channels/wechaty/wechaty';
+import { rebindAfterLogin } from './channels/wechaty/relogin';
 import { ScheduleStore } from './store/schedule';
 import { Scheduler } from './schedule/scheduler';
 import { ScheduleAdmin } from './schedule/admin';
@@ -16,9 +17,7 @@ import { leaderDigestJob } from './jobs/digest';
 import { commentPromptJob } from './jobs/comments';
 import { warningsJob } from './jobs/warnings';
 import { problemsJob } from './jobs/problems';
-import { SettingsStore } from './store/settings';
-import { currentThresholds } from './rules/thresholds';
-import { currentHonourRules } from './rules/honours';
+import { currentThresholds, currentHonourRules } from './features/rule-settings';
 import { OutboxSender, type SenderOptions } from './outbox/sender';
 
 /** Which days are workdays, and which years the holiday data covers. */
@@ -55,7 +54,7 @@ export function createApp(o: AppOptions): App {
   const interrupted = stores.outbox.setAsideInterrupted();
   if (interrupted) o.log.warn('outbox.interrupted', { count: interrupted });
   const scheduleStore = new ScheduleStore(o.db);
-  const settings = new SettingsStore(o.db);
+  const settings = stores.settings;
   const isWorkday = (d: string) => o.calendar.isWorkday(d);
   const thresholds = () => currentThresholds(settings);
   const bulletins = {

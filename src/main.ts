@@ -5,9 +5,10 @@ import { createLogger, RepeatGate } from './log/log';
 import { openDb } from './store/db';
 import { systemClock } from './time/clock';
 import { createApp } from './app';
-import { LiveCalendar } from './calendar/live';
+import { LiveCalendar } from './features/calendar';
 import { createAlerter } from './alert/alert';
 import { LoginWatch } from './alert/login';
+import { CalendarStore } from './store/calendar';
 
 /** `npm start`: the bot on real WeChat, through the puppet named in .env. */
 async function main(): Promise<void> {
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
     puppet: config.puppet as never,
     puppetOptions: config.puppetToken ? { token: config.puppetToken } : {},
   });
-  const calendar = new LiveCalendar(db, systemClock);
+  const calendar = new LiveCalendar(new CalendarStore(db), systemClock);
   const app = createApp({
     db,
     wechaty,

@@ -1,15 +1,15 @@
 import path from 'node:path';
 import type { CliIo } from './index';
 import { openDb } from '../store/db';
-import { createStores } from '../chat/context';
-import { SettingsStore } from '../store/settings';
-import { LiveCalendar } from '../calendar/live';
-import { currentThresholds } from '../rules/thresholds';
-import { currentHonourRules } from '../rules/honours';
-import { periodOf } from '../bulletin/stats';
-import { buildBulletin, lastCompleteSpec } from '../bulletin/build';
-import { writeBulletinFiles } from '../bulletin/files';
+import { createStores } from '../store/stores';
+import { LiveCalendar } from '../features/calendar';
+import { currentThresholds, currentHonourRules } from '../features/rule-settings';
+import { periodOf } from '../core/stats/stats';
+import { buildBulletin } from '../features/bulletin/build';
+import { lastCompleteSpec } from '../core/stats/bulletin';
+import { writeBulletinFiles } from '../render/files';
 import { shanghaiDate, systemClock } from '../time/clock';
+import { CalendarStore } from '../store/calendar';
 
 const KINDS: Record<string, 'day' | 'week' | 'month'> = { daily: 'day', weekly: 'week', monthly: 'month' };
 const USAGE = '用法：rishai bulletin daily|weekly|monthly [--period 2026-11-24|2026-W48|2026-11] [--out DIR] [--json]';
@@ -32,9 +32,9 @@ export async function runBulletin(dbFile: string, args: string[], opts: { period
   }
   const db = openDb(dbFile);
   try {
-    const calendar = new LiveCalendar(db, systemClock);
-    const settings = new SettingsStore(db);
-    const b = buildBulletin(createStores(db), kind, period, today, (d) => calendar.isWorkday(d), currentThresholds(settings), currentHonourRules(settings));
+    const calendar = new LiveCalendar(new CalendarStore(db), systemClock);
+    const stores = createStores(db);
+    const b = buildBulletin(stores, kind, period, today, (d) => calendar.isWorkday(d), currentThresholds(stores.settings), currentHonourRules(stores.settings));
     const out = opts.out ?? path.join('out', `bulletin-${args[0]}-${spec}`);
     await writeBulletinFiles(b, out);
     if (opts.json) io.out(JSON.stringify({ kind: args[0], ...b.district, byTown: b.byTown.groups, byUnit: b.byUnit.groups, previousOverall: b.previous, honours: b.honours }));

@@ -3,7 +3,7 @@ import type { CliIo } from './index';
 import { openDb } from '../store/db';
 import { CalendarStore } from '../store/calendar';
 import { type CalendarOverride, type DayType, type OverrideInput } from '../domain/calendar';
-import { WorkCalendar, isIsoDate, weekdayOf, type DayKind } from '../calendar/calendar';
+import { WorkCalendar, isIsoDate, weekdayOf, type DayKind } from '../core/calendar';
 import { shanghaiDate, systemClock, type Clock } from '../time/clock';
 
 const USAGE = `用法：

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { CliIo } from './index';
 import { openDb } from '../store/db';
-import { createStores } from '../chat/context';
+import { createStores } from '../store/stores';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const USAGE = '用法：rishai export reports --from 2026-11-01 --to 2026-11-30 --out 日报.xlsx';

@@ -1,6 +1,7 @@
 import type { CliIo } from './index';
 import { openDb } from '../store/db';
-import { importRegistry } from '../registry/import';
+import { ProjectStore } from '../store/projects';
+import { importRegistry } from '../features/registry/import';
 
 /** `rishai import FILE`: loads or updates the project registry; changes nothing when the file is invalid. */
 export async function runImport(dbFile: string, args: string[], io: CliIo): Promise<number> {
@@ -11,7 +12,7 @@ export async function runImport(dbFile: string, args: string[], io: CliIo): Prom
   }
   const db = openDb(dbFile);
   try {
-    const result = await importRegistry(db, file, new Date());
+    const result = await importRegistry(new ProjectStore(db), file, new Date());
     if (!result.ok) {
       io.err(`台账有误，未做任何修改：\n${result.errors.map((e) => e.message).join('\n')}`);
       return 1;

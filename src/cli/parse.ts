@@ -1,5 +1,5 @@
 import type { CliIo } from './index';
-import { parseMessage } from '../report/parse';
+import { parseMessage } from '../core/report/parse';
 
 /** `rishai parse [--at ISO_TIME]`: one message on stdin, one JSON object on stdout (a contract). */
 export async function runParse(at: string | undefined, io: CliIo): Promise<number> {

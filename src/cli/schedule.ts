@@ -3,9 +3,10 @@ import { openDb } from '../store/db';
 import { ScheduleStore } from '../store/schedule';
 import { Scheduler } from '../schedule/scheduler';
 import { ScheduleAdmin } from '../schedule/admin';
-import { LiveCalendar } from '../calendar/live';
+import { LiveCalendar } from '../features/calendar';
 import { systemClock } from '../time/clock';
 import { silentLogger } from '../log/log';
+import { CalendarStore } from '../store/calendar';
 
 const USAGE = '用法：rishai schedule list | set 名称 时:分 | pause 名称 | resume 名称（名称如 提醒、催报、日晒榜）';
 
@@ -18,7 +19,7 @@ export async function runSchedule(dbFile: string, args: string[], io: CliIo): Pr
   const db = openDb(dbFile);
   try {
     const store = new ScheduleStore(db);
-    const calendar = new LiveCalendar(db, systemClock);
+    const calendar = new LiveCalendar(new CalendarStore(db), systemClock);
     const scheduler = new Scheduler(store, (d) => calendar.isWorkday(d), systemClock, silentLogger, {});
     const admin = new ScheduleAdmin(scheduler, store);
     const by = '命令行';

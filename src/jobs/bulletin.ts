@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Stores } from '../chat/context';
+import type { Stores } from '../store/stores';
 import type { JobRunner, Slot } from '../schedule/scheduler';
-import type { WarningThresholds } from '../rules/warnings';
-import { buildBulletin, lastCompleteSpec } from '../bulletin/build';
-import { dispatchText } from '../bulletin/dispatch';
-import type { HonourRules } from '../rules/honours';
-import { periodOf } from '../bulletin/stats';
+import type { WarningThresholds } from '../core/rules/warnings';
+import { buildBulletin } from '../features/bulletin/build';
+import { lastCompleteSpec } from '../core/stats/bulletin';
+import { dispatchText } from '../text/dispatch';
+import type { HonourRules } from '../core/stats/honours';
+import { periodOf } from '../core/stats/stats';
 
 const keyOf = (slot: Slot, groupId: number) => `job:${slot.job.name}:${slot.key}:g${groupId}`;
 
@@ -40,7 +41,7 @@ export function bulletinJob(s: Stores, kind: 'week' | 'month', d: BulletinJobDep
 
     // Loaded the first time a bulletin is made, not when the bot starts: ECharts and resvg (and exceljs,
     // for a month) are tens of megabytes a bot that never publishes need not carry.
-    const { bulletinImagePng } = require('../bulletin/image') as typeof import('../bulletin/image.js');
+    const { bulletinImagePng } = require('../render/image') as typeof import('../render/image.js');
     // Absolute: the outbox may send the file after a restart from another working directory.
     const dir = path.resolve(d.dir, `${kind}-${spec}`);
     fs.mkdirSync(dir, { recursive: true });
@@ -49,7 +50,7 @@ export function bulletinJob(s: Stores, kind: 'week' | 'month', d: BulletinJobDep
     fs.writeFileSync(png, bulletinImagePng(b));
     const files = [png];
     if (kind === 'month') {
-      const { writeBulletinXlsx } = require('../bulletin/xlsx') as typeof import('../bulletin/xlsx.js');
+      const { writeBulletinXlsx } = require('../render/xlsx') as typeof import('../render/xlsx.js');
       const xlsx = path.join(dir, `${b.title}.xlsx`);
       await writeBulletinXlsx({ title: b.title, byTown: b.byTown, byUnit: b.byUnit, projects: b.input.projects, honours: b.honours }, xlsx);
       files.push(xlsx);

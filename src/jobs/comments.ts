@@ -1,10 +1,10 @@
-import type { Stores } from '../chat/context';
+import type { Stores } from '../store/stores';
 import type { JobRunner } from '../schedule/scheduler';
 import type { Person } from '../domain/people';
 import type { Project } from '../domain/project';
 import type { StoredReport } from '../domain/report';
-import { roleHolders } from '../chat/roles';
-import { reportFigures } from '../chat/format';
+import { roleHolders } from '../features/roles';
+import { reportFigures } from '../text/format';
 import { addDays } from '../time/clock';
 
 export interface CommentPromptOptions {

@@ -1,10 +1,10 @@
-import type { Stores } from '../chat/context';
+import type { Stores } from '../store/stores';
 import type { JobRunner } from '../schedule/scheduler';
-import type { WarningThresholds } from '../rules/warnings';
-import { computeStats, periodOf, type StatsFigures, type StatsInput } from '../bulletin/stats';
-import { lastCompleteSpec } from '../bulletin/build';
-import { statsInput } from '../bulletin/source';
-import { leaderDigestText } from '../bulletin/digest';
+import type { WarningThresholds } from '../core/rules/warnings';
+import { computeStats, periodOf, type StatsFigures, type StatsInput } from '../core/stats/stats';
+import { lastCompleteSpec } from '../core/stats/bulletin';
+import { statsInput } from '../features/bulletin/source';
+import { leaderDigestText } from '../text/digest';
 
 export interface LeaderDigest {
   personId: number;

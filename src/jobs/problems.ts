@@ -1,54 +1,11 @@
-import type { Stores } from '../chat/context';
+import type { Stores } from '../store/stores';
 import type { JobRunner } from '../schedule/scheduler';
 import type { Problem } from '../domain/problem';
 import type { Project } from '../domain/project';
-import type { StoredReport } from '../domain/report';
-import { roleHolders } from '../chat/roles';
-import { dayLabel } from '../chat/format';
-import { letterText } from '../bulletin/letters';
-import {
-  DEFAULT_LADDER,
-  distinctProblems,
-  ladderStep,
-  matchProblems,
-  sameProblem,
-  type LadderStep,
-  type LadderThresholds,
-} from '../rules/problems';
-
-export interface TrackedProblems {
-  /** Items opened by this report. */
-  opened: number[];
-  /** Open items this report carried on. */
-  continued: number[];
-}
-
-/**
- * Files a saved report's problems: each continues the open item of the same project it matches, or
- * opens a new one (noting the closed item it repeats, if any). An open item that no current report
- * carries any more, because a correction of the day's report dropped it, is withdrawn.
- */
-export function trackProblems(s: Stores, report: StoredReport, now: Date): TrackedProblems {
-  return s.db.transaction(() => {
-    const texts = distinctProblems(report.problems);
-    const matched = matchProblems(texts, s.problems.ofStatus(report.projectId, 'open'));
-    const closed = s.problems.ofStatus(report.projectId, 'closed');
-    const out: TrackedProblems = { opened: [], continued: [] };
-    texts.forEach((text, i) => {
-      const id = matched[i];
-      if (typeof id === 'number') {
-        s.problems.seen(id, text, report.date, report.id);
-        out.continued.push(id);
-        return;
-      }
-      const before = closed.find((c) => sameProblem(c.text, text));
-      const item = s.problems.raise({ projectId: report.projectId, text, date: report.date, reportId: report.id, reopens: before?.id ?? null }, now);
-      out.opened.push(item.id);
-    });
-    s.problems.withdrawUnreported(report.projectId, now);
-    return out;
-  })();
-}
+import { roleHolders } from '../features/roles';
+import { dayLabel } from '../text/format';
+import { letterText } from '../text/letters';
+import { DEFAULT_LADDER, ladderStep, type LadderStep, type LadderThresholds } from '../core/rules/problems';
 
 /** The job's own name in outbox keys, so sharing a slot with another job's runner never collides. */
 const NAME = 'problems';
@@ -92,7 +49,7 @@ export function problemsJob(s: Stores, thresholds: LadderThresholds = DEFAULT_LA
     const header = `【问题督办】${dayLabel(slot.date)}${slot.late ? '（补发）' : ''}`;
     const key = (groupId: number) => `job:${NAME}:${slot.key}:g${groupId}`;
     const delivered = new Set<number>();
-    s.db.transaction(() => {
+    s.transaction(() => {
       for (const g of s.groups.list()) {
         const ids = new Set(s.groups.projectIdsOf(g.id));
         const mine = due.filter((d) => ids.has(d.project.id));
@@ -126,6 +83,6 @@ export function problemsJob(s: Stores, thresholds: LadderThresholds = DEFAULT_LA
       }
       // A step nobody could be told about (no group yet) is announced once there is one.
       for (const d of due) if (delivered.has(d.item.id)) s.problems.setAnnounced(d.item.id, d.step.level);
-    })();
+    });
   };
 }

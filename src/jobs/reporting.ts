@@ -1,12 +1,12 @@
-import type { Stores } from '../chat/context';
+import type { Stores } from '../store/stores';
 import type { JobRunner } from '../schedule/scheduler';
-import { roleHolders } from '../chat/roles';
-import { dayLabel } from '../chat/format';
-import { owesReport, unreported } from '../rules/reporting';
-import type { WarningThresholds } from '../rules/warnings';
-import { computeStats } from '../bulletin/stats';
-import { statsInput } from '../bulletin/source';
-import { dailyBoardText } from '../bulletin/board';
+import { roleHolders } from '../features/roles';
+import { dayLabel } from '../text/format';
+import { owesReport, unreported } from '../core/rules/reporting';
+import type { WarningThresholds } from '../core/rules/warnings';
+import { computeStats } from '../core/stats/stats';
+import { statsInput } from '../features/bulletin/source';
+import { dailyBoardText } from '../text/board';
 
 /**
  * Reminder (提醒) and last call (催报): one message in each group whose projects have not reported

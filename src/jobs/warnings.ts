@@ -1,12 +1,11 @@
-import type { Stores } from '../chat/context';
+import type { Stores } from '../store/stores';
 import type { JobRunner } from '../schedule/scheduler';
 import type { Stoppage } from '../domain/stoppage';
-import { roleHolders } from '../chat/roles';
-import { dayLabel } from '../chat/format';
+import { roleHolders } from '../features/roles';
+import { dayLabel } from '../text/format';
 import { addDays, daysBetween } from '../time/clock';
-import { PACE_DAYS, STREAK_LOOKBACK_DAYS, projectWarnings, type Warning, type WarningKind, type WarningThresholds } from '../rules/warnings';
-import { WarningStateStore } from '../store/warnings';
-import { stoppedOn } from '../rules/reporting';
+import { PACE_DAYS, STREAK_LOOKBACK_DAYS, projectWarnings, type Warning, type WarningKind, type WarningThresholds } from '../core/rules/warnings';
+import { stoppedOn } from '../core/rules/reporting';
 
 export interface WarningOptions {
   isWorkday: (date: string) => boolean;
@@ -56,7 +55,7 @@ export function computeWarnings(s: Stores, today: string, isWorkday: (d: string)
  * reports and late starts, and otherwise after `repeatDays`.
  */
 export function warningsJob(s: Stores, o: WarningOptions): JobRunner {
-  const state = new WarningStateStore(s.db);
+  const state = s.warnings;
   return (slot) => {
     const today = slot.date;
     const repeatDays = o.repeatDays ?? 7;

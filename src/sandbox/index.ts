@@ -5,11 +5,13 @@ import { systemClock } from '../time/clock';
 import { createLogger, silentLogger } from '../log/log';
 import { openDb } from '../store/db';
 import { createApp, type App } from '../app';
-import { importRegistry } from '../registry/import';
+import { ProjectStore } from '../store/projects';
+import { importRegistry } from '../features/registry/import';
 import { MockWorld } from './world';
 import { DEMO_ADMINS, DEMO_GROUPS } from './demo';
-import { LiveCalendar } from '../calendar/live';
+import { LiveCalendar } from '../features/calendar';
 import { JOBS, jobByLabel } from '../schedule/jobs';
+import { CalendarStore } from '../store/calendar';
 
 const DIR = path.join('data', 'sandbox');
 const HELP = `沙盒指令：
@@ -25,7 +27,7 @@ const HELP = `沙盒指令：
 async function main(): Promise<void> {
   fs.rmSync(DIR, { recursive: true, force: true });
   const db = openDb(path.join(DIR, 'rishai.db'));
-  const imported = await importRegistry(db, path.join('data', 'projects.csv'), systemClock.now());
+  const imported = await importRegistry(new ProjectStore(db), path.join('data', 'projects.csv'), systemClock.now());
   if (!imported.ok) throw new Error(`demo registry is invalid: ${imported.errors.map((e) => e.message).join('; ')}`);
 
   const world = new MockWorld(systemClock);
@@ -38,7 +40,7 @@ async function main(): Promise<void> {
     settings: { admins: DEMO_ADMINS, staleSeconds: 120, photoWindowMinutes: 30, mediaDir: path.join(DIR, 'media') },
     // The simulated WeChat has no risk control, so answers come at once.
     send: { gapMs: 0, jitterMs: 0, perMinute: 10_000 },
-    calendar: new LiveCalendar(db, systemClock),
+    calendar: new LiveCalendar(new CalendarStore(db), systemClock),
   });
   await world.start();
   seed(app, world);

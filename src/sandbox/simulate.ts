@@ -5,13 +5,14 @@ import { ManualClock, shanghaiIso } from '../time/clock';
 import { silentLogger } from '../log/log';
 import { openDb } from '../store/db';
 import { ProjectStore } from '../store/projects';
-import { parseRegistryRows } from '../registry/read';
-import { LiveCalendar } from '../calendar/live';
+import { parseRegistryRows } from '../features/registry/read';
+import { LiveCalendar } from '../features/calendar';
 import { createApp } from '../app';
 import { SettingsStore } from '../store/settings';
-import { THRESHOLD_NAMES, setThreshold } from '../rules/thresholds';
+import { THRESHOLD_NAMES, setThreshold } from '../features/rule-settings';
 import { MockWorld, type Sent } from './world';
 import type { Scenario } from './scenario';
+import { CalendarStore } from '../store/calendar';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -57,7 +58,7 @@ export async function simulate(scenario: Scenario, opts: { dbFile?: string; onSe
     log: silentLogger,
     settings: { admins: scenario.admins, staleSeconds: 120, photoWindowMinutes: 30, mediaDir: path.join(path.dirname(dbFile), 'media') },
     send: { gapMs: 2 * SECOND, jitterMs: 0, perMinute: 20, quietHours: { start: 22 * 60, end: 7 * 60 + 30 } },
-    calendar: new LiveCalendar(db, clock),
+    calendar: new LiveCalendar(new CalendarStore(db), clock),
   });
   try {
     const now = clock.now();

@@ -1,9 +1,8 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Clock } from '../time/clock';
+import { type Clock, addDays, shanghaiDate, shanghaiIso } from '../time/clock';
 import type { Logger } from '../log/log';
 import type { ScheduleStore } from '../store/schedule';
 import { JOBS, type JobDef, type JobName } from './jobs';
-import { addDays, shanghaiDate, shanghaiIso } from '../time/clock';
 
 export const TIMEZONE = 'Asia/Shanghai';
 const MINUTE = 60_000;

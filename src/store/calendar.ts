@@ -37,7 +37,15 @@ export class CalendarStore {
       'SELECT * FROM calendar_overrides WHERE date >= ? AND date < ? ORDER BY date',
     );
     this.every = db.prepare<[], OverrideRow>('SELECT * FROM calendar_overrides ORDER BY date');
+    // data_version moves when another connection (say, `rishai calendar add`) commits; the table's own
+    // fingerprint covers changes made through this connection.
+    const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+    const table = db.prepare<[], string>("SELECT COUNT(*) || '/' || IFNULL(MAX(set_at), '') FROM calendar_overrides").pluck();
+    this.fingerprint = () => `${dataVersion.get()}:${table.get()}`;
   }
+
+  /** Changes whenever the overrides may have changed, in this process or another. */
+  readonly fingerprint: () => string;
 
   /** Forces `date` to `kind`, replacing any earlier override of that date. */
   set(date: string, kind: DayType, note: string | null, setBy: string | null, now: Date): CalendarOverride {

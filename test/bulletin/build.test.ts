@@ -1,9 +1,10 @@
 import { Harness, PROJECTS } from '../support/harness';
-import { buildBulletin } from '../../src/bulletin/build';
-import { periodOf } from '../../src/bulletin/stats';
+import { buildBulletin } from '../../src/features/bulletin/build';
+import { periodOf } from '../../src/core/stats/stats';
 import { ProjectStore } from '../../src/store/projects';
-import { LiveCalendar } from '../../src/calendar/live';
-import { DEFAULT_THRESHOLDS } from '../../src/rules/warnings';
+import { LiveCalendar } from '../../src/features/calendar';
+import { DEFAULT_THRESHOLDS } from '../../src/core/rules/warnings';
+import { CalendarStore } from '../../src/store/calendar';
 
 const GROUP = '化工项目工作群';
 
@@ -14,7 +15,7 @@ describe('buildBulletin, from the stores', () => {
     await h.say('张三', GROUP, `#日报 形象进度：50%；累计完成投资：${cumulative}万元`);
   };
   const monthly = (spec: string, today: string) =>
-    buildBulletin(h.app.stores, 'month', periodOf('month', spec), today, (d) => new LiveCalendar(h.db, h.clock).isWorkday(d), DEFAULT_THRESHOLDS);
+    buildBulletin(h.app.stores, 'month', periodOf('month', spec), today, (d) => new LiveCalendar(new CalendarStore(h.db), h.clock).isWorkday(d), DEFAULT_THRESHOLDS);
 
   beforeEach(async () => {
     h = await new Harness('2025-12-29T10:00:00+08:00').start();

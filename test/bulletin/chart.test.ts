@@ -10,7 +10,7 @@ import {
   renderBarChartPng,
   svgToPng,
   type BarChartOptions,
-} from '../../src/bulletin/chart';
+} from '../../src/render/chart';
 import { decodePng, diff, ink, type Decoded } from '../support/png';
 
 /** One line of text, 48 px, drawn with the given family list, as a decoded PNG. */
@@ -144,7 +144,7 @@ describe('renderBarChartPng', () => {
   it('lets the process exit after rendering (the chart is disposed)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rishai-chart-'));
     const script = path.join(dir, 'render.ts');
-    const modulePath = path.resolve(__dirname, '../../src/bulletin/chart');
+    const modulePath = path.resolve(__dirname, '../../src/render/chart');
     fs.writeFileSync(
       script,
       `import { renderBarChartPng } from ${JSON.stringify(modulePath)};\n` +

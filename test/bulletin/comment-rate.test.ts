@@ -1,4 +1,4 @@
-import { ratesOf, tallyComments, type DayComment } from '../../src/bulletin/comment-rate';
+import { ratesOf, tallyComments, type DayComment } from '../../src/core/stats/comment-rate';
 
 const comment = (date: string, personId: number, delayHours: number): DayComment => ({ date, personId, delayHours });
 

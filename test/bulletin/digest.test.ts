@@ -1,5 +1,5 @@
-import { leaderDigestText, digestOrder, type DigestExtra } from '../../src/bulletin/digest';
-import { schedulePhrase, type Light, type ProjectFigures } from '../../src/bulletin/stats';
+import { leaderDigestText, digestOrder, type DigestExtra } from '../../src/text/digest';
+import { schedulePhrase, type Light, type ProjectFigures } from '../../src/core/stats/stats';
 
 const WEEK = { from: '2026-11-23', to: '2026-11-29' };
 

@@ -1,7 +1,7 @@
-import { WorkCalendar } from '../../src/calendar/calendar';
-import type { Bulletin } from '../../src/bulletin/build';
-import { dispatchText } from '../../src/bulletin/dispatch';
-import { computeStats, periodOf, type StatsInput, type StatsReport } from '../../src/bulletin/stats';
+import { WorkCalendar } from '../../src/core/calendar';
+import type { Bulletin } from '../../src/core/stats/bulletin';
+import { dispatchText } from '../../src/text/dispatch';
+import { computeStats, periodOf, type StatsInput, type StatsReport } from '../../src/core/stats/stats';
 import { addDays } from '../../src/time/clock';
 import { statsProject as P, statsReport as report } from '../support/stats';
 

@@ -1,5 +1,5 @@
-import type { Bulletin } from '../../src/bulletin/build';
-import { cjkFonts } from '../../src/bulletin/chart';
+import type { Bulletin } from '../../src/core/stats/bulletin';
+import { cjkFonts } from '../../src/render/chart';
 import {
   bulletinImagePng,
   bulletinImageSvg,
@@ -13,9 +13,9 @@ import {
   townTable,
   wrapText,
   type ImageTable,
-} from '../../src/bulletin/image';
-import { competitionRank, computeStats, RANK_RULES, schedulePhrase, type GroupFigures, type StatsFigures, type StatsInput } from '../../src/bulletin/stats';
-import { LIGHT_FILLS } from '../../src/bulletin/xlsx';
+} from '../../src/render/image';
+import { competitionRank, computeStats, RANK_RULES, schedulePhrase, type GroupFigures, type StatsFigures, type StatsInput } from '../../src/core/stats/stats';
+import { LIGHT_FILLS } from '../../src/render/xlsx';
 import { count, decodePng, diff, ink, type Decoded } from '../support/png';
 import { statsProject, statsReport } from '../support/stats';
 

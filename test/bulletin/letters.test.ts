@@ -1,4 +1,4 @@
-import { letterText, longDate } from '../../src/bulletin/letters';
+import { letterText, longDate } from '../../src/text/letters';
 
 const base = {
   number: 12,

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDb, type Db } from '../../src/store/db';
-import { createStores, type Stores } from '../../src/chat/context';
+import { createStores, type Stores } from '../../src/store/stores';
 import type { Project } from '../../src/domain/project';
-import { WorkCalendar } from '../../src/calendar/calendar';
-import { computeStats, overallBefore, periodOf, previousPeriod, type Grouping, type PeriodKind, type StatsComment, type StatsReport } from '../../src/bulletin/stats';
-import { statsInput } from '../../src/bulletin/source';
-import { DEFAULT_THRESHOLDS } from '../../src/rules/warnings';
+import { WorkCalendar } from '../../src/core/calendar';
+import { computeStats, overallBefore, periodOf, previousPeriod, type Grouping, type PeriodKind, type StatsComment, type StatsReport } from '../../src/core/stats/stats';
+import { statsInput } from '../../src/features/bulletin/source';
+import { DEFAULT_THRESHOLDS } from '../../src/core/rules/warnings';
 import { seedDistrict } from '../../bench/seed';
 import { daysBetween } from '../../src/time/clock';
 

@@ -1,5 +1,5 @@
-import { WorkCalendar } from '../../src/calendar/calendar';
-import { computeStats, currentReportsByProject, periodOf, type Grouping, type StatsInput, type StatsReport } from '../../src/bulletin/stats';
+import { WorkCalendar } from '../../src/core/calendar';
+import { computeStats, currentReportsByProject, periodOf, type Grouping, type StatsInput, type StatsReport } from '../../src/core/stats/stats';
 import { addDays } from '../../src/time/clock';
 import { statsProject, statsReport } from '../support/stats';
 

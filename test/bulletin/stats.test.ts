@@ -1,4 +1,4 @@
-import { WorkCalendar } from '../../src/calendar/calendar';
+import { WorkCalendar } from '../../src/core/calendar';
 import {
   competitionRank,
   computeStats,
@@ -16,8 +16,8 @@ import {
   type Leader,
   type StatsInput,
   type StatsReport,
-} from '../../src/bulletin/stats';
-import { projectWarnings } from '../../src/rules/warnings';
+} from '../../src/core/stats/stats';
+import { projectWarnings } from '../../src/core/rules/warnings';
 import { statsProject, statsReport } from '../support/stats';
 
 describe('periodOf', () => {

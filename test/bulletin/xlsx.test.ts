@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { computeStats, periodOf, type Leader, type StatsInput, type StatsProject, type StatsReport } from '../../src/bulletin/stats';
-import { bulletinWorkbook, HEADER_ROW, writeBulletinXlsx } from '../../src/bulletin/xlsx';
+import { computeStats, periodOf, type Leader, type StatsInput, type StatsProject, type StatsReport } from '../../src/core/stats/stats';
+import { bulletinWorkbook, HEADER_ROW, writeBulletinXlsx } from '../../src/render/xlsx';
 import { addDays } from '../../src/time/clock';
 import { statsProject, statsReport } from '../support/stats';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { execFileSync } from 'node:child_process';
-import { WorkCalendar, isIsoDate, weekdayOf, type OverrideMap } from '../../src/calendar/calendar';
+import { WorkCalendar, isIsoDate, weekdayOf, type OverrideMap } from '../../src/core/calendar';
 import { CalendarStore } from '../../src/store/calendar';
 import { openDb, type Db } from '../../src/store/db';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDb } from '../../src/store/db';
 import { CalendarStore } from '../../src/store/calendar';
-import { LiveCalendar } from '../../src/calendar/live';
+import { LiveCalendar } from '../../src/features/calendar';
 import { ManualClock } from '../../src/time/clock';
 
 describe('LiveCalendar', () => {
@@ -12,7 +12,7 @@ describe('LiveCalendar', () => {
     const file = path.join(dir, 'r.db');
     const bot = openDb(file);
     const clock = new ManualClock('2031-01-01T08:00:00+08:00');
-    const calendar = new LiveCalendar(bot, clock);
+    const calendar = new LiveCalendar(new CalendarStore(bot), clock);
     expect(calendar.isCovered(2031)).toBe(false);
     expect(calendar.isWorkday('2031-02-03')).toBe(true); // a Monday, by the weekday fallback
 

@@ -1,7 +1,7 @@
 import { Harness } from '../support/harness';
-import { computeStats } from '../../src/bulletin/stats';
-import { statsInput } from '../../src/bulletin/source';
-import { DEFAULT_THRESHOLDS } from '../../src/rules/warnings';
+import { computeStats } from '../../src/core/stats/stats';
+import { statsInput } from '../../src/features/bulletin/source';
+import { DEFAULT_THRESHOLDS } from '../../src/core/rules/warnings';
 
 const GROUP = '化工项目工作群';
 const MULTI = '汽车港口联合群';

@@ -1,10 +1,11 @@
 import { Harness } from '../support/harness';
 import { leaderDigestJob } from '../../src/jobs/digest';
-import { LiveCalendar } from '../../src/calendar/live';
-import { DEFAULT_THRESHOLDS } from '../../src/rules/warnings';
+import { LiveCalendar } from '../../src/features/calendar';
+import { DEFAULT_THRESHOLDS } from '../../src/core/rules/warnings';
 import { JOBS } from '../../src/schedule/jobs';
 import type { Slot } from '../../src/schedule/scheduler';
 import { addDays, shanghaiDate, shanghaiIso } from '../../src/time/clock';
+import { CalendarStore } from '../../src/store/calendar';
 
 const GROUP = '化工项目工作群';
 const MULTI = '汽车港口联合群';
@@ -24,7 +25,7 @@ describe('leader digest (领导周报) by private message', () => {
   // Runs the slot due at `slot` (Shanghai, `YYYY-MM-DDTHH:mm`) at `now`: more than 5 minutes after it is late, as in the scheduler.
   const run = async (slot: string, now = slot) => {
     at(now.slice(0, 10), now.slice(11, 16));
-    const calendar = new LiveCalendar(h.db, h.clock);
+    const calendar = new LiveCalendar(new CalendarStore(h.db), h.clock);
     const late = h.clock.now().getTime() - new Date(`${slot}:00+08:00`).getTime() > 5 * 60_000;
     await leaderDigestJob(h.app.stores, (d) => calendar.isWorkday(d), () => DEFAULT_THRESHOLDS)(slotAt(`${slot}:00+08:00`, h.clock.now(), late));
     await h.app.sender.drain();

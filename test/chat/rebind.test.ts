@@ -1,4 +1,4 @@
-import { planRebind, type KnownGroup } from '../../src/chat/rebind';
+import { planRebind, type KnownGroup } from '../../src/channels/wechaty/rebind';
 
 const chem: KnownGroup = { id: 1, puppetRoomId: 'old-1@chatroom', topic: '化工项目群', memberNames: ['张三', '王区长', '李主任', '老周'] };
 const port: KnownGroup = { id: 2, puppetRoomId: 'old-2@chatroom', topic: '港口项目群', memberNames: ['赵敏', '陈副区长', '李主任'] };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { FileBox } from 'file-box';
 import { Harness } from '../support/harness';
-import { rebindAfterLogin } from '../../src/chat/relogin';
+import { rebindAfterLogin } from '../../src/channels/wechaty/relogin';
 import { silentLogger } from '../../src/log/log';
 
 const GROUP = '化工项目工作群';

@@ -1,6 +1,6 @@
 import { openDb, type Db } from '../../src/store/db';
-import { createStores, type Stores } from '../../src/chat/context';
-import { leaderIdsOf, leadersByProject } from '../../src/chat/roles';
+import { createStores, type Stores } from '../../src/store/stores';
+import { leaderIdsOf, leadersByProject } from '../../src/features/roles';
 
 describe('leadersByProject', () => {
   let db: Db;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCalendar } from '../../src/cli/calendar';
 import type { CliIo } from '../../src/cli/index';
-import { WorkCalendar } from '../../src/calendar/calendar';
+import { WorkCalendar } from '../../src/core/calendar';
 import { CalendarStore } from '../../src/store/calendar';
 import { openDb } from '../../src/store/db';
 import { ManualClock } from '../../src/time/clock';

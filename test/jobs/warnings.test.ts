@@ -1,8 +1,8 @@
 import { openDb, type Db } from '../../src/store/db';
-import { createStores, type Stores } from '../../src/chat/context';
+import { createStores, type Stores } from '../../src/store/stores';
 import { computeWarnings } from '../../src/jobs/warnings';
-import { WorkCalendar } from '../../src/calendar/calendar';
-import { DEFAULT_THRESHOLDS } from '../../src/rules/warnings';
+import { WorkCalendar } from '../../src/core/calendar';
+import { DEFAULT_THRESHOLDS } from '../../src/core/rules/warnings';
 import { blankReport } from '../support/report';
 
 describe('computeWarnings', () => {

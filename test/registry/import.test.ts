@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { openDb, type Db } from '../../src/store/db';
-import { importRegistry, type ImportResult } from '../../src/registry/import';
+import { importRegistry, type ImportResult } from '../../src/features/registry/import';
 import { ProjectStore } from '../../src/store/projects';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'data', 'projects.csv');
@@ -37,7 +37,7 @@ describe('importRegistry', () => {
   };
 
   it('imports the shipped sample cleanly', async () => {
-    expect(summaryOf(await importRegistry(db, SAMPLE, T1))).toEqual({ inserted: 12, updated: 0, unchanged: 0 });
+    expect(summaryOf(await importRegistry(new ProjectStore(db), SAMPLE, T1))).toEqual({ inserted: 12, updated: 0, unchanged: 0 });
     const projects = new ProjectStore(db).list();
     expect(projects).toHaveLength(12);
     expect(new ProjectStore(db).byName('精细化工中间体项目')).toEqual({
@@ -68,18 +68,18 @@ describe('importRegistry', () => {
   });
 
   it('is idempotent: a second import changes nothing, not even updated_at', async () => {
-    summaryOf(await importRegistry(db, SAMPLE, T1));
+    summaryOf(await importRegistry(new ProjectStore(db), SAMPLE, T1));
     const before = new ProjectStore(db).list();
-    expect(summaryOf(await importRegistry(db, SAMPLE, T2))).toEqual({ inserted: 0, updated: 0, unchanged: 12 });
+    expect(summaryOf(await importRegistry(new ProjectStore(db), SAMPLE, T2))).toEqual({ inserted: 0, updated: 0, unchanged: 12 });
     expect(new ProjectStore(db).list()).toEqual(before);
   });
 
   it('updates a changed row and leaves the others and their updated_at alone', async () => {
-    summaryOf(await importRegistry(db, SAMPLE, T1));
+    summaryOf(await importRegistry(new ProjectStore(db), SAMPLE, T1));
     const file = variant('changed.csv', (lines) =>
       lines.map((l) => (l.startsWith('港口物流仓储中心,') ? l.replace(',在建,是', ',停缓建,否').replace('港口物流,', '港口物流、物流中心,') : l)),
     );
-    expect(summaryOf(await importRegistry(db, file, T2))).toEqual({ inserted: 0, updated: 1, unchanged: 11 });
+    expect(summaryOf(await importRegistry(new ProjectStore(db), file, T2))).toEqual({ inserted: 0, updated: 1, unchanged: 11 });
     expect(new ProjectStore(db).byName('港口物流仓储中心')).toMatchObject({
       aliases: ['港口物流', '物流中心'],
       status: '停缓建',
@@ -90,19 +90,19 @@ describe('importRegistry', () => {
   });
 
   it('clears a cell emptied in the file', async () => {
-    summaryOf(await importRegistry(db, SAMPLE, T1));
+    summaryOf(await importRegistry(new ProjectStore(db), SAMPLE, T1));
     const file = variant('cleared.csv', (lines) => lines.map((l) => l.replace('精细化工中间体项目,化工中间体、精细化工,', '精细化工中间体项目,,')));
-    expect(summaryOf(await importRegistry(db, file, T2))).toMatchObject({ updated: 1 });
+    expect(summaryOf(await importRegistry(new ProjectStore(db), file, T2))).toMatchObject({ updated: 1 });
     expect(new ProjectStore(db).byName('精细化工中间体项目')?.aliases).toEqual([]);
   });
 
   it('inserts new projects and leaves projects missing from the file untouched', async () => {
-    summaryOf(await importRegistry(db, SAMPLE, T1));
+    summaryOf(await importRegistry(new ProjectStore(db), SAMPLE, T1));
     const file = variant('partial.csv', (lines) => [
       ...lines.slice(0, 3),
       '滨海光伏发电项目,光伏,市重点,新能源,临港镇,区发展和改革局,王区长,钱多,30000,12000,2026/7/1,2027年6月30日,在建,Y',
     ]);
-    expect(summaryOf(await importRegistry(db, file, T2))).toEqual({ inserted: 1, updated: 0, unchanged: 2 });
+    expect(summaryOf(await importRegistry(new ProjectStore(db), file, T2))).toEqual({ inserted: 1, updated: 0, unchanged: 2 });
     expect(new ProjectStore(db).list()).toHaveLength(13);
     expect(new ProjectStore(db).byName('滨海光伏发电项目')).toMatchObject({
       plannedStart: '2026-07-01',
@@ -114,13 +114,13 @@ describe('importRegistry', () => {
   });
 
   it('applies nothing when one row is invalid', async () => {
-    summaryOf(await importRegistry(db, SAMPLE, T1));
+    summaryOf(await importRegistry(new ProjectStore(db), SAMPLE, T1));
     const before = new ProjectStore(db).list();
     const file = variant('one-bad.csv', (lines) => [
       ...lines.map((l) => l.replace(',在建,', ',已竣工,')),
       '滨海光伏发电项目,光伏,市重点,新能源,临港镇,区发展和改革局,王区长,钱多,30000,12000,2026-07-01,2027-06-31,在建,是',
     ]);
-    expect(await importRegistry(db, file, T2)).toEqual({
+    expect(await importRegistry(new ProjectStore(db), file, T2)).toEqual({
       ok: false,
       errors: [{ line: 14, message: '第14行 计划竣工「2027-06-31」不是有效日期，应为 YYYY-MM-DD' }],
     });
@@ -128,7 +128,7 @@ describe('importRegistry', () => {
   });
 
   it('rejects a name or alias that a stored project left out of the file answers to', async () => {
-    summaryOf(await importRegistry(db, SAMPLE, T1));
+    summaryOf(await importRegistry(new ProjectStore(db), SAMPLE, T1));
     const before = new ProjectStore(db).list();
     const file = variant('clash.csv', (lines) => [
       '示范区2026年重点项目台账',
@@ -137,7 +137,7 @@ describe('importRegistry', () => {
       '滨海风电项目,高新区数据中心,市重点,新能源,临港镇,区发展和改革局,王区长,钱多,30000,12000,,,未开工,否',
       '标准厂房,,区重点,新材料,临港镇,临港镇人民政府,陈副区长,王磊,22000,3000,,,未开工,否',
     ]);
-    expect(await importRegistry(db, file, T2)).toEqual({
+    expect(await importRegistry(new ProjectStore(db), file, T2)).toEqual({
       ok: false,
       errors: [
         { line: 3, message: '第3行 简称「港口物流」与已导入的项目「港口物流仓储中心」的简称重复（该项目不在本文件中）' },
@@ -149,24 +149,24 @@ describe('importRegistry', () => {
   });
 
   it('lets an alias move between stored projects that are both in the file', async () => {
-    summaryOf(await importRegistry(db, SAMPLE, T1));
+    summaryOf(await importRegistry(new ProjectStore(db), SAMPLE, T1));
     const file = variant('moved.csv', (lines) =>
       lines.map((l) =>
         l.replace('港口物流仓储中心,港口物流,', '港口物流仓储中心,物流中心,').replace('高新区数据中心,数据中心,', '高新区数据中心,数据中心、港口物流,'),
       ),
     );
-    expect(summaryOf(await importRegistry(db, file, T2))).toEqual({ inserted: 0, updated: 2, unchanged: 10 });
+    expect(summaryOf(await importRegistry(new ProjectStore(db), file, T2))).toEqual({ inserted: 0, updated: 2, unchanged: 10 });
     expect(new ProjectStore(db).byName('高新区数据中心')?.aliases).toEqual(['数据中心', '港口物流']);
   });
 
   it('imports GBK as WPS saves it, matching the UTF-8 import', async () => {
-    summaryOf(await importRegistry(db, SAMPLE, T1));
+    summaryOf(await importRegistry(new ProjectStore(db), SAMPLE, T1));
     const file = variant('wps.csv', (lines) => lines, (s) => iconv.encode(s.replace(/\n/g, '\r\n'), 'gbk'));
-    expect(summaryOf(await importRegistry(db, file, T2))).toEqual({ inserted: 0, updated: 0, unchanged: 12 });
+    expect(summaryOf(await importRegistry(new ProjectStore(db), file, T2))).toEqual({ inserted: 0, updated: 0, unchanged: 12 });
   });
 
   it('looks projects up by name and by ids', async () => {
-    summaryOf(await importRegistry(db, SAMPLE, T1));
+    summaryOf(await importRegistry(new ProjectStore(db), SAMPLE, T1));
     const store = new ProjectStore(db);
     expect(store.list()[0]?.name).toBe('精细化工中间体项目');
     const port = store.byName('港口物流仓储中心');

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { parseRegistryRows, readRegistryFile, type RegistryReadResult } from '../../src/registry/read';
+import { parseRegistryRows, readRegistryFile, type RegistryReadResult } from '../../src/features/registry/read';
 import { type ProjectInput } from '../../src/domain/project';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'data', 'projects.csv');

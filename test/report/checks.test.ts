@@ -1,4 +1,4 @@
-import { reportFlags } from '../../src/report/checks';
+import { reportFlags } from '../../src/core/report/checks';
 import type { Report } from '../../src/domain/report';
 
 const base: Report = {

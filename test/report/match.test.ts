@@ -1,4 +1,4 @@
-import { matchProject } from '../../src/report/match';
+import { matchProject } from '../../src/core/report/match';
 
 const projects = [
   { id: 1, name: '精细化工中间体项目', aliases: ['化工中间体', '精细化工'] },

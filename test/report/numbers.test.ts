@@ -6,7 +6,7 @@ import {
   parsePercent,
   sumCounts,
   toHalfWidth,
-} from '../../src/report/numbers';
+} from '../../src/core/report/numbers';
 
 describe('toHalfWidth', () => {
   it('maps full-width digits, letters and punctuation, and keeps lengths', () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseMessage } from '../../src/report/parse';
+import { parseMessage } from '../../src/core/report/parse';
 import { FIELD_LABELS, type ParseResult, type Report, type ReportKey } from '../../src/domain/report';
 import { addDays, shanghaiDate } from '../../src/time/clock';
 import { blankReport } from '../support/report';

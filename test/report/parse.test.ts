@@ -1,5 +1,5 @@
-import { reportTemplate } from '../../src/chat/format';
-import { parseMessage } from '../../src/report/parse';
+import { reportTemplate } from '../../src/text/format';
+import { parseMessage } from '../../src/core/report/parse';
 import type { FieldError, ParseResult, Report } from '../../src/domain/report';
 import { blankReport } from '../support/report';
 

@@ -1,15 +1,8 @@
-import { WorkCalendar } from '../../src/calendar/calendar';
-import { computeStats, periodOf, type Light, type NotStarted, type ProjectFigures, type StatsReport } from '../../src/bulletin/stats';
-import {
-  currentHonourRules,
-  DEFAULT_HONOUR_RULES,
-  describeHonourRules,
-  honours,
-  setHonourRule,
-  type HonourInput,
-  type HonourRules,
-} from '../../src/rules/honours';
-import type { Warning } from '../../src/rules/warnings';
+import { WorkCalendar } from '../../src/core/calendar';
+import { computeStats, periodOf, type Light, type NotStarted, type ProjectFigures, type StatsReport } from '../../src/core/stats/stats';
+import { DEFAULT_HONOUR_RULES, honours, type HonourInput, type HonourRules } from '../../src/core/stats/honours';
+import { currentHonourRules, describeHonourRules, setHonourRule } from '../../src/features/rule-settings';
+import type { Warning } from '../../src/core/rules/warnings';
 import { openDb, type Db } from '../../src/store/db';
 import { SettingsStore } from '../../src/store/settings';
 import { addDays } from '../../src/time/clock';

@@ -6,7 +6,7 @@ import {
   normalizeProblem,
   sameProblem,
   similarity,
-} from '../../src/rules/problems';
+} from '../../src/core/rules/problems';
 
 describe('problem matching', () => {
   it('normalizes away numbering, punctuation, spaces, width and case', () => {

@@ -1,4 +1,4 @@
-import { missingStreak, plannedPercent, projectWarnings, type ProjectFacts } from '../../src/rules/warnings';
+import { missingStreak, plannedPercent, projectWarnings, type ProjectFacts } from '../../src/core/rules/warnings';
 
 const HOLIDAYS = new Set(['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07']);
 const isWorkday = (d: string) => {

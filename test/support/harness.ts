@@ -8,7 +8,8 @@ import { createApp, type App } from '../../src/app';
 import { MockWorld } from '../../src/sandbox/world';
 import { ProjectStore } from '../../src/store/projects';
 import type { ProjectInput } from '../../src/domain/project';
-import { LiveCalendar } from '../../src/calendar/live';
+import { LiveCalendar } from '../../src/features/calendar';
+import { CalendarStore } from '../../src/store/calendar';
 
 export const PROJECTS: ProjectInput[] = [
   project('精细化工中间体项目', ['化工中间体'], { liaison: '张三', leader: '王区长', totalInvestment: 50000 }),
@@ -63,7 +64,7 @@ export class Harness {
       log: silentLogger,
       settings: { admins, staleSeconds: 120, photoWindowMinutes: 30, mediaDir: path.join(this.dir, 'media') },
       send: { gapMs: 0, jitterMs: 0, perMinute: 1000 },
-      calendar: new LiveCalendar(this.db, this.clock),
+      calendar: new LiveCalendar(new CalendarStore(this.db), this.clock),
     });
     await this.world.start();
     return this;

@@ -1,0 +1,66 @@
+import type { Handler } from '../context';
+import { matchProject } from '../../core/report/match';
+import { requireAdmin, splitNames } from '../guards';
+
+/** #绑定 项目名[、项目名…]: an admin binds this group to registry projects. */
+export const bind: Handler = async (ctx) => {
+  if (!ctx.m.roomId) {
+    ctx.reply('请在要绑定的项目工作群中发送 #绑定 项目名。');
+    return 'command';
+  }
+  // In a group the bot does not serve, only an admin is answered.
+  if (!ctx.group && !ctx.person.isAdmin) return 'unbound';
+  if (!requireAdmin(ctx)) return 'command';
+  const group = ctx.group ?? ctx.s.groups.ensure(ctx.m.roomId, ctx.m.roomTopic ?? '', ctx.now);
+  const names = splitNames(ctx.args);
+  if (!names.length) {
+    ctx.reply('请写明项目名称，例如：#绑定 精细化工中间体项目（多个项目用、分隔）');
+    return 'command';
+  }
+  const all = ctx.s.projects.list();
+  const problems: string[] = [];
+  const chosen = names.flatMap((name) => {
+    const found = matchProject(name, all);
+    if (found.kind === 'match') return [found.project];
+    problems.push(
+      found.kind === 'ambiguous'
+        ? `「${name}」可能是：${found.candidates.map((p) => p.name).join('、')}，请写全称`
+        : `台账中没有「${name}」`,
+    );
+    return [];
+  });
+  if (problems.length) {
+    ctx.reply(`未绑定：${problems.join('；')}。`);
+    return 'command';
+  }
+  ctx.s.groups.noteMember(group.id, ctx.person.id);
+  // Knowing every member lets roles fall back to the registry's names before anyone has spoken.
+  for (const member of (await ctx.m.roomMembers?.()) ?? []) {
+    ctx.s.groups.noteMember(group.id, ctx.s.people.see(member.id, member.name, ctx.now, ctx.settings.admins).id);
+  }
+  for (const p of chosen) ctx.s.groups.bindProject(group.id, p.id, ctx.person.id, ctx.now);
+  const bound = ctx.s.projects.byIds(ctx.s.groups.projectIdsOf(group.id));
+  ctx.reply(`已绑定：${chosen.map((p) => p.name).join('、')}。\n本群项目：${bound.map((p) => p.name).join('、')}\n请项目联络员每个工作日在本群发送日报（发送 #模板 获取格式）。`);
+  return 'command';
+};
+
+/** #解绑 [项目名]: an admin unbinds one project, or all of them. */
+export const unbind: Handler = (ctx) => {
+  const group = ctx.group;
+  if (!group || !requireAdmin(ctx)) return 'command';
+  const projects = ctx.groupProjects();
+  if (!ctx.args) {
+    ctx.s.groups.unbindAllProjects(group.id);
+    ctx.reply('已解除本群全部项目绑定，此后不再处理本群消息。');
+    return 'command';
+  }
+  const found = matchProject(ctx.args, projects);
+  if (found.kind !== 'match') {
+    ctx.reply(`本群没有项目「${ctx.args}」。本群项目：${projects.map((p) => p.name).join('、')}`);
+    return 'command';
+  }
+  ctx.s.groups.unbindProject(group.id, found.project.id);
+  const rest = projects.filter((p) => p.id !== found.project.id).map((p) => p.name);
+  ctx.reply(`已解绑：${found.project.name}。${rest.length ? `本群项目：${rest.join('、')}` : '本群已无绑定项目。'}`);
+  return 'command';
+};

@@ -1,0 +1,41 @@
+import type { Handler } from '../context';
+import { matchProject } from '../../core/report/match';
+import { dayLabel, reportFigures } from '../../text/format';
+import { requireGroup, requireProjects } from '../guards';
+
+const TREND_DAYS = 7;
+
+/** #进度 [项目]: the latest report and the recent trend of progress. */
+export const progress: Handler = (ctx) => {
+  if (!requireGroup(ctx)) return 'command';
+  const projects = requireProjects(ctx);
+  if (!projects) return 'command';
+  let targets = projects;
+  if (ctx.args) {
+    const found = matchProject(ctx.args, projects);
+    if (found.kind !== 'match') {
+      ctx.reply(`未找到本群项目「${ctx.args}」。本群项目：${projects.map((p) => p.name).join('、')}`);
+      return 'command';
+    }
+    targets = [found.project];
+  }
+  const blocks = targets.map((p) => {
+    const recent = ctx.s.reports.recentFor(p.id, TREND_DAYS);
+    const latest = recent[0];
+    const stopped = ctx.s.stoppages.on(p.id, ctx.today);
+    const mark = stopped ? `【停工：${stopped.reason}】` : '';
+    if (!latest) return `${p.name}${mark}：暂无日报。`;
+    const trend = recent
+      .filter((r) => r.progressPercent !== null)
+      .reverse()
+      .map((r) => `${r.progressPercent}%`)
+      .join('→');
+    const lines = [`${p.name}${mark}（${dayLabel(latest.date)}）：${reportFigures({ ...latest, project: p.name })}`];
+    if (latest.todayWork) lines.push(`今日进展：${latest.todayWork}`);
+    if (latest.problems.length) lines.push(`存在问题：${latest.problems.join('；')}`);
+    if (trend) lines.push(`近${TREND_DAYS}次进度：${trend}`);
+    return lines.join('\n');
+  });
+  ctx.reply(blocks.join('\n\n'));
+  return 'command';
+};

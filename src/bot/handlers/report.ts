@@ -1,0 +1,64 @@
+import type { Ctx, Handler } from '../context';
+import type { Project } from '../../domain/project';
+import type { Report } from '../../domain/report';
+import { parseMessage } from '../../core/report/parse';
+import { matchProject } from '../../core/report/match';
+import { reportFlags } from '../../core/report/checks';
+import { dayLabel, invalidReply, reportFigures } from '../../text/format';
+import { trackProblems } from '../../features/problems';
+import { trackingNote } from './problems';
+
+function resolveProject(ctx: Ctx, report: Report): Project | null {
+  const projects = ctx.groupProjects();
+  const list = projects.map((p) => p.name).join('、');
+  if (report.project === null) {
+    if (projects.length === 1) return projects[0]!;
+    ctx.reply(`本群有多个项目，请在日报中写明项目名称，例如：项目名称：${projects[0]?.name ?? ''}\n本群项目：${list}`);
+    return null;
+  }
+  const found = matchProject(report.project, projects);
+  if (found.kind === 'match') return found.project;
+  if (found.kind === 'ambiguous') {
+    ctx.reply(`项目名称「${report.project}」可能是：${found.candidates.map((p) => p.name).join('、')}，请写全称后重新发送。`);
+  } else {
+    ctx.reply(`项目名称「${report.project}」不是本群绑定的项目，日报未保存。本群项目：${list}`);
+  }
+  return null;
+}
+
+/** Any non-command text in a bound group: a daily report, or chatter left alone. */
+export const report: Handler = (ctx) => {
+  const parsed = parseMessage(ctx.m.text, ctx.m.postedAt);
+  if (parsed.kind === 'ignored') return 'chatter';
+  // A group without projects (the dispatch group) takes no reports: forwarded ones are talk there.
+  if (ctx.group && !ctx.groupProjects().length) return 'chatter';
+  if (parsed.kind === 'invalid') {
+    ctx.reply(invalidReply(parsed.errors));
+    return 'invalid';
+  }
+  if (!ctx.group) {
+    ctx.reply('请在项目工作群中发送日报。');
+    return 'invalid';
+  }
+  const r = parsed.report;
+  const project = resolveProject(ctx, r);
+  if (!project) return 'invalid';
+
+  const previous = ctx.s.reports.latestBefore(project.id, r.date);
+  const flags = reportFlags(r, previous, project.totalInvestment);
+  const saved = ctx.s.reports.save({
+    projectId: project.id,
+    report: r,
+    messageId: ctx.messageId,
+    personId: ctx.person.id,
+    flags,
+    now: ctx.now,
+  });
+  const tracked = trackingNote(ctx.s, trackProblems(ctx.s, saved, ctx.now), ctx.today);
+  const revised = saved.revision > 1 ? `（已更新为第 ${saved.revision} 版）` : '';
+  const lines = [`✅ 已收到 ${project.name} ${dayLabel(r.date)}日报${revised}：${reportFigures(r)}。`];
+  if (flags.length) lines.push(`请核对：${flags.join('；')}。`);
+  if (tracked) lines.push(tracked);
+  ctx.reply(lines.join('\n'));
+  return 'report';
+};

@@ -1,0 +1,78 @@
+import type { Ctx, Handler } from '../context';
+import type { Project } from '../../domain/project';
+import { matchProject } from '../../core/report/match';
+import { readFutureDate } from '../../core/report/parse';
+import { dayLabel } from '../../text/format';
+import { requireGroup } from '../guards';
+import { holdsRole } from '../../features/roles';
+import { daysBetween } from '../../time/clock';
+
+/** Splits `[项目] 其余` : the first word names a project of the group, or the group has only one. */
+function projectAndRest(ctx: Ctx, args: string): { project: Project; rest: string } | null {
+  const projects = ctx.groupProjects();
+  const [first = '', ...others] = args.split(/\s+/).filter(Boolean);
+  const found = first ? matchProject(first, projects) : { kind: 'none' as const };
+  if (found.kind === 'match') return { project: found.project, rest: others.join(' ') };
+  if (projects.length === 1) return { project: projects[0]!, rest: args };
+  ctx.reply(`请写明项目名称。本群项目：${projects.map((p) => p.name).join('、')}`);
+  return null;
+}
+
+/** The project's liaison, its leader, or an admin. */
+function mayDeclare(ctx: Ctx, project: Project): boolean {
+  const ok = ctx.person.isAdmin || holdsRole(ctx.s, ctx.person, project, ['liaison', 'leader']);
+  if (!ok) ctx.reply(`抱歉，只有${project.name}的联络员、帮包领导或管理员可以申报停工、复工。`);
+  return ok;
+}
+
+const UNTIL = /(\s*)至\s*(\S+)\s*$/;
+
+/** #停工 [项目] 原因 [至 日期]: the project's days are not due while it is stopped. */
+export const stop: Handler = (ctx) => {
+  const group = requireGroup(ctx);
+  if (!group) return 'command';
+  const split = projectAndRest(ctx, ctx.args);
+  if (!split || !mayDeclare(ctx, split.project)) return 'command';
+  let reason = split.rest;
+  let until: string | null = null;
+  const m = UNTIL.exec(reason);
+  const date = m && readFutureDate(m[2]!, ctx.today);
+  // 至 glued to the reason with no date after it is part of the reason (材料运输受阻至今).
+  if (m && (date || m[1])) {
+    until = date;
+    if (!until || until < ctx.today) {
+      ctx.reply(`停工截止日期「${m[2]}」看不懂，请写成 12月5日 或 2026-12-05，例如：#停工 ${split.project.name} 冬季停工 至 2027-02-28`);
+      return 'command';
+    }
+    reason = reason.slice(0, m.index).trim();
+  }
+  if (!reason) {
+    ctx.reply(`请写明停工原因，例如：#停工 ${split.project.name} 环保管控 至 12月5日`);
+    return 'command';
+  }
+  const current = ctx.s.stoppages.on(split.project.id, ctx.today);
+  if (current) {
+    ctx.reply(`${split.project.name}已在停工中（${current.reason}，自${dayLabel(current.fromDate)}起）。复工请发送 #复工。`);
+    return 'command';
+  }
+  ctx.s.stoppages.declare(split.project.id, reason, ctx.today, until, ctx.person.id, ctx.now);
+  ctx.reply(`已登记停工：${split.project.name}，原因：${reason}，自${dayLabel(ctx.today)}起${until ? `至${dayLabel(until)}` : '，复工时请发送 #复工'}。停工期间不计未报。`);
+  return 'command';
+};
+
+/** #复工 [项目]: the project reports again from today. */
+export const resumeWork: Handler = (ctx) => {
+  const group = requireGroup(ctx);
+  if (!group) return 'command';
+  const split = projectAndRest(ctx, ctx.args);
+  if (!split || !mayDeclare(ctx, split.project)) return 'command';
+  const current = ctx.s.stoppages.on(split.project.id, ctx.today);
+  if (!current) {
+    ctx.reply(`${split.project.name}目前没有停工登记。`);
+    return 'command';
+  }
+  ctx.s.stoppages.resume(current, ctx.today);
+  const days = current.fromDate < ctx.today ? `，停工 ${daysBetween(current.fromDate, ctx.today)} 天` : '';
+  ctx.reply(`已登记复工：${split.project.name}${days}。请自今天起恢复报送日报。`);
+  return 'command';
+};

@@ -1,0 +1,43 @@
+import type { Stores } from '../../store/stores';
+import type { WarningThresholds } from '../../core/rules/warnings';
+import { computeStats, overallBefore, previousPeriod, type GroupFigures, type Period, type PeriodKind, type StatsInput } from '../../core/stats/stats';
+import { DEFAULT_HONOUR_RULES, honours, type HonourRules } from '../../core/stats/honours';
+import { bulletinTitle, type Bulletin } from '../../core/stats/bulletin';
+import { statsInput } from './source';
+
+/** Reads the stores and computes the figures for the district, by 镇街 and by 责任单位 (and, for a month, the month before). */
+export function buildBulletin(
+  s: Stores,
+  kind: PeriodKind,
+  period: Period,
+  today: string,
+  isWorkday: (d: string) => boolean,
+  thresholds: WarningThresholds,
+  honourRules: HonourRules = DEFAULT_HONOUR_RULES,
+): Bulletin {
+  const input = statsInput(s, period, today, isWorkday, thresholds);
+  const district = computeStats(input, 'district');
+  const monthly = kind === 'month';
+  return {
+    kind,
+    title: bulletinTitle(kind, period),
+    input,
+    district,
+    byTown: computeStats(input, 'town'),
+    byUnit: computeStats(input, 'unit'),
+    previous: monthly ? previousOverall(s, input, thresholds) : null,
+    honours: monthly ? honours(district, honourRules) : null,
+  };
+}
+
+/**
+ * The previous period's district figures, or null when nothing was due then (the bot was not yet
+ * following the projects: a comparison with it would be a comparison with nothing). The input
+ * already holds the previous period of the same year; December's year-to-date needs its own year.
+ */
+function previousOverall(s: Stores, input: StatsInput, thresholds: WarningThresholds): GroupFigures | null {
+  const period = input.previous ?? previousPeriod(input.period);
+  const sameYear = period.from.slice(0, 4) === input.period.from.slice(0, 4);
+  const overall = sameYear ? overallBefore(input) : computeStats(statsInput(s, period, input.today, input.isWorkday, thresholds), 'district').overall;
+  return overall.reporting.due ? overall : null;
+}
