@@ -6,6 +6,49 @@ export type Db = Database.Database;
 
 const MIGRATIONS_DIR = path.join(__dirname, 'migrations');
 
+export interface Migration {
+  version: number;
+  file: string;
+}
+
+const MIGRATION_NAME = /^(\d{3})_[a-z0-9_]+\.sql$/;
+
+/**
+ * The migrations among a directory's file names, in order. They must be numbered 001..N with no gap
+ * and no number twice: a file numbered below a database's user_version would never run on it, so a
+ * gap or a repeat is a programming error, thrown rather than skipped. Files not ending in .sql are ignored.
+ */
+export function migrationPlan(files: readonly string[]): Migration[] {
+  const problems: string[] = [];
+  const byVersion = new Map<number, string[]>();
+  for (const file of files) {
+    if (!file.endsWith('.sql')) continue;
+    const m = MIGRATION_NAME.exec(file);
+    if (!m) {
+      problems.push(`${file} is not named NNN_name.sql`);
+      continue;
+    }
+    const version = Number(m[1]);
+    byVersion.set(version, [...(byVersion.get(version) ?? []), file]);
+  }
+  if (byVersion.has(0)) problems.push(`${byVersion.get(0)!.join(', ')}: numbering starts at 001`);
+  const latest = Math.max(0, ...byVersion.keys());
+  const plan: Migration[] = [];
+  for (let version = 1; version <= latest; version++) {
+    const named = byVersion.get(version);
+    const nnn = String(version).padStart(3, '0');
+    if (!named) problems.push(`${nnn} is missing`);
+    else if (named.length > 1) problems.push(`${nnn} is used by ${[...named].sort().join(', ')}`);
+    else plan.push({ version, file: named[0]! });
+  }
+  if (problems.length) throw new Error(`Migrations must be numbered 001..N, each once: ${problems.join('; ')}`);
+  return plan;
+}
+
+function readMigrations(): Migration[] {
+  return migrationPlan(fs.readdirSync(MIGRATIONS_DIR));
+}
+
 /** Opens (creating if needed) the database in WAL mode and brings its schema up to date. */
 export function openDb(file: string): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -24,14 +67,9 @@ export function openDb(file: string): Db {
 
 /** Applies every `NNN_name.sql` above the database's user_version, each in its own transaction. */
 export function migrate(db: Db): number {
-  const files = fs
-    .readdirSync(MIGRATIONS_DIR)
-    .filter((f) => /^\d{3}_.+\.sql$/.test(f))
-    .sort();
   const current = db.pragma('user_version', { simple: true }) as number;
   let version = current;
-  for (const file of files) {
-    const v = Number(file.slice(0, 3));
+  for (const { version: v, file } of readMigrations()) {
     if (v <= current) continue;
     const sql = fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8');
     db.transaction(() => {

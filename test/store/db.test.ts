@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDb, migrate } from '../../src/store/db';
+import { openDb, migrate, migrationPlan } from '../../src/store/db';
 import { ReportStore } from '../../src/store/reports';
 
 describe('openDb', () => {
@@ -99,5 +99,38 @@ describe('openDb', () => {
     expect(new ReportStore(again).refreshMonths()).toBe(1);
     expect(again.prepare('SELECT figures FROM report_month_figures').pluck().all()).toEqual(['[8,20.0,null,null]']);
     again.close();
+  });
+});
+
+describe('migrationPlan', () => {
+  it('orders contiguous migrations by number and ignores files that are not SQL', () => {
+    expect(migrationPlan(['002_b.sql', 'README.md', '001_a.sql', '003_c_d.sql'])).toEqual([
+      { version: 1, file: '001_a.sql' },
+      { version: 2, file: '002_b.sql' },
+      { version: 3, file: '003_c_d.sql' },
+    ]);
+    expect(migrationPlan([])).toEqual([]);
+  });
+
+  it('throws on a gap, which databases already past it would never run', () => {
+    expect(() => migrationPlan(['001_a.sql', '003_c.sql'])).toThrow('002 is missing');
+    expect(() => migrationPlan(['002_b.sql'])).toThrow('001 is missing');
+  });
+
+  it('throws on a number used twice', () => {
+    expect(() => migrationPlan(['001_a.sql', '002_b.sql', '002_c.sql'])).toThrow('002 is used by 002_b.sql, 002_c.sql');
+  });
+
+  it('throws on a .sql file not named NNN_name.sql, rather than leaving it out', () => {
+    for (const bad of ['02_b.sql', '0002_b.sql', '002-b.sql', '002_.sql', 'b.sql', '002_B.sql']) {
+      expect(() => migrationPlan(['001_a.sql', bad])).toThrow(`${bad} is not named NNN_name.sql`);
+    }
+    expect(() => migrationPlan(['000_a.sql', '001_b.sql'])).toThrow('000_a.sql: numbering starts at 001');
+  });
+
+  it('names every problem at once', () => {
+    expect(() => migrationPlan(['001_a.sql', '001_b.sql', '004_d.sql', 'x.sql'])).toThrow(
+      'Migrations must be numbered 001..N, each once: x.sql is not named NNN_name.sql; 001 is used by 001_a.sql, 001_b.sql; 002 is missing; 003 is missing',
+    );
   });
 });
