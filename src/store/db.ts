@@ -6,6 +6,20 @@ export type Db = Database.Database;
 
 const MIGRATIONS_DIR = path.join(__dirname, 'migrations');
 
+/** A database whose schema came from a newer build: this one cannot know what its later migrations did. */
+export class DatabaseTooNewError extends Error {
+  override readonly name = 'DatabaseTooNewError';
+
+  constructor(
+    readonly version: number,
+    readonly supported: number,
+  ) {
+    super(
+      `数据库版本 ${version} 高于本程序支持的 ${supported}，请升级 Rishai 后再打开 (database schema ${version} is newer than this build's ${supported})`,
+    );
+  }
+}
+
 export interface Migration {
   version: number;
   file: string;
@@ -49,27 +63,47 @@ function readMigrations(): Migration[] {
   return migrationPlan(fs.readdirSync(MIGRATIONS_DIR));
 }
 
+/** The database's user_version, refused when it is above every migration this build has. */
+function knownVersion(db: Db, plan: readonly Migration[]): number {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const supported = plan.at(-1)?.version ?? 0;
+  if (version > supported) throw new DatabaseTooNewError(version, supported);
+  return version;
+}
+
 /** Opens (creating if needed) the database in WAL mode and brings its schema up to date. */
 export function openDb(file: string): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  // NORMAL is durable across application crashes in WAL mode; only a power loss may drop the last commits.
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
-  // A bulletin reads months of report index pages and comments; SQLite's default 2 MB page cache
-  // would fetch most of them from the file system again on every read.
-  db.pragma('cache_size = -65536');
-  migrate(db);
+  try {
+    // First, so that reading the version below also waits out another process's write.
+    db.pragma('busy_timeout = 5000');
+    // Before journal_mode = WAL, which rewrites the file header: a newer build's file is left as it was.
+    knownVersion(db, readMigrations());
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    // NORMAL is durable across application crashes in WAL mode; only a power loss may drop the last commits.
+    db.pragma('synchronous = NORMAL');
+    // A bulletin reads months of report index pages and comments; SQLite's default 2 MB page cache
+    // would fetch most of them from the file system again on every read.
+    db.pragma('cache_size = -65536');
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   return db;
 }
 
-/** Applies every `NNN_name.sql` above the database's user_version, each in its own transaction. */
+/**
+ * Applies every `NNN_name.sql` above the database's user_version, each in its own transaction.
+ * Throws DatabaseTooNewError, changing nothing, when the database is newer than the last migration.
+ */
 export function migrate(db: Db): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const plan = readMigrations();
+  const current = knownVersion(db, plan);
   let version = current;
-  for (const { version: v, file } of readMigrations()) {
+  for (const { version: v, file } of plan) {
     if (v <= current) continue;
     const sql = fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8');
     db.transaction(() => {

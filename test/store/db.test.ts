@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDb, migrate, migrationPlan } from '../../src/store/db';
+import Database from 'better-sqlite3';
+import { openDb, migrate, migrationPlan, DatabaseTooNewError } from '../../src/store/db';
 import { ReportStore } from '../../src/store/reports';
 
 describe('openDb', () => {
@@ -35,6 +36,48 @@ describe('openDb', () => {
     const db = openDb(path.join(dir, 'r.db'));
     const plan = db.prepare('EXPLAIN QUERY PLAN SELECT group_id FROM group_projects WHERE project_id = ?').all(1) as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toContain('USING INDEX group_projects_by_project');
+    db.close();
+  });
+
+  /** A database as a build with one migration more than this one would leave it. */
+  function fromNewerBuild(file: string, journalMode: string): number {
+    const fresh = openDb(':memory:');
+    const newer = (fresh.pragma('user_version', { simple: true }) as number) + 1;
+    fresh.close();
+    const db = new Database(file);
+    db.pragma(`journal_mode = ${journalMode}`);
+    db.exec(`CREATE TABLE later (id INTEGER PRIMARY KEY); PRAGMA user_version = ${newer}`);
+    db.close();
+    return newer;
+  }
+
+  // delete: switching to WAL would rewrite the header; wal: how this program's own files are.
+  it.each(['delete', 'wal'])('refuses a database from a newer build and leaves its file (journal_mode %s) untouched', (mode) => {
+    const file = path.join(dir, 'r.db');
+    const newer = fromNewerBuild(file, mode);
+    const before = fs.readFileSync(file);
+    let thrown: unknown;
+    try {
+      openDb(file);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(DatabaseTooNewError);
+    expect(thrown).toMatchObject({ version: newer, supported: newer - 1 });
+    expect((thrown as Error).message).toBe(
+      `数据库版本 ${newer} 高于本程序支持的 ${newer - 1}，请升级 Rishai 后再打开 (database schema ${newer} is newer than this build's ${newer - 1})`,
+    );
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    // Closed again: no -wal or -shm file left behind.
+    expect(fs.readdirSync(dir)).toEqual(['r.db']);
+  });
+
+  it('refuses to migrate an open database from a newer build', () => {
+    const file = path.join(dir, 'r.db');
+    const newer = fromNewerBuild(file, 'wal');
+    const db = new Database(file);
+    expect(() => migrate(db)).toThrow(DatabaseTooNewError);
+    expect(db.pragma('user_version', { simple: true })).toBe(newer);
     db.close();
   });
 
