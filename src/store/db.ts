@@ -114,3 +114,22 @@ export function migrate(db: Db): number {
   }
   return version;
 }
+
+/**
+ * The schema as SQLite stores it — every table, index, trigger and view with its CREATE statement,
+ * sorted by kind and name, SQLite's own objects left out — and the user_version: text to compare
+ * databases by and to check in (npm run schema:dump).
+ */
+export function schemaDump(db: Db): string {
+  const rows = db
+    .prepare(
+      `SELECT sql FROM sqlite_master
+        WHERE type IN ('table', 'index', 'trigger', 'view') AND substr(name, 1, 7) <> 'sqlite_' AND sql IS NOT NULL
+        ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 WHEN 'trigger' THEN 2 ELSE 3 END, name`,
+    )
+    .pluck()
+    .all() as string[];
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const head = '-- sqlite_master after migration, sorted by kind and name. Regenerate the checked-in copy with npm run schema:dump.';
+  return [`${head}\nPRAGMA user_version = ${version};`, ...rows.map((sql) => `${sql};`)].join('\n\n') + '\n';
+}
