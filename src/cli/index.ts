@@ -6,6 +6,7 @@ import { runSchedule } from './schedule';
 import { runCalendar } from './calendar';
 import { runBulletin } from './bulletin';
 import { runExport } from './export';
+import { DatabaseTooNewError } from '../store/db';
 
 const USAGE = `用法 / usage: rishai <command> [options]
 
@@ -93,7 +94,8 @@ export function main(): void {
       process.exitCode = code;
     },
     (err) => {
-      process.stderr.write(`${(err as Error).stack ?? err}\n`);
+      // A newer build's database is for the user to resolve, not a bug: its message says what to do.
+      process.stderr.write(`${err instanceof DatabaseTooNewError ? err.message : ((err as Error).stack ?? err)}\n`);
       process.exitCode = 1;
     },
   );

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli, type CliIo } from '../../src/cli/index';
-import { openDb } from '../../src/store/db';
+import Database from 'better-sqlite3';
+import { openDb, DatabaseTooNewError } from '../../src/store/db';
 
 function io(stdin = '') {
   const out: string[] = [];
@@ -107,6 +108,24 @@ describe('the rishai bin', () => {
     const script = "require('./src/app'); process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((k) => /echarts|exceljs|@resvg|bulletin[\\/](image|xlsx|chart|files)/.test(k))))";
     const loaded = JSON.parse(execFileSync(process.execPath, ['-r', 'tsx/cjs', '-e', script], { encoding: 'utf8' }));
     expect(loaded).toEqual([]);
+  });
+
+  it("refuses a newer build's database with its message alone and exits 1", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rishai-cli-'));
+    try {
+      const file = path.join(dir, 'r.db');
+      const db = openDb(file);
+      const supported = db.pragma('user_version', { simple: true }) as number;
+      db.close();
+      const newer = new Database(file);
+      newer.pragma(`user_version = ${supported + 1}`);
+      newer.close();
+      const r = spawnSync(process.execPath, ['bin/rishai.js', 'schedule', 'list', '--db', file], { encoding: 'utf8' });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe(`${new DatabaseTooNewError(supported + 1, supported).message}\n`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 with usage for an unknown command', () => {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDb, migrate } from '../../src/store/db';
+import Database from 'better-sqlite3';
+import { openDb, migrate, migrationPlan, DatabaseTooNewError } from '../../src/store/db';
 import { ReportStore } from '../../src/store/reports';
 
 describe('openDb', () => {
@@ -35,6 +36,48 @@ describe('openDb', () => {
     const db = openDb(path.join(dir, 'r.db'));
     const plan = db.prepare('EXPLAIN QUERY PLAN SELECT group_id FROM group_projects WHERE project_id = ?').all(1) as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toContain('USING INDEX group_projects_by_project');
+    db.close();
+  });
+
+  /** A database as a build with one migration more than this one would leave it. */
+  function fromNewerBuild(file: string, journalMode: string): number {
+    const fresh = openDb(':memory:');
+    const newer = (fresh.pragma('user_version', { simple: true }) as number) + 1;
+    fresh.close();
+    const db = new Database(file);
+    db.pragma(`journal_mode = ${journalMode}`);
+    db.exec(`CREATE TABLE later (id INTEGER PRIMARY KEY); PRAGMA user_version = ${newer}`);
+    db.close();
+    return newer;
+  }
+
+  // delete: switching to WAL would rewrite the header; wal: how this program's own files are.
+  it.each(['delete', 'wal'])('refuses a database from a newer build and leaves its file (journal_mode %s) untouched', (mode) => {
+    const file = path.join(dir, 'r.db');
+    const newer = fromNewerBuild(file, mode);
+    const before = fs.readFileSync(file);
+    let thrown: unknown;
+    try {
+      openDb(file);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(DatabaseTooNewError);
+    expect(thrown).toMatchObject({ version: newer, supported: newer - 1 });
+    expect((thrown as Error).message).toBe(
+      `数据库版本 ${newer} 高于本程序支持的 ${newer - 1}，请升级 Rishai 后再打开 (database schema ${newer} is newer than this build's ${newer - 1})`,
+    );
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    // Closed again: no -wal or -shm file left behind.
+    expect(fs.readdirSync(dir)).toEqual(['r.db']);
+  });
+
+  it('refuses to migrate an open database from a newer build', () => {
+    const file = path.join(dir, 'r.db');
+    const newer = fromNewerBuild(file, 'wal');
+    const db = new Database(file);
+    expect(() => migrate(db)).toThrow(DatabaseTooNewError);
+    expect(db.pragma('user_version', { simple: true })).toBe(newer);
     db.close();
   });
 
@@ -99,5 +142,38 @@ describe('openDb', () => {
     expect(new ReportStore(again).refreshMonths()).toBe(1);
     expect(again.prepare('SELECT figures FROM report_month_figures').pluck().all()).toEqual(['[8,20.0,null,null]']);
     again.close();
+  });
+});
+
+describe('migrationPlan', () => {
+  it('orders contiguous migrations by number and ignores files that are not SQL', () => {
+    expect(migrationPlan(['002_b.sql', 'README.md', '001_a.sql', '003_c_d.sql'])).toEqual([
+      { version: 1, file: '001_a.sql' },
+      { version: 2, file: '002_b.sql' },
+      { version: 3, file: '003_c_d.sql' },
+    ]);
+    expect(migrationPlan([])).toEqual([]);
+  });
+
+  it('throws on a gap, which databases already past it would never run', () => {
+    expect(() => migrationPlan(['001_a.sql', '003_c.sql'])).toThrow('002 is missing');
+    expect(() => migrationPlan(['002_b.sql'])).toThrow('001 is missing');
+  });
+
+  it('throws on a number used twice', () => {
+    expect(() => migrationPlan(['001_a.sql', '002_b.sql', '002_c.sql'])).toThrow('002 is used by 002_b.sql, 002_c.sql');
+  });
+
+  it('throws on a .sql file not named NNN_name.sql, rather than leaving it out', () => {
+    for (const bad of ['02_b.sql', '0002_b.sql', '002-b.sql', '002_.sql', 'b.sql', '002_B.sql']) {
+      expect(() => migrationPlan(['001_a.sql', bad])).toThrow(`${bad} is not named NNN_name.sql`);
+    }
+    expect(() => migrationPlan(['000_a.sql', '001_b.sql'])).toThrow('000_a.sql: numbering starts at 001');
+  });
+
+  it('names every problem at once', () => {
+    expect(() => migrationPlan(['001_a.sql', '001_b.sql', '004_d.sql', 'x.sql'])).toThrow(
+      'Migrations must be numbered 001..N, each once: x.sql is not named NNN_name.sql; 001 is used by 001_a.sql, 001_b.sql; 002 is missing; 003 is missing',
+    );
   });
 });

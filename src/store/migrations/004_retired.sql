@@ -1,0 +1,2 @@
+-- Number 004 was retired before the first release and never shipped. This file keeps the numbering
+-- contiguous (001..N, which openDb checks) and changes nothing.
