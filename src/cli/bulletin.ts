@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CliIo } from './index';
-import { openDb } from '../store/db';
+import { openCliDb } from './db';
 import { createStores } from '../store/stores';
 import { LiveCalendar } from '../features/calendar';
 import { currentThresholds, currentHonourRules } from '../features/rule-settings';
@@ -30,7 +30,12 @@ export async function runBulletin(dbFile: string, args: string[], opts: { period
     io.err(`期间「${opts.period}」格式不对。${USAGE}`);
     return 1;
   }
-  const db = openDb(dbFile);
+  const opened = openCliDb(dbFile, 'summarise');
+  if (!opened.ok) {
+    io.err(opened.message);
+    return 1;
+  }
+  const db = opened.db;
   try {
     const calendar = new LiveCalendar(new CalendarStore(db), systemClock);
     const stores = createStores(db);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { CliIo } from './index';
-import { openDb } from '../store/db';
+import { openCliDb, type DbUse } from './db';
 import { CalendarStore } from '../store/calendar';
 import { type CalendarOverride, type DayType, type OverrideInput } from '../domain/calendar';
 import { WorkCalendar, isIsoDate, weekdayOf, type DayKind } from '../core/calendar';
@@ -43,7 +43,7 @@ export async function runCalendar(dbFile: string, args: string[], io: CliIo, clo
       if (rest.length > 1) break;
       const [year] = rest;
       if (year !== undefined && !YEAR_RE.test(year)) return invalid(badYear(year));
-      return withStore(dbFile, (store) => list(store, year === undefined ? undefined : Number(year), io, clock));
+      return withStore(dbFile, 'read', io, (store) => list(store, year === undefined ? undefined : Number(year), io, clock));
     }
     case 'add': {
       const [date, kindWord, ...note] = rest;
@@ -51,7 +51,7 @@ export async function runCalendar(dbFile: string, args: string[], io: CliIo, clo
       if (!isIsoDate(date)) return invalid(badDate(date));
       const kind = KIND_WORDS.get(kindWord);
       if (!kind) return invalid(badKind(kindWord));
-      return withStore(dbFile, (store) => add(store, date, kind, note.join(' ').trim() || null, io, clock));
+      return withStore(dbFile, 'write', io, (store) => add(store, date, kind, note.join(' ').trim() || null, io, clock));
     }
     case 'add-year': {
       const [year, file] = rest;
@@ -65,13 +65,13 @@ export async function runCalendar(dbFile: string, args: string[], io: CliIo, clo
       }
       const parsed = parseYearFile(text, Number(year));
       if (!parsed.ok) return invalid(`${file} 有误，未做任何修改：\n${parsed.errors.join('\n')}`);
-      return withStore(dbFile, (store) => addYear(store, Number(year), parsed.days, io, clock));
+      return withStore(dbFile, 'write', io, (store) => addYear(store, Number(year), parsed.days, io, clock));
     }
     case 'remove': {
       const [date] = rest;
       if (date === undefined || rest.length > 1) break;
       if (!isIsoDate(date)) return invalid(badDate(date));
-      return withStore(dbFile, (store) => remove(store, date, io));
+      return withStore(dbFile, 'write', io, (store) => remove(store, date, io));
     }
   }
   io.err(USAGE);
@@ -83,12 +83,16 @@ const badYear = (year: string) => `年份「${year}」无效，应为四位数�
 const badDate = (date: string) => `日期「${date}」无效，应为 YYYY-MM-DD，例如 2026-10-10。`;
 const badKind = (word: string) => `类型「${word}」无效，应为 workday（上班）或 holiday（放假）。`;
 
-function withStore(dbFile: string, run: (store: CalendarStore) => number): number {
-  const db = openDb(dbFile);
+function withStore(dbFile: string, use: DbUse, io: CliIo, run: (store: CalendarStore) => number): number {
+  const opened = openCliDb(dbFile, use);
+  if (!opened.ok) {
+    io.err(opened.message);
+    return 1;
+  }
   try {
-    return run(new CalendarStore(db));
+    return run(new CalendarStore(opened.db));
   } finally {
-    db.close();
+    opened.db.close();
   }
 }
 

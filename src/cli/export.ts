@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { CliIo } from './index';
-import { openDb } from '../store/db';
+import { openCliDb } from './db';
 import { createStores } from '../store/stores';
+import { isIsoDate } from '../core/calendar';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const USAGE = '用法：rishai export reports --from 2026-11-01 --to 2026-11-30 --out 日报.xlsx';
 
 const COLUMNS: { header: string; width: number; numFmt?: string }[] = [
@@ -27,11 +27,26 @@ const COLUMNS: { header: string; width: number; numFmt?: string }[] = [
 
 /** `rishai export reports`: raw daily reports with every revision, as an .xlsx for the office. */
 export async function runExport(dbFile: string, args: string[], opts: { from?: string; to?: string; out?: string }, io: CliIo): Promise<number> {
-  if (args[0] !== 'reports' || !opts.from || !opts.to || !opts.out || !DATE.test(opts.from) || !DATE.test(opts.to)) {
+  if (args[0] !== 'reports' || !opts.from || !opts.to || !opts.out) {
     io.err(USAGE);
     return 2;
   }
-  const db = openDb(dbFile);
+  for (const [flag, date] of [['--from', opts.from], ['--to', opts.to]] as const) {
+    if (!isIsoDate(date)) {
+      io.err(`${flag} 的日期「${date}」无效，应为存在的日期 YYYY-MM-DD，例如 2026-11-01。`);
+      return 2;
+    }
+  }
+  if (opts.from > opts.to) {
+    io.err(`--from ${opts.from} 晚于 --to ${opts.to}，没有可导出的日期。`);
+    return 2;
+  }
+  const opened = openCliDb(dbFile, 'read');
+  if (!opened.ok) {
+    io.err(opened.message);
+    return 1;
+  }
+  const db = opened.db;
   try {
     const s = createStores(db);
     const names = new Map(s.projects.list().map((p) => [p.id, p.name]));

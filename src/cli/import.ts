@@ -1,5 +1,5 @@
 import type { CliIo } from './index';
-import { openDb } from '../store/db';
+import { openCliDb } from './db';
 import { ProjectStore } from '../store/projects';
 import { importRegistry } from '../features/registry/import';
 
@@ -10,7 +10,12 @@ export async function runImport(dbFile: string, args: string[], io: CliIo): Prom
     io.err('请指定台账文件，例如：npx rishai import data/projects.csv');
     return 2;
   }
-  const db = openDb(dbFile);
+  const opened = openCliDb(dbFile, 'create');
+  if (!opened.ok) {
+    io.err(opened.message);
+    return 1;
+  }
+  const db = opened.db;
   try {
     const result = await importRegistry(new ProjectStore(db), file, new Date());
     if (!result.ok) {

@@ -6,7 +6,7 @@ import { runSchedule } from './schedule';
 import { runCalendar } from './calendar';
 import { runBulletin } from './bulletin';
 import { runExport } from './export';
-import { DatabaseTooNewError } from '../store/db';
+import { openCliDb, openFailure } from './db';
 
 const USAGE = `用法 / usage: rishai <command> [options]
 
@@ -18,7 +18,7 @@ const USAGE = `用法 / usage: rishai <command> [options]
   export reports --from D --to D --out F.xlsx   导出日报原始记录（含修改前版本）
   bulletin daily|weekly|monthly [--period P] [--out DIR] [--json]   生成统计通报（bulletin.md；--json 输出数据）
 
-  通用选项 / common: --db PATH（默认 data/rishai.db）`;
+  通用选项 / common: --db PATH（默认 data/rishai.db；不存在时只有 import、simulate 会新建，其余命令加 --init 才新建）`;
 
 export interface CliIo {
   stdin: () => Promise<string>;
@@ -36,6 +36,20 @@ const processIo: CliIo = {
   err: (s) => process.stderr.write(s + '\n'),
 };
 
+const OPTIONS = {
+  db: { type: 'string', default: 'data/rishai.db' },
+  at: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  period: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  init: { type: 'boolean' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>['values'];
+
 /** Runs one CLI command; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
   let parsed;
@@ -43,16 +57,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: {
-        db: { type: 'string', default: 'data/rishai.db' },
-        at: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        period: { type: 'string' },
-        out: { type: 'string' },
-        json: { type: 'boolean' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-      },
+      options: OPTIONS,
     });
   } catch (err) {
     io.err(`${(err as Error).message}\n\n${USAGE}`);
@@ -66,6 +71,26 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     io.out(USAGE);
     return command || values.help ? 0 : 2;
   }
+  if (values.init) {
+    const created = openCliDb(values.db, 'create');
+    if (!created.ok) {
+      io.err(created.message);
+      return 1;
+    }
+    created.db.close();
+  }
+  try {
+    return await dispatch(command, rest, values, dbGiven, io);
+  } catch (err) {
+    // A database that turns out read-only, busy or damaged mid-command is the user's to fix, not a bug.
+    const message = openFailure(values.db, err);
+    if (message === null) throw err;
+    io.err(message);
+    return 1;
+  }
+}
+
+async function dispatch(command: string, rest: string[], values: Values, dbGiven: boolean, io: CliIo): Promise<number> {
   switch (command) {
     case 'parse':
       return runParse(values.at, io);
@@ -94,8 +119,7 @@ export function main(): void {
       process.exitCode = code;
     },
     (err) => {
-      // A newer build's database is for the user to resolve, not a bug: its message says what to do.
-      process.stderr.write(`${err instanceof DatabaseTooNewError ? err.message : ((err as Error).stack ?? err)}\n`);
+      process.stderr.write(`${(err as Error).stack ?? err}\n`);
       process.exitCode = 1;
     },
   );

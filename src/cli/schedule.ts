@@ -1,5 +1,5 @@
 import type { CliIo } from './index';
-import { openDb } from '../store/db';
+import { openCliDb } from './db';
 import { ScheduleStore } from '../store/schedule';
 import { Scheduler } from '../schedule/scheduler';
 import { ScheduleAdmin } from '../schedule/admin';
@@ -16,7 +16,12 @@ const USAGE = '用法：rishai schedule list | set 名称 时:分 | pause 名称
  */
 export async function runSchedule(dbFile: string, args: string[], io: CliIo): Promise<number> {
   const [verb, name, value] = args;
-  const db = openDb(dbFile);
+  const opened = openCliDb(dbFile, verb === 'list' ? 'read' : 'write');
+  if (!opened.ok) {
+    io.err(opened.message);
+    return 1;
+  }
+  const db = opened.db;
   try {
     const store = new ScheduleStore(db);
     const calendar = new LiveCalendar(new CalendarStore(db), systemClock);

@@ -20,6 +20,18 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
+/** A database from an older build, opened read-only: it cannot be brought up to date without writing. */
+export class DatabaseNeedsUpgradeError extends Error {
+  override readonly name = 'DatabaseNeedsUpgradeError';
+
+  constructor(
+    readonly version: number,
+    readonly supported: number,
+  ) {
+    super(`数据库版本 ${version} 低于本程序的 ${supported}，只读打开时无法升级；请用可写的数据库运行一次 (database schema ${version} needs upgrading to ${supported}, which a read-only open cannot do)`);
+  }
+}
+
 export interface Migration {
   version: number;
   file: string;
@@ -63,6 +75,22 @@ function readMigrations(): Migration[] {
   return migrationPlan(fs.readdirSync(MIGRATIONS_DIR));
 }
 
+/** The schema version this build brings a database to. */
+export function latestVersion(): number {
+  return readMigrations().at(-1)?.version ?? 0;
+}
+
+/** An existing database file's schema version, read without changing anything. */
+export function schemaVersion(file: string): number {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    return db.pragma('user_version', { simple: true }) as number;
+  } finally {
+    db.close();
+  }
+}
+
 /** The database's user_version, refused when it is above every migration this build has. */
 function knownVersion(db: Db, plan: readonly Migration[]): number {
   const version = db.pragma('user_version', { simple: true }) as number;
@@ -88,6 +116,26 @@ export function openDb(file: string): Db {
     // would fetch most of them from the file system again on every read.
     db.pragma('cache_size = -65536');
     migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}
+
+/**
+ * Opens an existing database for reading only: nothing is written, not even the journal mode, so a
+ * copy on read-only media or a file the bot is using can be read. Its schema must be this build's.
+ */
+export function openDbReadOnly(file: string): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    const plan = readMigrations();
+    const version = knownVersion(db, plan);
+    const latest = plan.at(-1)?.version ?? 0;
+    if (version < latest) throw new DatabaseNeedsUpgradeError(version, latest);
+    db.pragma('cache_size = -65536');
   } catch (err) {
     db.close();
     throw err;

@@ -49,6 +49,9 @@ describe('rishai schedule', () => {
       const io: CliIo = { stdin: async () => '', out: (s) => out.push(s), err: (s) => err.push(s) };
       return { code: await runCli(['schedule', ...args, '--db', db], io), out, err };
     };
+    // The schedule command changes a bot's database; it makes one only when asked.
+    expect((await run('list')).err[0]).toContain('不存在');
+    expect((await run('list', '--init')).code).toBe(0);
     expect((await run('set', '催报', '17:45')).out).toEqual(['已将催报时间由 17:30 改为 17:45，即时生效。']);
     expect((await run('pause', '提醒')).code).toBe(0);
     const list = await run('list');

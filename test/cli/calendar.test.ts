@@ -14,6 +14,8 @@ describe('rishai calendar', () => {
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rishai-cli-calendar-'));
     dbFile = path.join(dir, 'r.db');
+    // Like a bot's database: the calendar command edits one, never makes one.
+    openDb(dbFile).close();
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -48,6 +50,14 @@ describe('rishai calendar', () => {
     fs.writeFileSync(file, text);
     return file;
   };
+
+  it('refuses a database that does not exist, and creates none', async () => {
+    fs.rmSync(dbFile);
+    const r = await run(['add', '2026-12-31', 'holiday', '跨年']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`数据库文件 ${dbFile} 不存在`);
+    expect(fs.existsSync(dbFile)).toBe(false);
+  });
 
   it('lists no overrides and this and next year as covered when the package has them', async () => {
     const r = await run(['list'], '2025-06-01T09:00:00+08:00');

@@ -92,6 +92,66 @@ describe('rishai import', () => {
   });
 });
 
+describe('the database a command names', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rishai-cli-db-'));
+  });
+  afterEach(() => {
+    fs.chmodSync(dir, 0o755);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is refused when it does not exist, unless --init asks for a new one', async () => {
+    const file = path.join(dir, 'typo.db');
+    for (const argv of [['bulletin', 'daily'], ['export', 'reports', '--from', '2026-11-01', '--to', '2026-11-30', '--out', path.join(dir, 'x.xlsx')], ['schedule', 'list']]) {
+      const t = io();
+      expect(await runCli([...argv, '--db', file], t.cli)).toBe(1);
+      expect(t.err.join('\n')).toContain(`数据库文件 ${file} 不存在`);
+      expect(t.out).toEqual([]);
+    }
+    expect(fs.existsSync(file)).toBe(false);
+    const t = io();
+    expect(await runCli(['schedule', 'list', '--db', file, '--init'], t.cli)).toBe(0);
+    expect(fs.existsSync(file)).toBe(true);
+  });
+
+  it('is read without a change by commands that only read, even when the file may not be written', async () => {
+    const file = path.join(dir, 'r.db');
+    openDb(file).close();
+    // A read-write open would switch the file to WAL; rollback mode shows it was opened read-only.
+    const raw = new Database(file);
+    raw.pragma('journal_mode = DELETE');
+    raw.close();
+    fs.chmodSync(file, 0o444);
+    fs.chmodSync(dir, 0o555);
+    const before = fs.readFileSync(file);
+    for (const argv of [['schedule', 'list'], ['calendar', 'list'], ['export', 'reports', '--from', '2026-11-01', '--to', '2026-11-30', '--out', '/dev/null']]) {
+      const t = io();
+      expect(await runCli([...argv, '--db', file], t.cli)).toBe(0);
+    }
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['r.db']);
+  });
+
+  it('names a file that is no database, without a stack trace', async () => {
+    const file = path.join(dir, 'notes.db');
+    fs.writeFileSync(file, '这不是数据库'.repeat(100));
+    const t = io();
+    expect(await runCli(['bulletin', 'daily', '--db', file], t.cli)).toBe(1);
+    expect(t.err).toEqual([`${file} 不是 Rishai 数据库（SQLite 文件），或文件已损坏。`]);
+  });
+
+  it('refuses a date that does not exist', async () => {
+    const file = path.join(dir, 'r.db');
+    openDb(file).close();
+    const t = io();
+    expect(await runCli(['export', 'reports', '--from', '2026-13-45', '--to', '2026-11-30', '--out', path.join(dir, 'x.xlsx'), '--db', file], t.cli)).toBe(2);
+    expect(t.err[0]).toContain('--from 的日期「2026-13-45」无效');
+    expect(fs.existsSync(path.join(dir, 'x.xlsx'))).toBe(false);
+  });
+});
+
 describe('the rishai bin', () => {
   it('runs from the package with no build step', () => {
     const out = execFileSync(process.execPath, ['bin/rishai.js', 'parse', ...AT], { input: '#日报 形象进度：38%', encoding: 'utf8' });
@@ -105,7 +165,7 @@ describe('the rishai bin', () => {
   });
 
   it('starts the bot without the image and workbook libraries, which load only for a bulletin', () => {
-    const script = "require('./src/app'); process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((k) => /echarts|exceljs|@resvg|bulletin[\\/](image|xlsx|chart|files)/.test(k))))";
+    const script = "require('./src/app'); process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((k) => /echarts|exceljs|@resvg|render[\\/](image|xlsx|chart|files)/.test(k))))";
     const loaded = JSON.parse(execFileSync(process.execPath, ['-r', 'tsx/cjs', '-e', script], { encoding: 'utf8' }));
     expect(loaded).toEqual([]);
   });
