@@ -3,6 +3,7 @@ import type { CliIo } from './index';
 import { openCliDb } from './db';
 import { createStores } from '../store/stores';
 import { isIsoDate } from '../core/calendar';
+import { sheetValue } from '../render/cells';
 
 const USAGE = '用法：rishai export reports --from 2026-11-01 --to 2026-11-30 --out 日报.xlsx';
 
@@ -58,7 +59,7 @@ export async function runExport(dbFile: string, args: string[], opts: { from?: s
     const latest = new Map<string, number>();
     for (const r of versions) latest.set(`${r.projectId}:${r.date}`, Math.max(latest.get(`${r.projectId}:${r.date}`) ?? 0, r.revision));
     for (const r of versions) {
-      sheet.addRow([
+      const row = [
         names.get(r.projectId) ?? `#${r.projectId}`,
         r.date,
         r.revision,
@@ -75,7 +76,8 @@ export async function runExport(dbFile: string, args: string[], opts: { from?: s
         r.personId !== null ? (s.people.get(r.personId)?.name ?? '') : '',
         r.createdAt.replace('T', ' ').slice(0, 19),
         r.flags.join('；'),
-      ]);
+      ];
+      sheet.addRow(row.map(sheetValue));
     }
     await book.xlsx.writeFile(opts.out);
     io.out(`已导出 ${versions.length} 条日报（含历史版本）到 ${opts.out}`);

@@ -10,6 +10,7 @@
 import ExcelJS from 'exceljs';
 import { UNASSIGNED, type GroupFigures, type Light, type ProjectFigures, type StatsFigures, type StatsProject } from '../core/stats/stats';
 import type { Honours } from '../core/stats/honours';
+import { sheetValue } from './cells';
 
 export interface BulletinXlsxInput {
   /** e.g. `2026年10月全区重点项目建设情况通报`; the first row of every sheet. */
@@ -123,7 +124,7 @@ function table<T>(sheet: ExcelJS.Worksheet, title: string, subtitle: string, col
     columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       const v = c.value(r);
-      cell.value = v === null ? MISSING : v;
+      cell.value = v === null ? MISSING : sheetValue(v);
       if (typeof v === 'number' && c.fmt) cell.numFmt = c.fmt;
       const align = v === null ? 'center' : (c.align ?? (typeof v === 'number' ? 'right' : 'left'));
       cell.alignment = { horizontal: align, vertical: 'middle', wrapText: typeof v === 'string' };
