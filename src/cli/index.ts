@@ -6,6 +6,7 @@ import { runSchedule } from './schedule';
 import { runCalendar } from './calendar';
 import { runBulletin } from './bulletin';
 import { runExport } from './export';
+import { restoreTarget, runBackup, runRestore } from './backup';
 import { openCliDb, openFailure } from './db';
 
 const USAGE = `用法 / usage: rishai <command> [options]
@@ -17,6 +18,8 @@ const USAGE = `用法 / usage: rishai <command> [options]
   calendar list|add|remove   查看或补录节假日、调休
   export reports --from D --to D --out F.xlsx   导出日报原始记录（含修改前版本）
   bulletin daily|weekly|monthly [--period P] [--out DIR] [--json]   生成统计通报（bulletin.md；--json 输出数据）
+  backup --out DIR           备份数据库（机器人运行时也可以，得到一致的副本）
+  restore FILE [--db NEW]    检查备份并恢复到一个新的数据库文件（不覆盖现有数据库）
 
   通用选项 / common: --db PATH（默认 data/rishai.db；不存在时只有 import、simulate 会新建，其余命令加 --init 才新建）`;
 
@@ -106,6 +109,10 @@ async function dispatch(command: string, rest: string[], values: Values, dbGiven
       return runExport(values.db, rest, { from: values.from, to: values.to, out: values.out }, io);
     case 'bulletin':
       return runBulletin(values.db, rest, { period: values.period, out: values.out, json: values.json }, io);
+    case 'backup':
+      return runBackup(values.db, values.out, io);
+    case 'restore':
+      return runRestore(dbGiven ? values.db : restoreTarget(rest[0] ?? '', values.db), rest, io);
     default:
       io.err(`未知命令「${command}」。\n\n${USAGE}`);
       return 2;

@@ -11,6 +11,7 @@ import { CommentStore } from './comments';
 import { ProblemStore } from './problems';
 import { SettingsStore } from './settings';
 import { WarningStateStore } from './warnings';
+import { backupDatabase } from './backup';
 
 /** Every table group's store over one database: what features, jobs and the bot read and write through. */
 export interface Stores {
@@ -29,6 +30,8 @@ export interface Stores {
   warnings: WarningStateStore;
   /** Runs `fn` in one SQLite transaction (nested calls join the outer one): all of its writes or none. */
   transaction<T>(fn: () => T): T;
+  /** A consistent copy of the whole database in `file`, taken while the bot runs. */
+  backupTo(file: string): Promise<void>;
 }
 
 export function createStores(db: Db): Stores {
@@ -47,5 +50,6 @@ export function createStores(db: Db): Stores {
     settings: new SettingsStore(db),
     warnings: new WarningStateStore(db),
     transaction: (fn) => db.transaction(fn)(),
+    backupTo: (file) => backupDatabase(db, file),
   };
 }
