@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Stores } from '../store/stores';
+import { outboxKey } from '../domain/outbox';
 import type { JobRunner, Slot } from '../schedule/scheduler';
 import type { WarningThresholds } from '../core/rules/warnings';
 import { buildBulletin } from '../features/bulletin/build';
@@ -9,7 +10,7 @@ import { dispatchText } from '../text/dispatch';
 import type { HonourRules } from '../core/stats/honours';
 import { periodOf } from '../core/stats/stats';
 
-const keyOf = (slot: Slot, groupId: number) => `job:${slot.job.name}:${slot.key}:g${groupId}`;
+const keyOf = (slot: Slot, groupId: number, ...parts: string[]) => outboxKey.job(slot.job.name, slot.key, { groupId }, ...parts);
 
 export interface BulletinJobDeps {
   isWorkday: (date: string) => boolean;
@@ -59,7 +60,7 @@ export function bulletinJob(s: Stores, kind: 'week' | 'month', d: BulletinJobDep
     for (const g of dispatch) {
       let after = keyOf(slot, g.id);
       for (const file of files) {
-        const key = `${keyOf(slot, g.id)}:${path.extname(file).slice(1)}`;
+        const key = keyOf(slot, g.id, path.extname(file).slice(1));
         s.outbox.enqueue({ key, target: { groupId: g.id }, text: '', filePath: file, after }, slot.now);
         after = key;
       }

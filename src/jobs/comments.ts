@@ -1,4 +1,5 @@
 import type { Stores } from '../store/stores';
+import { outboxKey } from '../domain/outbox';
 import type { JobRunner } from '../schedule/scheduler';
 import type { Person } from '../domain/people';
 import type { Project } from '../domain/project';
@@ -51,7 +52,7 @@ export function commentPromptJob(s: Stores, o: CommentPromptOptions): JobRunner 
       for (const { leader, items: mine } of byLeader.values()) {
         const unique = [...new Map(mine.map((i) => [i.project.id, i])).values()];
         const text = `【点评提醒】${leader.name}您好，您帮包的项目今日日报：\n${unique.map(digestLine).join('\n')}\n${ask}`;
-        s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:p${leader.id}`, target: { personId: leader.id }, text, expiresAt: slot.endOfDay }, slot.now);
+        s.outbox.enqueue({ key: outboxKey.job(slot.job.name, slot.key, { personId: leader.id }), target: { personId: leader.id }, text, expiresAt: slot.endOfDay }, slot.now);
       }
     } else {
       const byGroup = new Map<number, Item[]>();
@@ -60,7 +61,7 @@ export function commentPromptJob(s: Stores, o: CommentPromptOptions): JobRunner 
         const leaders = new Map(mine.flatMap((i) => i.leaders).map((l) => [l.id, l]));
         const text = `【点评提醒】今日日报已报送，请帮包领导点评：\n${mine.map(digestLine).join('\n')}\n${ask}`;
         s.outbox.enqueue(
-          { key: `job:${slot.job.name}:${slot.key}:g${groupId}`, target: { groupId }, text, mentions: [...leaders.keys()], expiresAt: slot.endOfDay },
+          { key: outboxKey.job(slot.job.name, slot.key, { groupId }), target: { groupId }, text, mentions: [...leaders.keys()], expiresAt: slot.endOfDay },
           slot.now,
         );
       }
@@ -92,6 +93,6 @@ function nudge(s: Stores, o: CommentPromptOptions, today: string, now: Date, job
   for (const { leader, days } of streaks.values()) {
     if (days !== o.nudgeAfterWorkdays) continue;
     const text = `${leader.name}您好：您帮包项目的日报已连续 ${days} 个工作日没有点评，烦请抽空点评（回复 #点评 项目 内容）。谢谢！`;
-    s.outbox.enqueue({ key: `job:${job}:nudge:${today}:p${leader.id}`, target: { personId: leader.id }, text }, now);
+    s.outbox.enqueue({ key: outboxKey.nudge(job, today, leader.id), target: { personId: leader.id }, text }, now);
   }
 }

@@ -1,4 +1,5 @@
 import type { Stores } from '../store/stores';
+import { outboxKey } from '../domain/outbox';
 import type { JobRunner } from '../schedule/scheduler';
 import type { WarningThresholds } from '../core/rules/warnings';
 import { computeStats, periodOf, type StatsFigures, type StatsInput } from '../core/stats/stats';
@@ -58,7 +59,7 @@ export function leaderDigestJob(s: Stores, isWorkday: (date: string) => boolean,
     const input = statsInput(s, periodOf('week', lastCompleteSpec('week', slot.date)), slot.date, isWorkday, thresholds());
     const figures = computeStats(input, 'district');
     for (const d of leaderDigests(input, figures, slot.late)) {
-      s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:p${d.personId}`, target: { personId: d.personId }, text: d.text }, slot.now);
+      s.outbox.enqueue({ key: outboxKey.job(slot.job.name, slot.key, { personId: d.personId }), target: { personId: d.personId }, text: d.text }, slot.now);
     }
   };
 }

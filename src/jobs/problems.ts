@@ -1,4 +1,5 @@
 import type { Stores } from '../store/stores';
+import { outboxKey } from '../domain/outbox';
 import type { JobRunner } from '../schedule/scheduler';
 import type { Problem } from '../domain/problem';
 import type { Project } from '../domain/project';
@@ -47,7 +48,7 @@ export function problemsJob(s: Stores, thresholds: LadderThresholds = DEFAULT_LA
     if (!due.length) return;
     const high = due.filter((d) => d.step.level >= 3);
     const header = `【问题督办】${dayLabel(slot.date)}${slot.late ? '（补发）' : ''}`;
-    const key = (groupId: number) => `job:${NAME}:${slot.key}:g${groupId}`;
+    const key = (groupId: number, ...parts: (string | number)[]) => outboxKey.job(NAME, slot.key, { groupId }, ...parts);
     const delivered = new Set<number>();
     s.transaction(() => {
       for (const g of s.groups.list()) {
@@ -77,7 +78,7 @@ export function problemsJob(s: Stores, thresholds: LadderThresholds = DEFAULT_LA
             today: slot.date,
             days: d.step.days,
           });
-          s.outbox.enqueue({ key: `${key(g.id)}:letter:${d.item.id}`, target: { groupId: g.id }, text: letter }, slot.now);
+          s.outbox.enqueue({ key: key(g.id, 'letter', d.item.id), target: { groupId: g.id }, text: letter }, slot.now);
         }
         for (const d of [...mine, ...letters]) delivered.add(d.item.id);
       }

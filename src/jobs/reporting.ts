@@ -1,4 +1,5 @@
 import type { Stores } from '../store/stores';
+import { outboxKey } from '../domain/outbox';
 import type { JobRunner } from '../schedule/scheduler';
 import { roleHolders } from '../features/roles';
 import { dayLabel } from '../text/format';
@@ -26,7 +27,7 @@ export function reminderJob(s: Stores, kind: 'reminder' | 'lastCall'): JobRunner
           ? `【日报提醒】${dayLabel(slot.date)}以下项目尚未报送日报：\n${names}\n请联络员今天下班前在本群报送（发送 #模板 获取格式）。`
           : `【催报】${dayLabel(slot.date)}以下项目仍未报送日报：\n${names}\n今晚日晒榜将通报未报项目，请尽快报送。`;
       s.outbox.enqueue(
-        { key: `job:${slot.job.name}:${slot.key}:g${g.id}`, target: { groupId: g.id }, text, mentions: [...liaisons.keys()], expiresAt: slot.endOfDay },
+        { key: outboxKey.job(slot.job.name, slot.key, { groupId: g.id }), target: { groupId: g.id }, text, mentions: [...liaisons.keys()], expiresAt: slot.endOfDay },
         slot.now,
       );
     }
@@ -44,6 +45,6 @@ export function dailyBoardJob(s: Stores, isWorkday: (date: string) => boolean, t
     const f = computeStats({ ...input, projects }, 'district');
     const stopped = projects.filter((p) => owesReport(p) && s.stoppages.on(p.id, slot.date)).map((p) => p.name);
     const text = dailyBoardText(f, { units: new Map(projects.map((p) => [p.id, p.unit])), stopped, late: slot.late });
-    for (const g of dispatch) s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:g${g.id}`, target: { groupId: g.id }, text }, slot.now);
+    for (const g of dispatch) s.outbox.enqueue({ key: outboxKey.job(slot.job.name, slot.key, { groupId: g.id }), target: { groupId: g.id }, text }, slot.now);
   };
 }

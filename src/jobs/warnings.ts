@@ -1,4 +1,5 @@
 import type { Stores } from '../store/stores';
+import { outboxKey } from '../domain/outbox';
 import type { JobRunner } from '../schedule/scheduler';
 import type { Stoppage } from '../domain/stoppage';
 import { roleHolders } from '../features/roles';
@@ -84,7 +85,7 @@ export function warningsJob(s: Stores, o: WarningOptions): JobRunner {
         if (levels.includes('red')) for (const x of roleHolders(s, p, 'leader', g.id)) mentions.add(x.id);
       }
       const text = [header, ...mine.map((w) => `${MARK[w.level]} ${w.text}`), '请抓紧落实，有困难请在群里说明。'].join('\n');
-      s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:g${g.id}`, target: { groupId: g.id }, text, mentions: [...mentions] }, slot.now);
+      s.outbox.enqueue({ key: outboxKey.job(slot.job.name, slot.key, { groupId: g.id }), target: { groupId: g.id }, text, mentions: [...mentions] }, slot.now);
     }
 
     const monday = new Date(`${today}T12:00:00+08:00`).getUTCDay() === 1;
@@ -95,7 +96,7 @@ export function warningsJob(s: Stores, o: WarningOptions): JobRunner {
       if (red.length) lines.push(`红色预警 ${red.length} 项：`, ...red.map((w) => `${MARK.red} ${w.text}`));
       if (late.length) lines.push(`逾期未开工 ${late.length} 个（每周一通报）：`, ...late.map((w) => `· ${w.text}`));
       for (const g of s.groups.list().filter((x) => x.isDispatch)) {
-        s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:dispatch:g${g.id}`, target: { groupId: g.id }, text: lines.join('\n') }, slot.now);
+        s.outbox.enqueue({ key: outboxKey.dispatch(slot.job.name, slot.key, g.id), target: { groupId: g.id }, text: lines.join('\n') }, slot.now);
       }
     }
     state.save(announce, cleared, today);
