@@ -1,12 +1,11 @@
-import type { Stores } from '../store/stores';
 import { outboxKey } from '../domain/outbox';
-import type { JobRunner } from '../schedule/scheduler';
+import type { Job, JobDeps, JobRunner } from './job';
 import type { Problem } from '../domain/problem';
 import type { Project } from '../domain/project';
 import { roleHolders } from '../features/roles';
 import { dayLabel } from '../text/format';
 import { letterText } from '../text/letters';
-import { DEFAULT_LADDER, ladderStep, type LadderStep, type LadderThresholds } from '../core/rules/problems';
+import { ladderStep, type LadderStep } from '../core/rules/problems';
 
 /** The job's own name in outbox keys, so sharing a slot with another job's runner never collides. */
 const NAME = 'problems';
@@ -37,12 +36,12 @@ function dispatchLine(d: Due): string {
  * (@-mentioning the liaisons at step 1, the leaders at step 2, both higher up); from step 3 the
  * dispatch groups also get a summary and, as separate messages, a 提醒函 or 督办函 per item.
  */
-export function problemsJob(s: Stores, thresholds: LadderThresholds = DEFAULT_LADDER): JobRunner {
+export function problemsJob({ stores: s }: Pick<JobDeps, 'stores'>): JobRunner {
   return (slot) => {
     const projects = new Map(s.projects.list().map((p) => [p.id, p]));
     const due = s.problems.open().flatMap((item): Due[] => {
       const project = projects.get(item.projectId);
-      const step = ladderStep(item, slot.date, thresholds);
+      const step = ladderStep(item, slot.date);
       return project && step.level > item.announcedLevel ? [{ item, project, step }] : [];
     });
     if (!due.length) return;
@@ -87,3 +86,7 @@ export function problemsJob(s: Stores, thresholds: LadderThresholds = DEFAULT_LA
     });
   };
 }
+
+export const PROBLEMS = {
+  name: NAME, label: '问题督办', cadence: 'daily', cron: '0 9 * * *', workdaysOnly: true, missed: 'late', create: problemsJob,
+} as const satisfies Job;

@@ -1,10 +1,8 @@
-import type { Stores } from '../store/stores';
 import { outboxKey } from '../domain/outbox';
-import type { JobRunner } from '../schedule/scheduler';
+import type { Job, JobDeps, JobRunner } from './job';
 import { roleHolders } from '../features/roles';
 import { dayLabel } from '../text/format';
 import { owesReport, unreported } from '../core/rules/reporting';
-import type { WarningThresholds } from '../core/rules/warnings';
 import { computeStats } from '../core/stats/stats';
 import { statsInput } from '../features/bulletin/source';
 import { dailyBoardText } from '../text/board';
@@ -13,8 +11,8 @@ import { dailyBoardText } from '../text/board';
  * Reminder (提醒) and last call (催报): one message in each group whose projects have not reported
  * today, @-mentioning only their liaisons.
  */
-export function reminderJob(s: Stores, kind: 'reminder' | 'lastCall'): JobRunner {
-  return (slot) => {
+function reminderJob(kind: 'reminder' | 'lastCall') {
+  return ({ stores: s }: Pick<JobDeps, 'stores'>): JobRunner => (slot) => {
     const reported = s.reports.projectIdsReportedOn(slot.date);
     const stopped = (id: number) => !!s.stoppages.on(id, slot.date);
     for (const g of s.groups.list()) {
@@ -34,8 +32,16 @@ export function reminderJob(s: Stores, kind: 'reminder' | 'lastCall'): JobRunner
   };
 }
 
+export const REMINDER = {
+  name: 'reminder', label: '提醒', cadence: 'daily', cron: '0 16 * * *', workdaysOnly: true, missed: 'skip', create: reminderJob('reminder'),
+} as const satisfies Job;
+
+export const LAST_CALL = {
+  name: 'lastCall', label: '催报', cadence: 'daily', cron: '30 17 * * *', workdaysOnly: true, missed: 'skip', create: reminderJob('lastCall'),
+} as const satisfies Job;
+
 /** The daily board (日晒榜) in each dispatch group, from the day's statistics. */
-export function dailyBoardJob(s: Stores, isWorkday: (date: string) => boolean, thresholds: () => WarningThresholds): JobRunner {
+function dailyBoardJob({ stores: s, isWorkday, thresholds }: Pick<JobDeps, 'stores' | 'isWorkday' | 'thresholds'>): JobRunner {
   return (slot) => {
     const dispatch = s.groups.list().filter((g) => g.isDispatch);
     if (!dispatch.length) return;
@@ -48,3 +54,7 @@ export function dailyBoardJob(s: Stores, isWorkday: (date: string) => boolean, t
     for (const g of dispatch) s.outbox.enqueue({ key: outboxKey.job(slot.job.name, slot.key, { groupId: g.id }), target: { groupId: g.id }, text }, slot.now);
   };
 }
+
+export const DAILY_BOARD = {
+  name: 'dailyBoard', label: '日晒榜', cadence: 'daily', cron: '0 20 * * *', workdaysOnly: true, missed: 'late', create: dailyBoardJob,
+} as const satisfies Job;

@@ -1,6 +1,6 @@
 import type { Stores } from '../store/stores';
 import { outboxKey } from '../domain/outbox';
-import type { JobRunner } from '../schedule/scheduler';
+import type { Job, JobDeps, JobRunner } from './job';
 import type { Stoppage } from '../domain/stoppage';
 import { roleHolders } from '../features/roles';
 import { dayLabel } from '../text/format';
@@ -8,14 +8,8 @@ import { addDays, daysBetween } from '../time/clock';
 import { PACE_DAYS, STREAK_LOOKBACK_DAYS, projectWarnings, type Warning, type WarningKind, type WarningThresholds } from '../core/rules/warnings';
 import { stoppedOn } from '../core/rules/reporting';
 
-export interface WarningOptions {
-  isWorkday: (date: string) => boolean;
-  /** Read at each run, so admins' changes apply from the next morning. */
-  thresholds: () => WarningThresholds;
-  /** A warning at an unchanged level is repeated after this many days (kinds not chased daily). */
-  repeatDays?: number;
-}
-
+/** A warning at an unchanged level is repeated after this many days (kinds not chased daily). */
+const REPEAT_DAYS = 7;
 /** Missing reports and late starts are chased every workday (一盯到底); the rest repeat at the interval. */
 const DAILY: ReadonlySet<WarningKind> = new Set(['missing', 'notStarted']);
 // Enough history for the longest streak the rules count.
@@ -53,15 +47,14 @@ export function computeWarnings(s: Stores, today: string, isWorkday: (d: string)
  * Overdue warnings (workdays 9:00): one message per project group with its yellow and red lights,
  * @-mentioning the liaisons (and the leaders for red); red lights and, on Mondays, late starts go to
  * the dispatch group too. A warning is repeated only when its level changes, daily for missing
- * reports and late starts, and otherwise after `repeatDays`.
+ * reports and late starts, and otherwise after REPEAT_DAYS.
  */
-export function warningsJob(s: Stores, o: WarningOptions): JobRunner {
+function warningsJob({ stores: s, isWorkday, thresholds }: Pick<JobDeps, 'stores' | 'isWorkday' | 'thresholds'>): JobRunner {
   const state = s.warnings;
   return (slot) => {
     const today = slot.date;
-    const repeatDays = o.repeatDays ?? 7;
     const known = state.load();
-    const warnings = computeWarnings(s, today, o.isWorkday, o.thresholds());
+    const warnings = computeWarnings(s, today, isWorkday, thresholds());
     const current = new Set(warnings.map((w) => `${w.projectId}:${w.kind}`));
     const cleared = [...known.keys()].filter((k) => !current.has(k)).map((k) => {
       const [projectId, kind] = k.split(':');
@@ -70,7 +63,7 @@ export function warningsJob(s: Stores, o: WarningOptions): JobRunner {
     const announce = warnings.filter((w) => {
       const before = known.get(`${w.projectId}:${w.kind}`);
       if (!before || before.level !== w.level || DAILY.has(w.kind)) return true;
-      return daysBetween(before.announcedOn, today) >= repeatDays;
+      return daysBetween(before.announcedOn, today) >= REPEAT_DAYS;
     });
 
     const header = `【预警】${dayLabel(today)}${slot.late ? '（补发）' : ''}`;
@@ -102,3 +95,7 @@ export function warningsJob(s: Stores, o: WarningOptions): JobRunner {
     state.save(announce, cleared, today);
   };
 }
+
+export const WARNINGS = {
+  name: 'warnings', label: '预警', cadence: 'daily', cron: '0 9 * * *', workdaysOnly: true, missed: 'late', create: warningsJob,
+} as const satisfies Job;
