@@ -11,12 +11,7 @@ import { ScheduleStore } from './store/schedule';
 import { Scheduler } from './schedule/scheduler';
 import { ScheduleAdmin } from './schedule/admin';
 import path from 'node:path';
-import { dailyBoardJob, reminderJob } from './jobs/reporting';
-import { bulletinJob } from './jobs/bulletin';
-import { leaderDigestJob } from './jobs/digest';
-import { commentPromptJob } from './jobs/comments';
-import { warningsJob } from './jobs/warnings';
-import { problemsJob } from './jobs/problems';
+import { createRunners } from './schedule/jobs';
 import { currentThresholds, currentHonourRules } from './features/rule-settings';
 import { OutboxSender, type SenderOptions } from './outbox/sender';
 
@@ -56,24 +51,15 @@ export function createApp(o: AppOptions): App {
   const scheduleStore = new ScheduleStore(o.db);
   const settings = stores.settings;
   const isWorkday = (d: string) => o.calendar.isWorkday(d);
-  const thresholds = () => currentThresholds(settings);
-  const bulletins = {
+  const runners = createRunners({
+    stores,
     isWorkday,
-    thresholds,
-    dir: o.bulletinDir ?? path.join(path.dirname(o.settings.mediaDir), 'bulletins'),
+    thresholds: () => currentThresholds(settings),
     honourRules: () => currentHonourRules(settings),
-  };
-  const scheduler = new Scheduler(scheduleStore, isWorkday, o.clock, o.log, {
-    warnings: warningsJob(stores, { isWorkday, thresholds }),
-    problems: problemsJob(stores),
-    reminder: reminderJob(stores, 'reminder'),
-    lastCall: reminderJob(stores, 'lastCall'),
-    dailyBoard: dailyBoardJob(stores, isWorkday, thresholds),
-    weeklyDispatch: bulletinJob(stores, 'week', bulletins),
-    leaderDigest: leaderDigestJob(stores, isWorkday, thresholds),
-    monthlyBulletin: bulletinJob(stores, 'month', bulletins),
-    commentPrompt: commentPromptJob(stores, { ...(o.commentPrompt ?? { privately: false, nudgeAfterWorkdays: 3 }), isWorkday }),
+    bulletinDir: o.bulletinDir ?? path.join(path.dirname(o.settings.mediaDir), 'bulletins'),
+    commentPrompt: o.commentPrompt ?? { privately: false, nudgeAfterWorkdays: 3 },
   });
+  const scheduler = new Scheduler(scheduleStore, isWorkday, o.clock, o.log, runners);
   const bot = new Bot(stores, o.clock, o.log, o.settings, {
     schedule: new ScheduleAdmin(scheduler, scheduleStore),
     isYearCovered: (y) => o.calendar.isCovered(y),

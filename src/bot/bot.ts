@@ -5,6 +5,7 @@ import type { BotSettings, Ctx, Services } from './context';
 import type { Stores } from '../store/stores';
 import type { Group } from '../domain/group';
 import { isSetupCommand, route } from './router';
+import { outboxKey } from '../domain/outbox';
 
 /** At most this many replies to one message, so a bug can never flood a group. */
 const MAX_REPLIES = 3;
@@ -98,7 +99,7 @@ export class Bot {
         const groupId = m.roomId ? (group?.id ?? s.groups.findByPuppetId(m.roomId)?.id) : undefined;
         if (m.roomId && groupId === undefined) return;
         const target = groupId !== undefined ? { groupId } : { personId: person.id };
-        s.outbox.enqueue({ key: `reply:${messageId}:${replies++}`, target, text, mentions }, now);
+        s.outbox.enqueue({ key: outboxKey.reply(messageId, replies++), target, text, mentions }, now);
       },
       groupProjects: () => (group ? s.projects.byIds(s.groups.projectIdsOf(group.id)) : []),
     };

@@ -1,32 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Stores } from '../store/stores';
-import type { JobRunner, Slot } from '../schedule/scheduler';
-import type { WarningThresholds } from '../core/rules/warnings';
+import { outboxKey } from '../domain/outbox';
+import type { Job, JobDeps, JobRunner, Slot } from './job';
 import { buildBulletin } from '../features/bulletin/build';
 import { lastCompleteSpec } from '../core/stats/bulletin';
 import { dispatchText } from '../text/dispatch';
-import type { HonourRules } from '../core/stats/honours';
 import { periodOf } from '../core/stats/stats';
 
-const keyOf = (slot: Slot, groupId: number) => `job:${slot.job.name}:${slot.key}:g${groupId}`;
-
-export interface BulletinJobDeps {
-  isWorkday: (date: string) => boolean;
-  thresholds: () => WarningThresholds;
-  /** Where the image and workbook are written before they are sent (kept as the office's archive). */
-  dir: string;
-  /** The rules of 表扬 and 通报批评 admins configured. */
-  honourRules: () => HonourRules;
-}
+const keyOf = (slot: Slot, groupId: number, ...parts: string[]) => outboxKey.job(slot.job.name, slot.key, { groupId }, ...parts);
 
 /**
  * Weekly dispatch (周调度, Mondays) and monthly bulletin (月通报, the 1st) in the dispatch groups: the
  * text, then the ranking image, then (monthly) the full bulletin workbook. The period is the last
  * complete ISO week or calendar month before the run, wherever the admins moved the run to.
  */
-export function bulletinJob(s: Stores, kind: 'week' | 'month', d: BulletinJobDeps): JobRunner {
-  return async (slot) => {
+function bulletinJob(kind: 'week' | 'month') {
+  return (d: Pick<JobDeps, 'stores' | 'isWorkday' | 'thresholds' | 'honourRules' | 'bulletinDir'>): JobRunner => async (slot) => {
+    const s = d.stores;
     const dispatch = s.groups.list().filter((g) => g.isDispatch);
     if (!dispatch.length) return;
     const spec = lastCompleteSpec(kind, slot.date);
@@ -43,7 +33,7 @@ export function bulletinJob(s: Stores, kind: 'week' | 'month', d: BulletinJobDep
     // for a month) are tens of megabytes a bot that never publishes need not carry.
     const { bulletinImagePng } = require('../render/image') as typeof import('../render/image.js');
     // Absolute: the outbox may send the file after a restart from another working directory.
-    const dir = path.resolve(d.dir, `${kind}-${spec}`);
+    const dir = path.resolve(d.bulletinDir, `${kind}-${spec}`);
     fs.mkdirSync(dir, { recursive: true });
     // WeChat shows a file by its name, so the files are named for what they are.
     const png = path.join(dir, `${b.title}.png`);
@@ -59,10 +49,18 @@ export function bulletinJob(s: Stores, kind: 'week' | 'month', d: BulletinJobDep
     for (const g of dispatch) {
       let after = keyOf(slot, g.id);
       for (const file of files) {
-        const key = `${keyOf(slot, g.id)}:${path.extname(file).slice(1)}`;
+        const key = keyOf(slot, g.id, path.extname(file).slice(1));
         s.outbox.enqueue({ key, target: { groupId: g.id }, text: '', filePath: file, after }, slot.now);
         after = key;
       }
     }
   };
 }
+
+export const WEEKLY_DISPATCH = {
+  name: 'weeklyDispatch', label: '周调度', cadence: 'weekly', cron: '0 9 * * 1', workdaysOnly: false, missed: 'late', create: bulletinJob('week'),
+} as const satisfies Job;
+
+export const MONTHLY_BULLETIN = {
+  name: 'monthlyBulletin', label: '月通报', cadence: 'monthly', cron: '0 9 1 * *', workdaysOnly: false, missed: 'late', create: bulletinJob('month'),
+} as const satisfies Job;

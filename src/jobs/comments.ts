@@ -1,5 +1,6 @@
 import type { Stores } from '../store/stores';
-import type { JobRunner } from '../schedule/scheduler';
+import { outboxKey } from '../domain/outbox';
+import type { Job, JobDeps, JobRunner } from './job';
 import type { Person } from '../domain/people';
 import type { Project } from '../domain/project';
 import type { StoredReport } from '../domain/report';
@@ -7,13 +8,7 @@ import { roleHolders } from '../features/roles';
 import { reportFigures } from '../text/format';
 import { addDays } from '../time/clock';
 
-export interface CommentPromptOptions {
-  /** Prompt leaders by private message instead of @-mentioning them in the project group. */
-  privately: boolean;
-  /** A leader whose projects' reports go uncommented this many workdays running gets one gentle note. */
-  nudgeAfterWorkdays: number;
-  isWorkday: (date: string) => boolean;
-}
+type Deps = Pick<JobDeps, 'stores' | 'isWorkday' | 'commentPrompt'>;
 
 interface Item {
   groupId: number;
@@ -41,17 +36,18 @@ function uncommented(s: Stores, date: string): Item[] {
 }
 
 /** Leader comment prompt (点评提醒): a one-screen digest of today's reports for each responsible leader. */
-export function commentPromptJob(s: Stores, o: CommentPromptOptions): JobRunner {
+function commentPromptJob(d: Deps): JobRunner {
+  const s = d.stores;
   return (slot) => {
     const items = uncommented(s, slot.date);
     const ask = '请回复 #点评 项目 内容（一个项目时可省略项目名）。';
-    if (o.privately) {
+    if (d.commentPrompt.privately) {
       const byLeader = new Map<number, { leader: Person; items: Item[] }>();
       for (const i of items) for (const l of i.leaders) byLeader.set(l.id, { leader: l, items: [...(byLeader.get(l.id)?.items ?? []), i] });
       for (const { leader, items: mine } of byLeader.values()) {
         const unique = [...new Map(mine.map((i) => [i.project.id, i])).values()];
         const text = `【点评提醒】${leader.name}您好，您帮包的项目今日日报：\n${unique.map(digestLine).join('\n')}\n${ask}`;
-        s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:p${leader.id}`, target: { personId: leader.id }, text, expiresAt: slot.endOfDay }, slot.now);
+        s.outbox.enqueue({ key: outboxKey.job(slot.job.name, slot.key, { personId: leader.id }), target: { personId: leader.id }, text, expiresAt: slot.endOfDay }, slot.now);
       }
     } else {
       const byGroup = new Map<number, Item[]>();
@@ -60,12 +56,12 @@ export function commentPromptJob(s: Stores, o: CommentPromptOptions): JobRunner 
         const leaders = new Map(mine.flatMap((i) => i.leaders).map((l) => [l.id, l]));
         const text = `【点评提醒】今日日报已报送，请帮包领导点评：\n${mine.map(digestLine).join('\n')}\n${ask}`;
         s.outbox.enqueue(
-          { key: `job:${slot.job.name}:${slot.key}:g${groupId}`, target: { groupId }, text, mentions: [...leaders.keys()], expiresAt: slot.endOfDay },
+          { key: outboxKey.job(slot.job.name, slot.key, { groupId }), target: { groupId }, text, mentions: [...leaders.keys()], expiresAt: slot.endOfDay },
           slot.now,
         );
       }
     }
-    nudge(s, o, slot.date, slot.now, slot.job.name);
+    nudge(d, slot.date, slot.now, slot.job.name);
   };
 }
 
@@ -73,11 +69,13 @@ export function commentPromptJob(s: Stores, o: CommentPromptOptions): JobRunner 
  * One gentle note to a leader whose projects' reports have gone uncommented exactly N workdays running
  * (looking one workday further back tells N from more, so the note comes once per streak).
  */
-function nudge(s: Stores, o: CommentPromptOptions, today: string, now: Date, job: string): void {
+function nudge(d: Deps, today: string, now: Date, job: string): void {
+  const s = d.stores;
+  const after = d.commentPrompt.nudgeAfterWorkdays;
   const streaks = new Map<number, { leader: Person; days: number; broken: boolean }>();
   let date = today;
-  for (let seen = 0; seen <= o.nudgeAfterWorkdays; date = addDays(date, -1)) {
-    if (!o.isWorkday(date)) continue;
+  for (let seen = 0; seen <= after; date = addDays(date, -1)) {
+    if (!d.isWorkday(date)) continue;
     seen++;
     const open = uncommented(s, date);
     const due = new Set(open.flatMap((i) => i.leaders.map((l) => l.id)));
@@ -90,8 +88,12 @@ function nudge(s: Stores, o: CommentPromptOptions, today: string, now: Date, job
     }
   }
   for (const { leader, days } of streaks.values()) {
-    if (days !== o.nudgeAfterWorkdays) continue;
+    if (days !== after) continue;
     const text = `${leader.name}您好：您帮包项目的日报已连续 ${days} 个工作日没有点评，烦请抽空点评（回复 #点评 项目 内容）。谢谢！`;
-    s.outbox.enqueue({ key: `job:${job}:nudge:${today}:p${leader.id}`, target: { personId: leader.id }, text }, now);
+    s.outbox.enqueue({ key: outboxKey.nudge(job, today, leader.id), target: { personId: leader.id }, text }, now);
   }
 }
+
+export const COMMENT_PROMPT = {
+  name: 'commentPrompt', label: '点评提醒', cadence: 'daily', cron: '30 20 * * *', workdaysOnly: true, missed: 'skip', create: commentPromptJob,
+} as const satisfies Job;

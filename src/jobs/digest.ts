@@ -1,6 +1,5 @@
-import type { Stores } from '../store/stores';
-import type { JobRunner } from '../schedule/scheduler';
-import type { WarningThresholds } from '../core/rules/warnings';
+import { outboxKey } from '../domain/outbox';
+import type { Job, JobDeps, JobRunner } from './job';
 import { computeStats, periodOf, type StatsFigures, type StatsInput } from '../core/stats/stats';
 import { lastCompleteSpec } from '../core/stats/bulletin';
 import { statsInput } from '../features/bulletin/source';
@@ -53,12 +52,16 @@ export function leaderDigests(input: StatsInput, figures: StatsFigures, late: bo
  * Leader digest (领导周报): each responsible leader gets, by private message, last week's figures of
  * the projects they lead. The week is the last complete ISO week before the run, wherever it was moved.
  */
-export function leaderDigestJob(s: Stores, isWorkday: (date: string) => boolean, thresholds: () => WarningThresholds): JobRunner {
+export function leaderDigestJob({ stores: s, isWorkday, thresholds }: Pick<JobDeps, 'stores' | 'isWorkday' | 'thresholds'>): JobRunner {
   return (slot) => {
     const input = statsInput(s, periodOf('week', lastCompleteSpec('week', slot.date)), slot.date, isWorkday, thresholds());
     const figures = computeStats(input, 'district');
     for (const d of leaderDigests(input, figures, slot.late)) {
-      s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:p${d.personId}`, target: { personId: d.personId }, text: d.text }, slot.now);
+      s.outbox.enqueue({ key: outboxKey.job(slot.job.name, slot.key, { personId: d.personId }), target: { personId: d.personId }, text: d.text }, slot.now);
     }
   };
 }
+
+export const LEADER_DIGEST = {
+  name: 'leaderDigest', label: '领导周报', cadence: 'weekly', cron: '30 9 * * 1', workdaysOnly: false, missed: 'late', create: leaderDigestJob,
+} as const satisfies Job;

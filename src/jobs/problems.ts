@@ -1,11 +1,11 @@
-import type { Stores } from '../store/stores';
-import type { JobRunner } from '../schedule/scheduler';
+import { outboxKey } from '../domain/outbox';
+import type { Job, JobDeps, JobRunner } from './job';
 import type { Problem } from '../domain/problem';
 import type { Project } from '../domain/project';
 import { roleHolders } from '../features/roles';
 import { dayLabel } from '../text/format';
 import { letterText } from '../text/letters';
-import { DEFAULT_LADDER, ladderStep, type LadderStep, type LadderThresholds } from '../core/rules/problems';
+import { ladderStep, type LadderStep } from '../core/rules/problems';
 
 /** The job's own name in outbox keys, so sharing a slot with another job's runner never collides. */
 const NAME = 'problems';
@@ -36,18 +36,18 @@ function dispatchLine(d: Due): string {
  * (@-mentioning the liaisons at step 1, the leaders at step 2, both higher up); from step 3 the
  * dispatch groups also get a summary and, as separate messages, a 提醒函 or 督办函 per item.
  */
-export function problemsJob(s: Stores, thresholds: LadderThresholds = DEFAULT_LADDER): JobRunner {
+export function problemsJob({ stores: s }: Pick<JobDeps, 'stores'>): JobRunner {
   return (slot) => {
     const projects = new Map(s.projects.list().map((p) => [p.id, p]));
     const due = s.problems.open().flatMap((item): Due[] => {
       const project = projects.get(item.projectId);
-      const step = ladderStep(item, slot.date, thresholds);
+      const step = ladderStep(item, slot.date);
       return project && step.level > item.announcedLevel ? [{ item, project, step }] : [];
     });
     if (!due.length) return;
     const high = due.filter((d) => d.step.level >= 3);
     const header = `【问题督办】${dayLabel(slot.date)}${slot.late ? '（补发）' : ''}`;
-    const key = (groupId: number) => `job:${NAME}:${slot.key}:g${groupId}`;
+    const key = (groupId: number, ...parts: (string | number)[]) => outboxKey.job(NAME, slot.key, { groupId }, ...parts);
     const delivered = new Set<number>();
     s.transaction(() => {
       for (const g of s.groups.list()) {
@@ -77,7 +77,7 @@ export function problemsJob(s: Stores, thresholds: LadderThresholds = DEFAULT_LA
             today: slot.date,
             days: d.step.days,
           });
-          s.outbox.enqueue({ key: `${key(g.id)}:letter:${d.item.id}`, target: { groupId: g.id }, text: letter }, slot.now);
+          s.outbox.enqueue({ key: key(g.id, 'letter', d.item.id), target: { groupId: g.id }, text: letter }, slot.now);
         }
         for (const d of [...mine, ...letters]) delivered.add(d.item.id);
       }
@@ -86,3 +86,7 @@ export function problemsJob(s: Stores, thresholds: LadderThresholds = DEFAULT_LA
     });
   };
 }
+
+export const PROBLEMS = {
+  name: NAME, label: '问题督办', cadence: 'daily', cron: '0 9 * * *', workdaysOnly: true, missed: 'late', create: problemsJob,
+} as const satisfies Job;

@@ -1,5 +1,6 @@
 import type { Stores } from '../store/stores';
-import type { JobRunner } from '../schedule/scheduler';
+import { outboxKey } from '../domain/outbox';
+import type { Job, JobDeps, JobRunner } from './job';
 import type { Stoppage } from '../domain/stoppage';
 import { roleHolders } from '../features/roles';
 import { dayLabel } from '../text/format';
@@ -7,14 +8,8 @@ import { addDays, daysBetween } from '../time/clock';
 import { PACE_DAYS, STREAK_LOOKBACK_DAYS, projectWarnings, type Warning, type WarningKind, type WarningThresholds } from '../core/rules/warnings';
 import { stoppedOn } from '../core/rules/reporting';
 
-export interface WarningOptions {
-  isWorkday: (date: string) => boolean;
-  /** Read at each run, so admins' changes apply from the next morning. */
-  thresholds: () => WarningThresholds;
-  /** A warning at an unchanged level is repeated after this many days (kinds not chased daily). */
-  repeatDays?: number;
-}
-
+/** A warning at an unchanged level is repeated after this many days (kinds not chased daily). */
+const REPEAT_DAYS = 7;
 /** Missing reports and late starts are chased every workday (一盯到底); the rest repeat at the interval. */
 const DAILY: ReadonlySet<WarningKind> = new Set(['missing', 'notStarted']);
 // Enough history for the longest streak the rules count.
@@ -52,15 +47,14 @@ export function computeWarnings(s: Stores, today: string, isWorkday: (d: string)
  * Overdue warnings (workdays 9:00): one message per project group with its yellow and red lights,
  * @-mentioning the liaisons (and the leaders for red); red lights and, on Mondays, late starts go to
  * the dispatch group too. A warning is repeated only when its level changes, daily for missing
- * reports and late starts, and otherwise after `repeatDays`.
+ * reports and late starts, and otherwise after REPEAT_DAYS.
  */
-export function warningsJob(s: Stores, o: WarningOptions): JobRunner {
+function warningsJob({ stores: s, isWorkday, thresholds }: Pick<JobDeps, 'stores' | 'isWorkday' | 'thresholds'>): JobRunner {
   const state = s.warnings;
   return (slot) => {
     const today = slot.date;
-    const repeatDays = o.repeatDays ?? 7;
     const known = state.load();
-    const warnings = computeWarnings(s, today, o.isWorkday, o.thresholds());
+    const warnings = computeWarnings(s, today, isWorkday, thresholds());
     const current = new Set(warnings.map((w) => `${w.projectId}:${w.kind}`));
     const cleared = [...known.keys()].filter((k) => !current.has(k)).map((k) => {
       const [projectId, kind] = k.split(':');
@@ -69,7 +63,7 @@ export function warningsJob(s: Stores, o: WarningOptions): JobRunner {
     const announce = warnings.filter((w) => {
       const before = known.get(`${w.projectId}:${w.kind}`);
       if (!before || before.level !== w.level || DAILY.has(w.kind)) return true;
-      return daysBetween(before.announcedOn, today) >= repeatDays;
+      return daysBetween(before.announcedOn, today) >= REPEAT_DAYS;
     });
 
     const header = `【预警】${dayLabel(today)}${slot.late ? '（补发）' : ''}`;
@@ -84,7 +78,7 @@ export function warningsJob(s: Stores, o: WarningOptions): JobRunner {
         if (levels.includes('red')) for (const x of roleHolders(s, p, 'leader', g.id)) mentions.add(x.id);
       }
       const text = [header, ...mine.map((w) => `${MARK[w.level]} ${w.text}`), '请抓紧落实，有困难请在群里说明。'].join('\n');
-      s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:g${g.id}`, target: { groupId: g.id }, text, mentions: [...mentions] }, slot.now);
+      s.outbox.enqueue({ key: outboxKey.job(slot.job.name, slot.key, { groupId: g.id }), target: { groupId: g.id }, text, mentions: [...mentions] }, slot.now);
     }
 
     const monday = new Date(`${today}T12:00:00+08:00`).getUTCDay() === 1;
@@ -95,9 +89,13 @@ export function warningsJob(s: Stores, o: WarningOptions): JobRunner {
       if (red.length) lines.push(`红色预警 ${red.length} 项：`, ...red.map((w) => `${MARK.red} ${w.text}`));
       if (late.length) lines.push(`逾期未开工 ${late.length} 个（每周一通报）：`, ...late.map((w) => `· ${w.text}`));
       for (const g of s.groups.list().filter((x) => x.isDispatch)) {
-        s.outbox.enqueue({ key: `job:${slot.job.name}:${slot.key}:dispatch:g${g.id}`, target: { groupId: g.id }, text: lines.join('\n') }, slot.now);
+        s.outbox.enqueue({ key: outboxKey.dispatch(slot.job.name, slot.key, g.id), target: { groupId: g.id }, text: lines.join('\n') }, slot.now);
       }
     }
     state.save(announce, cleared, today);
   };
 }
+
+export const WARNINGS = {
+  name: 'warnings', label: '预警', cadence: 'daily', cron: '0 9 * * *', workdaysOnly: true, missed: 'late', create: warningsJob,
+} as const satisfies Job;

@@ -13,7 +13,7 @@ export interface SenderOptions {
   gapMs: number;
   jitterMs: number;
   perMinute: number;
-  /** Minutes after midnight (Shanghai): scheduled messages (keys `job:…`) wait until it ends. */
+  /** Minutes after midnight (Shanghai): scheduled messages wait until it ends. */
   quietHours?: { start: number; end: number } | null;
   maxAttempts?: number;
   random?: () => number;
@@ -86,10 +86,10 @@ export class OutboxSender {
     return sent;
   }
 
-  /** End of the quiet hours when a scheduled message falls inside them; replies to people are never held. */
+  /** End of the quiet hours when a scheduled message falls inside them; replies and alerts are never held. */
   private heldUntil(item: OutboxItem): Date | null {
     const q = this.opts.quietHours;
-    if (!q || !item.key.startsWith('job:')) return null;
+    if (!q || item.kind !== 'scheduled') return null;
     const now = this.clock.now().getTime();
     const local = new Date(now + SHANGHAI_OFFSET_MS);
     const minute = local.getUTCHours() * 60 + local.getUTCMinutes();

@@ -1,6 +1,7 @@
 import type { Scheduler } from './scheduler';
 import type { ScheduleStore } from '../store/schedule';
-import { JOBS, jobByLabel, type Cadence } from './jobs';
+import { JOBS, jobByLabel } from './jobs';
+import type { Cadence } from '../jobs/job';
 import { WEEKDAY_NAMES, shanghaiIso } from '../time/clock';
 
 export type AdminResult = { ok: true; message: string } | { ok: false; message: string };

@@ -2,7 +2,8 @@ import cron, { type ScheduledTask } from 'node-cron';
 import { type Clock, addDays, shanghaiDate, shanghaiIso } from '../time/clock';
 import type { Logger } from '../log/log';
 import type { ScheduleStore } from '../store/schedule';
-import { JOBS, type JobDef, type JobName } from './jobs';
+import { JOBS, type JobName, type ScheduledJob } from './jobs';
+import type { JobDef, JobRunner, Slot } from '../jobs/job';
 
 export const TIMEZONE = 'Asia/Shanghai';
 const MINUTE = 60_000;
@@ -12,29 +13,13 @@ const LATE_AFTER_MS = 5 * MINUTE;
 const CATCH_UP_LIMIT_MS = 35 * 24 * 60 * MINUTE;
 const SAVE_TICK_EVERY_MS = 10 * MINUTE;
 
-export interface Slot {
-  job: JobDef;
-  /** When the slot fell due. */
-  at: Date;
-  /** `shanghaiIso(at)`: the slot's key in job_runs and in outbox keys. */
-  key: string;
-  /** The Shanghai calendar date of the slot. */
-  date: string;
-  late: boolean;
-  now: Date;
-  /** The end of the slot's day (Shanghai): when messages about "today" stop making sense. */
-  endOfDay: Date;
-}
-
-export type JobRunner = (slot: Slot) => void | Promise<void>;
-
 function slotOf(job: JobDef, at: Date, late: boolean, now: Date): Slot {
   const date = shanghaiDate(at);
   return { job, at, key: shanghaiIso(at), date, late, now, endOfDay: new Date(`${addDays(date, 1)}T00:00:00+08:00`) };
 }
 
 export interface JobState {
-  job: JobDef;
+  job: ScheduledJob;
   cron: string;
   paused: boolean;
 }
@@ -163,7 +148,7 @@ export class Scheduler {
     }
   }
 
-  private async fire(job: JobDef, at: Date, now: Date): Promise<void> {
+  private async fire(job: ScheduledJob, at: Date, now: Date): Promise<void> {
     const late = now.getTime() - at.getTime() > LATE_AFTER_MS;
     const key = shanghaiIso(at);
     // A job runs once per day (week, month): moving its time after it ran does not run it again.
@@ -177,7 +162,7 @@ export class Scheduler {
     await this.execute(job, at, late);
   }
 
-  private async execute(job: JobDef, at: Date, late: boolean): Promise<void> {
+  private async execute(job: ScheduledJob, at: Date, late: boolean): Promise<void> {
     const key = shanghaiIso(at);
     const now = this.clock.now();
     try {

@@ -1,10 +1,11 @@
 import type { Db } from './db';
 import { shanghaiIso } from '../time/clock';
-import type { OutboxItem, NewOutboxItem } from '../domain/outbox';
+import type { OutboxItem, NewOutboxItem, OutboxKey, OutboxKind } from '../domain/outbox';
 
 interface OutboxRow {
   id: number;
   key: string;
+  kind: OutboxKind;
   group_id: number | null;
   person_id: number | null;
   text: string;
@@ -17,6 +18,7 @@ interface OutboxRow {
 const toItem = (r: OutboxRow): OutboxItem => ({
   id: r.id,
   key: r.key,
+  kind: r.kind,
   groupId: r.group_id,
   personId: r.person_id,
   text: r.text,
@@ -46,8 +48,8 @@ export class OutboxStore {
 
   constructor(db: Db) {
     this.insert = db.prepare(
-      `INSERT OR IGNORE INTO outbox (key, group_id, person_id, text, file_path, mentions, next_attempt_at, created_at, expires_at, after_key)
-       VALUES (@key, @groupId, @personId, @text, @filePath, @mentions, @now, @now, @expiresAt, @after)`,
+      `INSERT OR IGNORE INTO outbox (key, kind, group_id, person_id, text, file_path, mentions, next_attempt_at, created_at, expires_at, after_key)
+       VALUES (@key, @kind, @groupId, @personId, @text, @filePath, @mentions, @now, @now, @expiresAt, @after)`,
     );
     this.dueRows = db.prepare<[string, number], OutboxRow>(
       `SELECT * FROM outbox o WHERE status = 'pending' AND next_attempt_at <= ? AND NOT ${HELD} ORDER BY next_attempt_at, id LIMIT ?`,
@@ -73,7 +75,8 @@ export class OutboxStore {
     this.enqueued++;
     return (
       this.insert.run({
-        key: item.key,
+        key: item.key.value,
+        kind: item.key.kind,
         groupId: 'groupId' in t ? t.groupId : null,
         personId: 'personId' in t ? t.personId : null,
         text: item.text,
@@ -81,7 +84,7 @@ export class OutboxStore {
         mentions: JSON.stringify(item.mentions ?? []),
         now: shanghaiIso(now),
         expiresAt: item.expiresAt ? shanghaiIso(item.expiresAt) : null,
-        after: item.after ?? null,
+        after: item.after?.value ?? null,
       }).changes > 0
     );
   }
@@ -121,8 +124,8 @@ export class OutboxStore {
     return this.interrupted.run().changes;
   }
 
-  statusOf(key: string): string | undefined {
-    return this.byKey.get(key)?.status;
+  statusOf(key: OutboxKey): string | undefined {
+    return this.byKey.get(key.value)?.status;
   }
 
   countByStatus(): Record<string, number> {

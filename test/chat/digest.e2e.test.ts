@@ -3,7 +3,7 @@ import { leaderDigestJob } from '../../src/jobs/digest';
 import { LiveCalendar } from '../../src/features/calendar';
 import { DEFAULT_THRESHOLDS } from '../../src/core/rules/warnings';
 import { JOBS } from '../../src/schedule/jobs';
-import type { Slot } from '../../src/schedule/scheduler';
+import type { Slot } from '../../src/jobs/job';
 import { addDays, shanghaiDate, shanghaiIso } from '../../src/time/clock';
 import { CalendarStore } from '../../src/store/calendar';
 
@@ -27,7 +27,7 @@ describe('leader digest (领导周报) by private message', () => {
     at(now.slice(0, 10), now.slice(11, 16));
     const calendar = new LiveCalendar(new CalendarStore(h.db), h.clock);
     const late = h.clock.now().getTime() - new Date(`${slot}:00+08:00`).getTime() > 5 * 60_000;
-    await leaderDigestJob(h.app.stores, (d) => calendar.isWorkday(d), () => DEFAULT_THRESHOLDS)(slotAt(`${slot}:00+08:00`, h.clock.now(), late));
+    await leaderDigestJob({ stores: h.app.stores, isWorkday: (d) => calendar.isWorkday(d), thresholds: () => DEFAULT_THRESHOLDS })(slotAt(`${slot}:00+08:00`, h.clock.now(), late));
     await h.app.sender.drain();
   };
 

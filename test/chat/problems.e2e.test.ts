@@ -114,7 +114,7 @@ describe('problem tracking (问题跟踪)', () => {
       const now = h.clock.now();
       // The 问题督办 runner alone, without the warnings that share its 9:00 slot.
       const date = shanghaiDate(now);
-      await problemsJob(h.app.stores)({ job: jobByLabel('问题督办')!, at: now, key: shanghaiIso(now), date, late: false, now, endOfDay: new Date(`${date}T23:59:59+08:00`) });
+      await problemsJob({ stores: h.app.stores })({ job: jobByLabel('问题督办')!, at: now, key: shanghaiIso(now), date, late: false, now, endOfDay: new Date(`${date}T23:59:59+08:00`) });
       await h.app.sender.drain();
     };
     const sentSince = async (day: string) => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDb, type Db } from '../../src/store/db';
 import { OutboxStore } from '../../src/store/outbox';
-import { type OutboxItem } from '../../src/domain/outbox';
+import { outboxKey, type OutboxItem, type OutboxKey } from '../../src/domain/outbox';
 import { OutboxSender, type Transport } from '../../src/outbox/sender';
 import { ManualClock } from '../../src/time/clock';
 import { silentLogger } from '../../src/log/log';
@@ -47,21 +47,26 @@ describe('outbox', () => {
 
   const sender = (o: Partial<ConstructorParameters<typeof OutboxSender>[4]> = {}) =>
     new OutboxSender(store, transport, clock, silentLogger, { gapMs: 2000, jitterMs: 0, perMinute: 20, ...o });
-  const queue = (key: string, text = key) => store.enqueue({ key, target: { groupId: 1 }, text }, clock.now());
+  const queue = (key: OutboxKey, text = key.value) => store.enqueue({ key, target: { groupId: 1 }, text }, clock.now());
+  // Keys whose kind does not matter to the test.
+  const a = outboxKey.reply(1, 0);
+  const b = outboxKey.reply(2, 0);
 
   it('queues a key once, so a restart never sends twice', async () => {
-    expect(queue('slot:reminder:2026-11-24:g1')).toBe(true);
-    expect(queue('slot:reminder:2026-11-24:g1')).toBe(false);
+    const reminder = outboxKey.job('reminder', '2026-11-24T16:00:00+08:00', { groupId: 1 });
+    expect(queue(reminder)).toBe(true);
+    expect(queue(reminder)).toBe(false);
     await sender().drain();
-    expect(queue('slot:reminder:2026-11-24:g1')).toBe(false);
+    expect(queue(reminder)).toBe(false);
     await sender().drain();
     expect(transport.sent).toHaveLength(1);
   });
 
   it('holds a message that must follow another until that one is sent, even when it is retried', async () => {
-    queue('job:weeklyDispatch:g1', '周调度');
-    store.enqueue({ key: 'job:weeklyDispatch:g1:png', target: { groupId: 1 }, text: '图片', after: 'job:weeklyDispatch:g1' }, clock.now());
-    queue('reply:1', '回复');
+    const dispatch = outboxKey.job('weeklyDispatch', '2026-11-23T09:00:00+08:00', { groupId: 1 });
+    queue(dispatch, '周调度');
+    store.enqueue({ key: outboxKey.job('weeklyDispatch', '2026-11-23T09:00:00+08:00', { groupId: 1 }, 'png'), target: { groupId: 1 }, text: '图片', after: dispatch }, clock.now());
+    queue(outboxKey.reply(1, 0), '回复');
     transport.failures.push('network down');
     const s = sender({ gapMs: 0 });
     await s.drain();
@@ -75,17 +80,18 @@ describe('outbox', () => {
   });
 
   it('lets a follower go once the one it follows has failed for good', async () => {
-    queue('job:a', 'A');
-    store.enqueue({ key: 'job:a:png', target: { groupId: 1 }, text: '图片', after: 'job:a' }, clock.now());
+    const first = outboxKey.job('a', '2026-11-24T16:00:00+08:00', { groupId: 1 });
+    queue(first, 'A');
+    store.enqueue({ key: outboxKey.job('a', '2026-11-24T16:00:00+08:00', { groupId: 1 }, 'png'), target: { groupId: 1 }, text: '图片', after: first }, clock.now());
     transport.failures.push('bad');
     await sender({ gapMs: 0, maxAttempts: 1 }).drain();
     // The image is still worth having without its text.
-    expect(store.statusOf('job:a')).toBe('failed');
+    expect(store.statusOf(first)).toBe('failed');
     expect(transport.sent.map((x) => x.text)).toEqual(['图片']);
   });
 
   it('keeps the gap between sends and the per-minute cap, in virtual time', async () => {
-    for (let i = 0; i < 30; i++) queue(`k${i}`);
+    for (let i = 0; i < 30; i++) queue(outboxKey.reply(i, 0));
     const s = sender({ gapMs: 2000, perMinute: 20 });
     expect(await s.drain()).toBe(1);
     expect(await s.drain()).toBe(0);
@@ -102,7 +108,7 @@ describe('outbox', () => {
   });
 
   it('holds messages while logged out and sends them after login', async () => {
-    queue('a');
+    queue(a);
     transport.loggedIn = false;
     expect(await sender().drain()).toBe(0);
     expect(store.countByStatus()).toEqual({ pending: 1 });
@@ -111,7 +117,7 @@ describe('outbox', () => {
   });
 
   it('retries a failed send with back-off, and gives up after the last attempt', async () => {
-    queue('a');
+    queue(a);
     transport.failures = ['network down'];
     const s = sender({ maxAttempts: 3 });
     expect(await s.drain()).toBe(0);
@@ -121,18 +127,18 @@ describe('outbox', () => {
     clock.advance(1000);
     expect(await s.drain()).toBe(1);
 
-    queue('b');
+    queue(b);
     transport.failures = ['x', 'y', 'z'];
     for (let i = 0; i < 5; i++) {
       clock.advance(60_000);
       await s.drain();
     }
-    expect(store.statusOf('b')).toBe('failed');
+    expect(store.statusOf(b)).toBe('failed');
   });
 
   it('pauses all sending for a while when WeChat says it is too frequent', async () => {
-    queue('a');
-    queue('b');
+    queue(a);
+    queue(b);
     transport.failures = ['操作过于频繁，请稍后再试'];
     const s = sender({ gapMs: 0 });
     await s.drain();
@@ -144,8 +150,8 @@ describe('outbox', () => {
 
   it('holds scheduled messages through quiet hours but answers people at once', async () => {
     clock.set('2026-11-24T23:10:00+08:00');
-    store.enqueue({ key: 'job:dailyBoard:2026-11-24T20:00:00+08:00:g1', target: { groupId: 1 }, text: '日晒榜（补发）' }, clock.now());
-    store.enqueue({ key: 'reply:9:0', target: { groupId: 1 }, text: '已收到' }, clock.now());
+    store.enqueue({ key: outboxKey.job('dailyBoard', '2026-11-24T20:00:00+08:00', { groupId: 1 }), target: { groupId: 1 }, text: '日晒榜（补发）' }, clock.now());
+    store.enqueue({ key: outboxKey.reply(9, 0), target: { groupId: 1 }, text: '已收到' }, clock.now());
     const s = sender({ gapMs: 0, quietHours: { start: 22 * 60, end: 7 * 60 + 30 } });
     expect(await s.drain()).toBe(1);
     expect(transport.sent.map((x) => x.text)).toEqual(['已收到']);
@@ -158,26 +164,24 @@ describe('outbox', () => {
 
   it('drops a message about today once today is over, instead of sending it late', async () => {
     clock.set('2026-11-24T16:00:00+08:00');
-    store.enqueue(
-      { key: 'job:reminder:2026-11-24T16:00:00+08:00:g1', target: { groupId: 1 }, text: '今天的提醒', expiresAt: new Date('2026-11-25T00:00:00+08:00') },
-      clock.now(),
-    );
+    const reminder = outboxKey.job('reminder', '2026-11-24T16:00:00+08:00', { groupId: 1 });
+    store.enqueue({ key: reminder, target: { groupId: 1 }, text: '今天的提醒', expiresAt: new Date('2026-11-25T00:00:00+08:00') }, clock.now());
     transport.loggedIn = false;
     clock.set('2026-11-25T08:00:00+08:00');
     transport.loggedIn = true;
     expect(await sender().drain()).toBe(0);
-    expect(store.statusOf('job:reminder:2026-11-24T16:00:00+08:00:g1')).toBe('failed');
+    expect(store.statusOf(reminder)).toBe('failed');
     expect(transport.sent).toEqual([]);
   });
 
   it('sets aside a message caught mid-send by a crash instead of sending it again', async () => {
-    queue('a');
+    queue(a);
     const [item] = store.due(clock.now(), 1);
     expect(store.claim(item!.id)).toBe(true);
     // crash here: the process dies before it learns whether WeChat got the message
     const restarted = new OutboxStore(db);
     expect(restarted.setAsideInterrupted()).toBe(1);
     expect(await sender().drain()).toBe(0);
-    expect(restarted.statusOf('a')).toBe('unknown');
+    expect(restarted.statusOf(a)).toBe('unknown');
   });
 });

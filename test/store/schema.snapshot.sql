@@ -1,5 +1,5 @@
 -- sqlite_master after migration, sorted by kind and name. Regenerate the checked-in copy with npm run schema:dump.
-PRAGMA user_version = 16;
+PRAGMA user_version = 17;
 
 CREATE TABLE calendar_overrides (
   date   TEXT PRIMARY KEY,
@@ -88,7 +88,7 @@ CREATE TABLE outbox (
   next_attempt_at TEXT NOT NULL,
   last_error      TEXT,
   created_at      TEXT NOT NULL,
-  sent_at         TEXT, expires_at TEXT, after_key TEXT,
+  sent_at         TEXT, expires_at TEXT, after_key TEXT, kind TEXT NOT NULL DEFAULT 'reply' CHECK (kind IN ('reply', 'scheduled', 'alert')),
   CHECK ((group_id IS NULL) <> (person_id IS NULL))
 );
 

@@ -1,5 +1,6 @@
 import type { Ctx, Handler } from '../context';
 import type { Project } from '../../domain/project';
+import { outboxKey } from '../../domain/outbox';
 import { matchProject } from '../../core/report/match';
 import { dayLabel } from '../../text/format';
 import { holdsRole, projectsLedBy } from '../../features/roles';
@@ -45,7 +46,7 @@ export const comment: Handler = (ctx) => {
   const shown = `【领导点评】${ctx.person.name}点评${project.name}${dayLabel(report.date)}日报：${text}`;
   for (const g of ctx.s.groups.groupsOf(project.id)) {
     if (g.id === ctx.group?.id) continue;
-    ctx.s.outbox.enqueue({ key: `comment:${ctx.messageId}:g${g.id}`, target: { groupId: g.id }, text: shown }, ctx.now);
+    ctx.s.outbox.enqueue({ key: outboxKey.comment(ctx.messageId, g.id), target: { groupId: g.id }, text: shown }, ctx.now);
   }
   ctx.reply(ctx.group ? shown : `已点评${project.name}${dayLabel(report.date)}日报，并已转发到项目群。`);
   return 'command';

@@ -2,6 +2,7 @@ import type { Ctx, Handler } from '../context';
 import type { Stores } from '../../store/stores';
 import type { Problem } from '../../domain/problem';
 import type { Project } from '../../domain/project';
+import { outboxKey } from '../../domain/outbox';
 import type { TrackedProblems } from '../../features/problems';
 import { toHalfWidth } from '../../core/report/numbers';
 import { ADDRESSEE_LABEL, LADDER } from '../../core/rules/problems';
@@ -119,7 +120,7 @@ export const closeProblem: Handler = (ctx) => {
   const summary = `#${id} ${project.name}：${item.text}\n说明：${note}`;
   for (const g of ctx.s.groups.groupsOf(project.id)) {
     if (g.id === ctx.group?.id) continue;
-    ctx.s.outbox.enqueue({ key: `close:${ctx.messageId}:g${g.id}`, target: { groupId: g.id }, text: `【问题销号】${ctx.person.name}已销号 ${summary}` }, ctx.now);
+    ctx.s.outbox.enqueue({ key: outboxKey.closed(ctx.messageId, g.id), target: { groupId: g.id }, text: `【问题销号】${ctx.person.name}已销号 ${summary}` }, ctx.now);
   }
   ctx.reply(`已销号 ${summary}\n自${dayLabel(item.firstDate)}提出，历时 ${daysBetween(item.firstDate, ctx.today)} 天。`);
   return 'command';

@@ -2,6 +2,7 @@ import type { Wechaty } from 'wechaty';
 import { type Clock, shanghaiDate } from '../../time/clock';
 import type { Logger } from '../../log/log';
 import type { Stores } from '../../store/stores';
+import { outboxKey } from '../../domain/outbox';
 import { planRebind, type KnownGroup, type LiveRoom } from './rebind';
 
 /**
@@ -64,7 +65,7 @@ export async function rebindAfterLogin(wechaty: Wechaty, s: Stores, clock: Clock
     for (const admin of s.people.listAdmins()) {
       s.outbox.enqueue(
         {
-          key: `rebind:${u.groupId}:${shanghaiDate(now)}:${admin.id}`,
+          key: outboxKey.unresolvedGroup(u.groupId, shanghaiDate(now), admin.id),
           target: { personId: admin.id },
           text: `重新登录后未能确认群「${u.topic}」对应哪个微信群（${u.reason}）。该群的消息暂不处理，请在正确的群里重新发送 #绑定 项目名。`,
         },
