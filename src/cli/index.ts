@@ -87,8 +87,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
 }
 
 /** Entry point of the `rishai` bin. */
-export function main(): void {
-  runCli(process.argv.slice(2)).then(
+export function main(argv: string[] = process.argv.slice(2)): void {
+  runCli(argv).then(
     (code) => {
       process.exitCode = code;
     },

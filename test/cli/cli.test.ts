@@ -91,15 +91,26 @@ describe('rishai import', () => {
   });
 });
 
-describe('the rishai bin', () => {
-  it('runs from the package with no build step', () => {
-    const out = execFileSync(process.execPath, ['bin/rishai.js', 'parse', ...AT], { input: '#日报 形象进度：38%', encoding: 'utf8' });
-    expect(JSON.parse(out)).toMatchObject({ kind: 'report', report: { progressPercent: 38, date: '2026-11-24' } });
+/**
+ * The CLI as its own process, from source through tsx: the bin runs the compiled dist/, which only
+ * `npm ci` or `npm run build` makes, and tests must see the source as it is now.
+ */
+function cliProcess(args: string[], input?: string) {
+  const script = "require('./src/cli/index.ts').main(process.argv.slice(1))";
+  return spawnSync(process.execPath, ['-r', 'tsx/cjs', '-e', script, '--', ...args], { input, encoding: 'utf8', timeout: 60_000 });
+}
+
+describe('the rishai command as a process', () => {
+  it('parses a report from stdin', () => {
+    const r = cliProcess(['parse', ...AT], '#日报 形象进度：38%');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ kind: 'report', report: { progressPercent: 38, date: '2026-11-24' } });
   });
 
-  it('sends the weekly image from the bin too, where the image modules load only when a bulletin is made', () => {
-    const out = execFileSync(process.execPath, ['bin/rishai.js', 'simulate', 'data/scenarios/week.json'], { encoding: 'utf8', timeout: 60_000 });
-    const files = out.trim().split('\n').map((l) => JSON.parse(l) as { file?: string }).filter((l) => l.file);
+  it('sends the weekly image from a process too, where the image modules load only when a bulletin is made', () => {
+    const r = cliProcess(['simulate', 'data/scenarios/week.json']);
+    expect(r.status).toBe(0);
+    const files = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { file?: string }).filter((l) => l.file);
     expect(files.map((l) => l.file)).toEqual(['2026年第48周全区重点项目周调度.png']);
   });
 
@@ -110,8 +121,21 @@ describe('the rishai bin', () => {
   });
 
   it('exits 2 with usage for an unknown command', () => {
-    const r = spawnSync(process.execPath, ['bin/rishai.js', 'frobnicate'], { encoding: 'utf8' });
+    const r = cliProcess(['frobnicate']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('未知命令');
+  });
+});
+
+describe('the rishai bin', () => {
+  it('says how to build when dist/ is missing', () => {
+    // A copy of the bin with no dist/ beside it.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rishai-bin-'));
+    fs.mkdirSync(path.join(dir, 'bin'));
+    fs.copyFileSync('bin/rishai.js', path.join(dir, 'bin', 'rishai.js'));
+    const r = spawnSync(process.execPath, [path.join(dir, 'bin', 'rishai.js'), '--help'], { encoding: 'utf8' });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('请先运行 npm ci 或 npm run build');
   });
 });
