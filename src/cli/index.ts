@@ -1,11 +1,4 @@
 import { parseArgs } from 'node:util';
-import { runParse } from './parse';
-import { runImport } from './import';
-import { runSimulate } from './simulate';
-import { runSchedule } from './schedule';
-import { runCalendar } from './calendar';
-import { runBulletin } from './bulletin';
-import { runExport } from './export';
 
 const USAGE = `用法 / usage: rishai <command> [options]
 
@@ -65,21 +58,23 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     io.out(USAGE);
     return command || values.help ? 0 : 2;
   }
+  // A command's modules load only when it runs, so `--help` and `parse` start at once and only
+  // `simulate` pulls in Wechaty. The type-only import() keeps them typed and loads nothing.
   switch (command) {
     case 'parse':
-      return runParse(values.at, io);
+      return (require('./parse') as typeof import('./parse.js')).runParse(values.at, io);
     case 'import':
-      return runImport(values.db, rest, io);
+      return (require('./import') as typeof import('./import.js')).runImport(values.db, rest, io);
     case 'simulate':
-      return runSimulate(dbGiven ? values.db : undefined, rest, io);
+      return (require('./simulate') as typeof import('./simulate.js')).runSimulate(dbGiven ? values.db : undefined, rest, io);
     case 'schedule':
-      return runSchedule(values.db, rest, io);
+      return (require('./schedule') as typeof import('./schedule.js')).runSchedule(values.db, rest, io);
     case 'calendar':
-      return runCalendar(values.db, rest, io);
+      return (require('./calendar') as typeof import('./calendar.js')).runCalendar(values.db, rest, io);
     case 'export':
-      return runExport(values.db, rest, { from: values.from, to: values.to, out: values.out }, io);
+      return (require('./export') as typeof import('./export.js')).runExport(values.db, rest, { from: values.from, to: values.to, out: values.out }, io);
     case 'bulletin':
-      return runBulletin(values.db, rest, { period: values.period, out: values.out, json: values.json }, io);
+      return (require('./bulletin') as typeof import('./bulletin.js')).runBulletin(values.db, rest, { period: values.period, out: values.out, json: values.json }, io);
     default:
       io.err(`未知命令「${command}」。\n\n${USAGE}`);
       return 2;

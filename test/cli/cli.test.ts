@@ -125,6 +125,51 @@ describe('the rishai command as a process', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('未知命令');
   });
+
+  it('loads each command only when it runs, and only simulate loads Wechaty', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rishai-cli-load-'));
+    const db = path.join(dir, 'r.db');
+    const commands = [
+      ['--help'],
+      ['parse', ...AT],
+      ['import', 'data/projects.csv', '--db', db],
+      ['calendar', 'list', '--db', db],
+      ['schedule', 'list', '--db', db],
+      ['export', 'reports', '--from', '2026-11-01', '--to', '2026-11-30', '--out', path.join(dir, 'r.xlsx'), '--db', db],
+      ['bulletin', 'daily', '--period', '2026-11-24', '--out', dir, '--db', db],
+      // Without a scenario it exits 2, having loaded its modules: the check below does see Wechaty.
+      ['simulate'],
+    ];
+    // Every command runs for real in one process, in turn; after each, which of our modules and
+    // which Wechaty packages have been loaded so far.
+    const script = `
+      const { runCli } = require('./src/cli/index.ts');
+      const io = { stdin: async () => '#日报 形象进度：38%', out: () => {}, err: (s) => process.stderr.write(s + '\\n') };
+      const slashes = (p) => p.split(require('node:path').sep).join('/');
+      const root = slashes(process.cwd()) + '/';
+      const loaded = () => Object.keys(require.cache).map(slashes);
+      (async () => {
+        const seen = [];
+        for (const args of ${JSON.stringify(commands)}) {
+          const code = await runCli(args, io);
+          const now = loaded();
+          seen.push({
+            command: args[0],
+            code,
+            src: now.filter((k) => k.startsWith(root + 'src/')).map((k) => k.slice(root.length)),
+            wechaty: now.some((k) => /\\/node_modules\\/wechaty[^/]*\\//.test(k)),
+          });
+        }
+        process.stdout.write(JSON.stringify(seen));
+      })();`;
+    const out = execFileSync(process.execPath, ['-r', 'tsx/cjs', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    fs.rmSync(dir, { recursive: true, force: true });
+    const seen = JSON.parse(out) as { command: string; code: number; src: string[]; wechaty: boolean }[];
+    expect(seen.map((s) => [s.command, s.code])).toEqual(commands.map((c) => [c[0], c[0] === 'simulate' ? 2 : 0]));
+    expect(seen[0]!.src).toEqual(['src/cli/index.ts']);
+    expect(seen[1]!.src).not.toContain('src/store/db.ts');
+    expect(seen.filter((s) => s.wechaty).map((s) => s.command)).toEqual(['simulate']);
+  });
 });
 
 describe('the rishai bin', () => {
