@@ -1,8 +1,9 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import ts from 'typescript';
 import { parseMessage } from '../src/core/report/parse';
 import { CORPUS } from './corpus';
 
@@ -77,6 +78,43 @@ function spawnPhase(phase: Phase): PhaseResult {
   return JSON.parse(out.trim().split('\n').pop()!) as PhaseResult;
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Wall-clock milliseconds of a whole `node …` process, as a shell would see it. */
+function timeProcess(args: string[], input?: string): number {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { input, encoding: 'utf8', cwd: path.join(__dirname, '..') });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+/** The compiled CLI's start-up beside bare node, median of 5 each, runs interleaved so load swings hit all alike. */
+function benchStartup(): { nodeBareMs: number; cliHelpMs: number; cliParseMs: number } {
+  const bin = path.join('bin', 'rishai.js');
+  const runs = {
+    nodeBareMs: () => timeProcess(['-e', '0']),
+    cliHelpMs: () => timeProcess([bin, '--help']),
+    cliParseMs: () => timeProcess([bin, 'parse'], CORPUS[0]),
+  };
+  for (const run of Object.values(runs)) run(); // warm the file cache
+  const times: Record<keyof typeof runs, number[]> = { nodeBareMs: [], cliHelpMs: [], cliParseMs: [] };
+  for (let i = 0; i < 5; i++) for (const [key, run] of Object.entries(runs)) times[key as keyof typeof runs].push(run());
+  return { nodeBareMs: median(times.nodeBareMs), cliHelpMs: median(times.cliHelpMs), cliParseMs: median(times.cliParseMs) };
+}
+
+/** The idle bot's resident memory, in a process of its own running the compiled code (see bot-idle.ts). */
+function benchBotIdle(): { rssMB: number; heapUsedMB: number; modules: number } {
+  // Transpiled only (npm test type-checks it), so the measured process carries no TypeScript loader.
+  const source = fs.readFileSync(path.join(__dirname, 'bot-idle.ts'), 'utf8');
+  const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } }).outputText;
+  const script = path.join(tmp, 'bench', 'bot-idle.js');
+  fs.mkdirSync(path.dirname(script), { recursive: true });
+  fs.writeFileSync(script, js);
+  const out = execFileSync(process.execPath, ['--expose-gc', script], { encoding: 'utf8', env: { ...process.env, RISHAI_DIST: path.join(__dirname, '..', 'dist') } });
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
 async function main(): Promise<void> {
   const phaseArg = process.argv.indexOf('--phase');
   if (phaseArg > 0) return runPhase(process.argv[phaseArg + 1] as Phase);
@@ -87,6 +125,8 @@ async function main(): Promise<void> {
   const week = spawnPhase('week');
   const warnings = spawnPhase('warnings');
   const bulletin = spawnPhase('bulletin');
+  const startup = benchStartup();
+  const idle = benchBotIdle();
   const b = bulletin.extra!;
   const figures = {
     parsePerSec: Math.round(parse.value),
@@ -107,6 +147,10 @@ async function main(): Promise<void> {
     bulletinPeakRssMB: b.oneRunPeakRssMB!,
     bulletinPhasePeakRssMB: bulletin.peakRssMB,
     bulletinRows: b.rows!,
+    nodeBareMs: Math.round(startup.nodeBareMs),
+    cliHelpMs: Math.round(startup.cliHelpMs),
+    cliParseMs: Math.round(startup.cliParseMs),
+    botIdleRssMB: idle.rssMB,
   };
   const ratio = (x: number) => (x / figures.sqliteInsertPerSec).toFixed(2);
   const n = (x: number) => x.toLocaleString('en');
@@ -129,6 +173,14 @@ async function main(): Promise<void> {
   print(
     `month summaries: ${n(figures.monthSummaryDayMs)} ms for a day's reports of ${n(b.projects!)} projects (the evening board does it), ` +
       `${sec(figures.monthSummaryYearMs)} s for the year (once, after migration 014 or 016)`,
+  );
+  const times = (ms: number) => (ms / Math.max(1, figures.nodeBareMs)).toFixed(1);
+  print(
+    `cli start-up   --help ${figures.cliHelpMs} ms (${times(figures.cliHelpMs)}×), parse ${figures.cliParseMs} ms (${times(figures.cliParseMs)}×) ` +
+      `bare node's ${figures.nodeBareMs} ms  (whole processes, median of 5; target ≤ 3×)`,
+  );
+  print(
+    `idle bot       ${figures.botIdleRssMB} MB resident (heap ${idle.heapUsedMB} MB, ${n(idle.modules)} modules), compiled code on the mock puppet, 500 projects in 100 groups  (target < 120 MB)`,
   );
   if (json) print(JSON.stringify(figures));
 }

@@ -1,13 +1,4 @@
 import { parseArgs } from 'node:util';
-import { runParse } from './parse';
-import { runImport } from './import';
-import { runSimulate } from './simulate';
-import { runSchedule } from './schedule';
-import { runCalendar } from './calendar';
-import { runBulletin } from './bulletin';
-import { runExport } from './export';
-import { restoreTarget, runBackup, runRestore } from './backup';
-import { openCliDb, openFailure } from './db';
 
 const USAGE = `用法 / usage: rishai <command> [options]
 
@@ -75,7 +66,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     return command || values.help ? 0 : 2;
   }
   if (values.init) {
-    const created = openCliDb(values.db, 'create');
+    const created = (require('./db') as typeof import('./db.js')).openCliDb(values.db, 'create');
     if (!created.ok) {
       io.err(created.message);
       return 1;
@@ -86,33 +77,39 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     return await dispatch(command, rest, values, dbGiven, io);
   } catch (err) {
     // A database that turns out read-only, busy or damaged mid-command is the user's to fix, not a bug.
-    const message = openFailure(values.db, err);
+    const message = (require('./db') as typeof import('./db.js')).openFailure(values.db, err);
     if (message === null) throw err;
     io.err(message);
     return 1;
   }
 }
 
+/**
+ * A command's modules load only when it runs, so `--help` and `parse` start at once and only
+ * `simulate` pulls in Wechaty. The type-only import() keeps them typed and loads nothing.
+ */
 async function dispatch(command: string, rest: string[], values: Values, dbGiven: boolean, io: CliIo): Promise<number> {
   switch (command) {
     case 'parse':
-      return runParse(values.at, io);
+      return (require('./parse') as typeof import('./parse.js')).runParse(values.at, io);
     case 'import':
-      return runImport(values.db, rest, io);
+      return (require('./import') as typeof import('./import.js')).runImport(values.db, rest, io);
     case 'simulate':
-      return runSimulate(dbGiven ? values.db : undefined, rest, io);
+      return (require('./simulate') as typeof import('./simulate.js')).runSimulate(dbGiven ? values.db : undefined, rest, io);
     case 'schedule':
-      return runSchedule(values.db, rest, io);
+      return (require('./schedule') as typeof import('./schedule.js')).runSchedule(values.db, rest, io);
     case 'calendar':
-      return runCalendar(values.db, rest, io);
+      return (require('./calendar') as typeof import('./calendar.js')).runCalendar(values.db, rest, io);
     case 'export':
-      return runExport(values.db, rest, { from: values.from, to: values.to, out: values.out }, io);
+      return (require('./export') as typeof import('./export.js')).runExport(values.db, rest, { from: values.from, to: values.to, out: values.out }, io);
     case 'bulletin':
-      return runBulletin(values.db, rest, { period: values.period, out: values.out, json: values.json }, io);
+      return (require('./bulletin') as typeof import('./bulletin.js')).runBulletin(values.db, rest, { period: values.period, out: values.out, json: values.json }, io);
     case 'backup':
-      return runBackup(values.db, values.out, io);
-    case 'restore':
-      return runRestore(dbGiven ? values.db : restoreTarget(rest[0] ?? '', values.db), rest, io);
+      return (require('./backup') as typeof import('./backup.js')).runBackup(values.db, values.out, io);
+    case 'restore': {
+      const backup = require('./backup') as typeof import('./backup.js');
+      return backup.runRestore(dbGiven ? values.db : backup.restoreTarget(rest[0] ?? '', values.db), rest, io);
+    }
     default:
       io.err(`未知命令「${command}」。\n\n${USAGE}`);
       return 2;
@@ -120,8 +117,8 @@ async function dispatch(command: string, rest: string[], values: Values, dbGiven
 }
 
 /** Entry point of the `rishai` bin. */
-export function main(): void {
-  runCli(process.argv.slice(2)).then(
+export function main(argv: string[] = process.argv.slice(2)): void {
+  runCli(argv).then(
     (code) => {
       process.exitCode = code;
     },

@@ -152,15 +152,26 @@ describe('the database a command names', () => {
   });
 });
 
-describe('the rishai bin', () => {
-  it('runs from the package with no build step', () => {
-    const out = execFileSync(process.execPath, ['bin/rishai.js', 'parse', ...AT], { input: '#日报 形象进度：38%', encoding: 'utf8' });
-    expect(JSON.parse(out)).toMatchObject({ kind: 'report', report: { progressPercent: 38, date: '2026-11-24' } });
+/**
+ * The CLI as its own process, from source through tsx: the bin runs the compiled dist/, which only
+ * `npm ci` or `npm run build` makes, and tests must see the source as it is now.
+ */
+function cliProcess(args: string[], input?: string) {
+  const script = "require('./src/cli/index.ts').main(process.argv.slice(1))";
+  return spawnSync(process.execPath, ['-r', 'tsx/cjs', '-e', script, '--', ...args], { input, encoding: 'utf8', timeout: 60_000 });
+}
+
+describe('the rishai command as a process', () => {
+  it('parses a report from stdin', () => {
+    const r = cliProcess(['parse', ...AT], '#日报 形象进度：38%');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ kind: 'report', report: { progressPercent: 38, date: '2026-11-24' } });
   });
 
-  it('sends the weekly image from the bin too, where the image modules load only when a bulletin is made', () => {
-    const out = execFileSync(process.execPath, ['bin/rishai.js', 'simulate', 'data/scenarios/week.json'], { encoding: 'utf8', timeout: 60_000 });
-    const files = out.trim().split('\n').map((l) => JSON.parse(l) as { file?: string }).filter((l) => l.file);
+  it('sends the weekly image from a process too, where the image modules load only when a bulletin is made', () => {
+    const r = cliProcess(['simulate', 'data/scenarios/week.json']);
+    expect(r.status).toBe(0);
+    const files = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { file?: string }).filter((l) => l.file);
     expect(files.map((l) => l.file)).toEqual(['2026年第48周全区重点项目周调度.png']);
   });
 
@@ -180,7 +191,7 @@ describe('the rishai bin', () => {
       const newer = new Database(file);
       newer.pragma(`user_version = ${supported + 1}`);
       newer.close();
-      const r = spawnSync(process.execPath, ['bin/rishai.js', 'schedule', 'list', '--db', file], { encoding: 'utf8' });
+      const r = cliProcess(['schedule', 'list', '--db', file]);
       expect(r.status).toBe(1);
       expect(r.stderr).toBe(`${new DatabaseTooNewError(supported + 1, supported).message}\n`);
     } finally {
@@ -189,8 +200,68 @@ describe('the rishai bin', () => {
   });
 
   it('exits 2 with usage for an unknown command', () => {
-    const r = spawnSync(process.execPath, ['bin/rishai.js', 'frobnicate'], { encoding: 'utf8' });
+    const r = cliProcess(['frobnicate']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('未知命令');
+  });
+
+  it('loads each command only when it runs, and only simulate loads Wechaty', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rishai-cli-load-'));
+    const db = path.join(dir, 'r.db');
+    const commands = [
+      ['--help'],
+      ['parse', ...AT],
+      ['import', 'data/projects.csv', '--db', db],
+      ['calendar', 'list', '--db', db],
+      ['schedule', 'list', '--db', db],
+      ['export', 'reports', '--from', '2026-11-01', '--to', '2026-11-30', '--out', path.join(dir, 'r.xlsx'), '--db', db],
+      ['bulletin', 'daily', '--period', '2026-11-24', '--out', dir, '--db', db],
+      ['backup', '--out', path.join(dir, 'backups'), '--db', db],
+      ['restore', path.join(dir, 'missing.db'), '--db', path.join(dir, 'restored.db')],
+      // Without a scenario it exits 2, having loaded its modules: the check below does see Wechaty.
+      ['simulate'],
+    ];
+    // Every command runs for real in one process, in turn; after each, which of our modules and
+    // which Wechaty packages have been loaded so far.
+    const script = `
+      const { runCli } = require('./src/cli/index.ts');
+      const io = { stdin: async () => '#日报 形象进度：38%', out: () => {}, err: (s) => process.stderr.write(s + '\\n') };
+      const slashes = (p) => p.split(require('node:path').sep).join('/');
+      const root = slashes(process.cwd()) + '/';
+      const loaded = () => Object.keys(require.cache).map(slashes);
+      (async () => {
+        const seen = [];
+        for (const args of ${JSON.stringify(commands)}) {
+          const code = await runCli(args, io);
+          const now = loaded();
+          seen.push({
+            command: args[0],
+            code,
+            src: now.filter((k) => k.startsWith(root + 'src/')).map((k) => k.slice(root.length)),
+            wechaty: now.some((k) => /\\/node_modules\\/wechaty[^/]*\\//.test(k)),
+          });
+        }
+        process.stdout.write(JSON.stringify(seen));
+      })();`;
+    const out = execFileSync(process.execPath, ['-r', 'tsx/cjs', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    fs.rmSync(dir, { recursive: true, force: true });
+    const seen = JSON.parse(out) as { command: string; code: number; src: string[]; wechaty: boolean }[];
+    expect(seen.map((s) => [s.command, s.code])).toEqual(commands.map((c) => [c[0], c[0] === 'simulate' ? 2 : c[0] === 'restore' ? 1 : 0]));
+    expect(seen[0]!.src).toEqual(['src/cli/index.ts']);
+    expect(seen[1]!.src).not.toContain('src/store/db.ts');
+    expect(seen.filter((s) => s.wechaty).map((s) => s.command)).toEqual(['simulate']);
+  });
+});
+
+describe('the rishai bin', () => {
+  it('says how to build when dist/ is missing', () => {
+    // A copy of the bin with no dist/ beside it.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rishai-bin-'));
+    fs.mkdirSync(path.join(dir, 'bin'));
+    fs.copyFileSync('bin/rishai.js', path.join(dir, 'bin', 'rishai.js'));
+    const r = spawnSync(process.execPath, [path.join(dir, 'bin', 'rishai.js'), '--help'], { encoding: 'utf8' });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('请先运行 npm ci 或 npm run build');
   });
 });
