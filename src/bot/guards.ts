@@ -1,27 +1,69 @@
 import type { Ctx } from './context';
 import type { Group } from '../domain/group';
-import type { Project } from '../domain/project';
+import type { MessageOutcome } from '../domain/message';
+import type { CommandDef, Place, SubcommandDef, Who } from './command';
 
-/** True when the asker may change configuration; otherwise answers politely and returns false. */
-export function requireAdmin(ctx: Ctx): boolean {
-  if (ctx.person.isAdmin) return true;
-  ctx.reply('抱歉，该指令仅限管理员使用。');
-  return false;
+/** The answers to someone a command is not for, or to a command said in the wrong place. */
+export const REFUSAL = {
+  adminOnly: '抱歉，该指令仅限管理员使用。',
+  groupOnly: '请在项目工作群中发送该指令。',
+  noProjectsHere: '本群没有绑定项目（调度群）。各项目报送情况见每晚日晒榜，全区问题可发送 #问题 全部。',
+  dispatchOnly: '请在调度群中发送该指令。',
+} as const;
+
+/** Where this message was said (see Place). */
+export function placesOf(ctx: Ctx): Place[] {
+  if (!ctx.m.roomId) return ['private'];
+  if (!ctx.group) return ['unbound'];
+  const here: Place[] = [];
+  if (ctx.groupProjects().length) here.push('group');
+  if (ctx.group.isDispatch) here.push('dispatch');
+  return here;
 }
 
-/** The group the command concerns; a private chat gets a hint instead. */
-export function requireGroup(ctx: Ctx): Group | null {
-  if (ctx.group) return ctx.group;
-  ctx.reply('请在项目工作群中发送该指令。');
-  return null;
+/** Why a command is not answered here, or null when it is. */
+export function placeRefusal(d: Pick<CommandDef, 'where' | 'elsewhere'>, here: readonly Place[]): string | null {
+  if (here.some((p) => d.where.includes(p))) return null;
+  if (here.includes('private')) return d.elsewhere ?? REFUSAL.groupOnly;
+  // Only the dispatch group is served without projects of its own.
+  return d.where.includes('group') ? REFUSAL.noProjectsHere : REFUSAL.dispatchOnly;
 }
 
-/** The group's projects; a group without any (the dispatch group) gets a hint instead. */
-export function requireProjects(ctx: Ctx): Project[] | null {
-  const projects = ctx.groupProjects();
-  if (projects.length) return projects;
-  ctx.reply('本群没有绑定项目（调度群）。各项目报送情况见每晚日晒榜，全区问题可发送 #问题 全部。');
-  return null;
+/** Why the asker may not use a command open to anyone or to admins, or null when they may. */
+function whoRefusal(ctx: Ctx, who: Who): string | null {
+  return who === 'admin' && !ctx.person.isAdmin ? REFUSAL.adminOnly : null;
+}
+
+/**
+ * Runs a command after the checks its declaration asks for, so no handler repeats them: for a
+ * subcommand the command's `who` first, then the subcommand's place and `who`.
+ */
+export async function runCommand(ctx: Ctx, def: CommandDef, sub: SubcommandDef | null): Promise<MessageOutcome> {
+  const here = placesOf(ctx);
+  const refuse = (text: string): MessageOutcome => {
+    // In a group the bot does not serve, only those who may set it up are answered.
+    if (here.includes('unbound')) return 'unbound';
+    ctx.reply(text);
+    return 'command';
+  };
+  const parent = sub ? whoRefusal(ctx, def.who) : null;
+  if (parent) return refuse(parent);
+  const d = sub ?? def;
+  const refusal = placeRefusal(d, here) ?? whoRefusal(ctx, d.who);
+  if (refusal) return refuse(refusal);
+  return d.run(ctx);
+}
+
+/** The group of a command declared for groups only; the registry's checks have made sure there is one. */
+export function theGroup(ctx: Ctx): Group {
+  if (!ctx.group) throw new Error('a group-only command ran outside a served group');
+  return ctx.group;
+}
+
+/** The group row for this room, created for a setup command in a group the bot does not serve yet. */
+export function ensureGroup(ctx: Ctx): Group {
+  if (!ctx.m.roomId) throw new Error('a group command ran in a private chat');
+  return ctx.group ?? ctx.s.groups.ensure(ctx.m.roomId, ctx.m.roomTopic ?? '', ctx.now);
 }
 
 /** Splits a list of names typed as 「A、B，C」 or one per space. */

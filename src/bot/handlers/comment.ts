@@ -1,5 +1,6 @@
 import type { Ctx, Handler } from '../context';
 import type { Project } from '../../domain/project';
+import { ANYWHERE, type CommandDef } from '../command';
 import { matchProject } from '../../core/report/match';
 import { dayLabel } from '../../text/format';
 import { holdsRole, projectsLedBy } from '../../features/roles';
@@ -24,7 +25,7 @@ function target(ctx: Ctx): { project: Project; text: string } | null {
  * #点评 [项目] 内容: the project's leader (or an admin) comments on its latest report, in the group or
  * privately; the comment is stored against that report and shown in the project's groups.
  */
-export const comment: Handler = (ctx) => {
+const comment: Handler = (ctx) => {
   const t = target(ctx);
   if (!t) return 'command';
   const { project, text } = t;
@@ -49,4 +50,13 @@ export const comment: Handler = (ctx) => {
   }
   ctx.reply(ctx.group ? shown : `已点评${project.name}${dayLabel(report.date)}日报，并已转发到项目群。`);
   return 'command';
+};
+
+export const commentCommand: CommandDef = {
+  name: '点评',
+  who: ['leader', 'admin'],
+  where: ANYWHERE,
+  usage: '#点评 [项目] 内容',
+  help: '点评当天（或最近一份）日报；也可私聊机器人，点评会发到项目群',
+  run: comment,
 };

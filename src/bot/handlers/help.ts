@@ -1,4 +1,5 @@
 import type { Handler } from '../context';
+import { ANYWHERE, type CommandDef } from '../command';
 import { roleHolders } from '../../features/roles';
 
 const STAFF = [
@@ -29,7 +30,7 @@ const ADMIN = [
 ];
 
 /** #帮助: what the bot does, tailored to the asker. */
-export const help: Handler = (ctx) => {
+const help: Handler = (ctx) => {
   const lines = ['日晒（重点项目日报助手）', ''];
   for (const role of ['liaison', 'leader'] as const) {
     const mine = ctx.groupProjects().filter((p) => roleHolders(ctx.s, p, role, ctx.group?.id ?? null).some((x) => x.id === ctx.person.id));
@@ -39,4 +40,13 @@ export const help: Handler = (ctx) => {
   if (ctx.person.isAdmin) lines.push(...ADMIN);
   ctx.reply(lines.join('\n'));
   return 'command';
+};
+
+export const helpCommand: CommandDef = {
+  name: '帮助',
+  who: 'anyone',
+  where: ANYWHERE,
+  usage: '#帮助',
+  help: '说明和您可用的指令',
+  run: help,
 };

@@ -7,7 +7,8 @@ import { toHalfWidth } from '../../core/report/numbers';
 import { ADDRESSEE_LABEL, LADDER } from '../../core/rules/problems';
 import { daysBetween } from '../../time/clock';
 import { dayLabel } from '../../text/format';
-import { requireGroup } from '../guards';
+import { theGroup } from '../guards';
+import { ANYWHERE, type CommandDef } from '../command';
 import { holdsRole } from '../../features/roles';
 
 /** A list stops here, so it stays about one screen in WeChat. */
@@ -55,9 +56,8 @@ function groupList(ctx: Ctx, projects: Project[]): string {
 }
 
 /** #问题: the open items of the group's projects; #问题 全部 in the dispatch group: the whole district's. */
-export const problems: Handler = (ctx) => {
-  const group = requireGroup(ctx);
-  if (!group) return 'command';
+const problems: Handler = (ctx) => {
+  const group = theGroup(ctx);
   const projects = ctx.groupProjects();
   const all = ctx.args === '全部';
   if (group.isDispatch && (all || !projects.length)) {
@@ -79,7 +79,7 @@ function mayClose(ctx: Ctx, project: Project): boolean {
 const CLOSE_ARGS = /^#?\s*(\d+)\s*号?\s*[:,、]?\s*/;
 
 /** #销号 编号 说明: closes an item, keeping who, when and how; the project's other groups are told. */
-export const closeProblem: Handler = (ctx) => {
+const closeProblem: Handler = (ctx) => {
   // The half-width copy has the same length, so its match also cuts the note as typed.
   const m = CLOSE_ARGS.exec(toHalfWidth(ctx.args));
   if (!m) {
@@ -141,3 +141,21 @@ export function trackingNote(s: Stores, t: TrackedProblems, today: string): stri
   if (!parts.length) return null;
   return `问题跟踪：${parts.join('；')}。${opened.length ? '解决后请发送 #销号 编号 说明。' : ''}`;
 }
+
+export const problemsCommand: CommandDef = {
+  name: '问题',
+  who: 'anyone',
+  where: ['group', 'dispatch'],
+  usage: '#问题 [全部]',
+  help: '查看本群未销号的问题；调度群里 #问题 全部 列出全区',
+  run: problems,
+};
+
+export const closeCommand: CommandDef = {
+  name: '销号',
+  who: ['leader', 'liaison', 'admin'],
+  where: ANYWHERE,
+  usage: '#销号 编号 说明',
+  help: '问题解决后销号，记录销号人和说明',
+  run: closeProblem,
+};

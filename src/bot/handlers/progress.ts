@@ -1,15 +1,13 @@
 import type { Handler } from '../context';
+import type { CommandDef } from '../command';
 import { matchProject } from '../../core/report/match';
 import { dayLabel, reportFigures } from '../../text/format';
-import { requireGroup, requireProjects } from '../guards';
 
 const TREND_DAYS = 7;
 
 /** #进度 [项目]: the latest report and the recent trend of progress. */
-export const progress: Handler = (ctx) => {
-  if (!requireGroup(ctx)) return 'command';
-  const projects = requireProjects(ctx);
-  if (!projects) return 'command';
+const progress: Handler = (ctx) => {
+  const projects = ctx.groupProjects();
   let targets = projects;
   if (ctx.args) {
     const found = matchProject(ctx.args, projects);
@@ -38,4 +36,13 @@ export const progress: Handler = (ctx) => {
   });
   ctx.reply(blocks.join('\n\n'));
   return 'command';
+};
+
+export const progressCommand: CommandDef = {
+  name: '进度',
+  who: 'anyone',
+  where: ['group'],
+  usage: '#进度 [项目]',
+  help: `查看最近一份日报和近 ${TREND_DAYS} 次进度`,
+  run: progress,
 };

@@ -3,7 +3,7 @@ import type { Project } from '../../domain/project';
 import { matchProject } from '../../core/report/match';
 import { readFutureDate } from '../../core/report/parse';
 import { dayLabel } from '../../text/format';
-import { requireGroup } from '../guards';
+import type { CommandDef } from '../command';
 import { holdsRole } from '../../features/roles';
 import { daysBetween } from '../../time/clock';
 
@@ -28,9 +28,7 @@ function mayDeclare(ctx: Ctx, project: Project): boolean {
 const UNTIL = /(\s*)至\s*(\S+)\s*$/;
 
 /** #停工 [项目] 原因 [至 日期]: the project's days are not due while it is stopped. */
-export const stop: Handler = (ctx) => {
-  const group = requireGroup(ctx);
-  if (!group) return 'command';
+const stop: Handler = (ctx) => {
   const split = projectAndRest(ctx, ctx.args);
   if (!split || !mayDeclare(ctx, split.project)) return 'command';
   let reason = split.rest;
@@ -61,9 +59,7 @@ export const stop: Handler = (ctx) => {
 };
 
 /** #复工 [项目]: the project reports again from today. */
-export const resumeWork: Handler = (ctx) => {
-  const group = requireGroup(ctx);
-  if (!group) return 'command';
+const resumeWork: Handler = (ctx) => {
   const split = projectAndRest(ctx, ctx.args);
   if (!split || !mayDeclare(ctx, split.project)) return 'command';
   const current = ctx.s.stoppages.on(split.project.id, ctx.today);
@@ -75,4 +71,22 @@ export const resumeWork: Handler = (ctx) => {
   const days = current.fromDate < ctx.today ? `，停工 ${daysBetween(current.fromDate, ctx.today)} 天` : '';
   ctx.reply(`已登记复工：${split.project.name}${days}。请自今天起恢复报送日报。`);
   return 'command';
+};
+
+export const stopCommand: CommandDef = {
+  name: '停工',
+  who: ['liaison', 'leader', 'admin'],
+  where: ['group'],
+  usage: '#停工 [项目] 原因 [至 日期]',
+  help: '登记停工，停工期间不计未报',
+  run: stop,
+};
+
+export const resumeWorkCommand: CommandDef = {
+  name: '复工',
+  who: ['liaison', 'leader', 'admin'],
+  where: ['group'],
+  usage: '#复工 [项目]',
+  help: '登记复工，自当天起恢复报送',
+  run: resumeWork,
 };
