@@ -1,7 +1,11 @@
 import type { Ctx } from './context';
 import type { Group } from '../domain/group';
 import type { MessageOutcome } from '../domain/message';
-import type { CommandDef, Place, SubcommandDef, Who } from './command';
+import type { Project } from '../domain/project';
+import type { Role } from '../domain/people';
+import type { CommandDef, Place, ProjectDef, SubcommandDef, Who } from './command';
+import { isProjectDef, roleNames } from './command';
+import { holdsRole } from '../features/roles';
 
 /** The answers to someone a command is not for, or to a command said in the wrong place. */
 export const REFUSAL = {
@@ -34,9 +38,24 @@ function whoRefusal(ctx: Ctx, who: Who): string | null {
   return who === 'admin' && !ctx.person.isAdmin ? REFUSAL.adminOnly : null;
 }
 
+/** Whether the asker holds one of the command's roles on the project (an admin, when admins are among them). */
+export function mayActOn(ctx: Ctx, d: ProjectDef, project: Project): boolean {
+  if (ctx.person.isAdmin && d.who.includes('admin')) return true;
+  const roles = d.who.filter((r): r is Role => r !== 'admin');
+  return holdsRole(ctx.s, ctx.person, project, roles);
+}
+
+/** 抱歉，只有精细化工中间体项目的联络员、帮包领导或管理员可以申报停工、复工。 */
+export function deniedOn(d: ProjectDef, project: Project): string {
+  const names = roleNames(d);
+  const roles = names.length > 1 ? `${names.slice(0, -1).join('、')}或${names.at(-1)}` : names.join('');
+  return `抱歉，只有${project.name}的${roles}可以${d.action}。`;
+}
+
 /**
  * Runs a command after the checks its declaration asks for, so no handler repeats them: for a
- * subcommand the command's `who` first, then the subcommand's place and `who`.
+ * subcommand the command's `who` first, then the subcommand's place and `who`. A right on a project
+ * is checked once the project is known.
  */
 export async function runCommand(ctx: Ctx, def: CommandDef, sub: SubcommandDef | null): Promise<MessageOutcome> {
   const here = placesOf(ctx);
@@ -49,9 +68,15 @@ export async function runCommand(ctx: Ctx, def: CommandDef, sub: SubcommandDef |
   const parent = sub ? whoRefusal(ctx, def.who) : null;
   if (parent) return refuse(parent);
   const d = sub ?? def;
-  const refusal = placeRefusal(d, here) ?? whoRefusal(ctx, d.who);
-  if (refusal) return refuse(refusal);
-  return d.run(ctx);
+  const wrongPlace = placeRefusal(d, here);
+  if (wrongPlace) return refuse(wrongPlace);
+  if (!isProjectDef(d)) {
+    const refusal = whoRefusal(ctx, d.who);
+    return refusal ? refuse(refusal) : d.run(ctx);
+  }
+  const t = d.target(ctx);
+  if (typeof t === 'string') return refuse(t);
+  return mayActOn(ctx, d, t.project) ? d.run(ctx, t) : refuse(deniedOn(d, t.project));
 }
 
 /** The group of a command declared for groups only; the registry's checks have made sure there is one. */

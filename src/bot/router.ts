@@ -22,7 +22,7 @@ export function route(kind: 'text' | 'image' | 'other', text: string): Route | n
   const def = findCommand(name);
   if (!def) return { kind: 'unknown', name };
   const args = rest.trim();
-  const picked = def.subcommands ? pickSubcommand(def, args) : null;
+  const picked = 'subcommands' in def ? pickSubcommand(def, args) : null;
   return picked ? { kind: 'command', def, sub: picked.sub, args: picked.args } : { kind: 'command', def, sub: null, args };
 }
 

@@ -3,6 +3,7 @@ import type { CommandDef } from '../command';
 import type { MessageOutcome } from '../../domain/message';
 import { matchProject } from '../../core/report/match';
 import { ensureGroup, splitNames, theGroup } from '../guards';
+import { WHOLE_ARGS, projectRefusal, resolveProject } from '../project';
 
 /** #绑定 项目名[、项目名…]: an admin binds this group to registry projects. */
 const bind: Handler = async (ctx): Promise<MessageOutcome> => {
@@ -42,20 +43,20 @@ const bind: Handler = async (ctx): Promise<MessageOutcome> => {
 /** #解绑 [项目名]: an admin unbinds one project, or all of them. */
 const unbind: Handler = (ctx) => {
   const group = theGroup(ctx);
-  const projects = ctx.groupProjects();
-  if (!ctx.args) {
+  const pick = resolveProject(ctx, ctx.args, WHOLE_ARGS);
+  if (pick.kind === 'all') {
     ctx.s.groups.unbindAllProjects(group.id);
     ctx.reply('已解除本群全部项目绑定，此后不再处理本群消息。');
     return 'command';
   }
-  const found = matchProject(ctx.args, projects);
-  if (found.kind !== 'match') {
-    ctx.reply(`本群没有项目「${ctx.args}」。本群项目：${projects.map((p) => p.name).join('、')}`);
+  if (pick.kind !== 'found') {
+    ctx.reply(projectRefusal(ctx, pick, WHOLE_ARGS));
     return 'command';
   }
-  ctx.s.groups.unbindProject(group.id, found.project.id);
-  const rest = projects.filter((p) => p.id !== found.project.id).map((p) => p.name);
-  ctx.reply(`已解绑：${found.project.name}。${rest.length ? `本群项目：${rest.join('、')}` : '本群已无绑定项目。'}`);
+  const { project } = pick;
+  ctx.s.groups.unbindProject(group.id, project.id);
+  const rest = ctx.groupProjects().filter((p) => p.id !== project.id).map((p) => p.name);
+  ctx.reply(`已解绑：${project.name}。${rest.length ? `本群项目：${rest.join('、')}` : '本群已无绑定项目。'}`);
   return 'command';
 };
 

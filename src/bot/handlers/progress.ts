@@ -1,22 +1,18 @@
 import type { Handler } from '../context';
 import type { CommandDef } from '../command';
-import { matchProject } from '../../core/report/match';
+import { WHOLE_ARGS, projectRefusal, resolveProject } from '../project';
 import { dayLabel, reportFigures } from '../../text/format';
 
 const TREND_DAYS = 7;
 
 /** #进度 [项目]: the latest report and the recent trend of progress. */
 const progress: Handler = (ctx) => {
-  const projects = ctx.groupProjects();
-  let targets = projects;
-  if (ctx.args) {
-    const found = matchProject(ctx.args, projects);
-    if (found.kind !== 'match') {
-      ctx.reply(`未找到本群项目「${ctx.args}」。本群项目：${projects.map((p) => p.name).join('、')}`);
-      return 'command';
-    }
-    targets = [found.project];
+  const pick = resolveProject(ctx, ctx.args, WHOLE_ARGS);
+  if (pick.kind !== 'found' && pick.kind !== 'all') {
+    ctx.reply(projectRefusal(ctx, pick, WHOLE_ARGS));
+    return 'command';
   }
+  const targets = pick.kind === 'all' ? pick.projects : [pick.project];
   const blocks = targets.map((p) => {
     const recent = ctx.s.reports.recentFor(p.id, TREND_DAYS);
     const latest = recent[0];

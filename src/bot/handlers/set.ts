@@ -2,7 +2,7 @@ import type { Ctx, Handler } from '../context';
 import type { Role } from '../../domain/people';
 import type { CommandDef, SubcommandDef } from '../command';
 import { ANYWHERE } from '../command';
-import { matchProject } from '../../core/report/match';
+import { WHOLE_ARGS, projectRefusal, resolveProject } from '../project';
 import { ensureGroup, theGroup } from '../guards';
 import { jobByLabel } from '../../schedule/jobs';
 import { describeThresholds, setThreshold, describeHonourRules, setHonourRule } from '../../features/rule-settings';
@@ -29,15 +29,12 @@ const assignRole =
       return 'command';
     }
     const group = theGroup(ctx);
-    let projects = ctx.groupProjects();
-    if (rest.length) {
-      const found = matchProject(rest.join(''), projects);
-      if (found.kind !== 'match') {
-        ctx.reply(`本群没有项目「${rest.join('')}」。本群项目：${projects.map((p) => p.name).join('、')}`);
-        return 'command';
-      }
-      projects = [found.project];
+    const pick = resolveProject(ctx, rest.join(''), WHOLE_ARGS);
+    if (pick.kind !== 'found' && pick.kind !== 'all') {
+      ctx.reply(projectRefusal(ctx, pick, WHOLE_ARGS));
+      return 'command';
     }
+    const projects = pick.kind === 'all' ? pick.projects : [pick.project];
     const names = people.map((x) => x.name).join('、');
     for (const p of projects) {
       const before = ctx.s.people.holders(p.id, role).map((x) => x.name).join('、');
