@@ -17,7 +17,7 @@ import { setCommand } from './handlers/set';
  * against it by a test.
  */
 export const COMMANDS: readonly CommandDef[] = [
-  helpCommand,
+  helpCommand(() => COMMANDS),
   templateCommand,
   progressCommand,
   unreportedCommand,

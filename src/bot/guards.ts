@@ -45,6 +45,17 @@ export function mayActOn(ctx: Ctx, d: ProjectDef, project: Project): boolean {
   return holdsRole(ctx.s, ctx.person, project, roles);
 }
 
+/**
+ * Whether #帮助 lists a command for the asker: anyone's, admins' to admins, and a project command to
+ * whoever holds one of its roles on a project here (the group's, or any outside a project group).
+ */
+export function mayUse(ctx: Ctx, d: CommandDef | SubcommandDef): boolean {
+  if (!isProjectDef(d)) return !whoRefusal(ctx, d.who);
+  if (ctx.person.isAdmin && d.who.includes('admin')) return true;
+  const here = ctx.groupProjects();
+  return (here.length ? here : ctx.s.projects.list()).some((p) => mayActOn(ctx, d, p));
+}
+
 /** 抱歉，只有精细化工中间体项目的联络员、帮包领导或管理员可以申报停工、复工。 */
 export function deniedOn(d: ProjectDef, project: Project): string {
   const names = roleNames(d);
