@@ -2,13 +2,13 @@ import type { Ctx, Handler } from '../context';
 import type { Stores } from '../../store/stores';
 import type { Problem } from '../../domain/problem';
 import type { Project } from '../../domain/project';
+import type { MessageOutcome } from '../../domain/message';
 import type { TrackedProblems } from '../../features/problems';
 import { toHalfWidth } from '../../core/report/numbers';
 import { ADDRESSEE_LABEL, LADDER } from '../../core/rules/problems';
 import { daysBetween } from '../../time/clock';
 import { dayLabel } from '../../text/format';
 import { theGroup } from '../guards';
-import type { MessageOutcome } from '../../domain/message';
 import { ANYWHERE, type CommandDef, type ProjectDef, type Target } from '../command';
 
 /** A list stops here, so it stays about one screen in WeChat. */
