@@ -4,7 +4,11 @@ import type { Inbound } from './inbound';
 import type { BotSettings, Ctx, Services } from './context';
 import type { Stores } from '../store/stores';
 import type { Group } from '../domain/group';
-import { isSetupCommand, route } from './router';
+import type { MessageOutcome } from '../domain/message';
+import { isSetupCommand, route, type Route } from './router';
+import { runCommand } from './guards';
+import { report } from './handlers/report';
+import { photo } from './handlers/photo';
 import { outboxKey } from '../domain/outbox';
 
 /** At most this many replies to one message, so a bug can never flood a group. */
@@ -27,8 +31,9 @@ export class Bot {
     if (m.self) return;
     const now = this.clock.now();
     const group = this.servedGroup(m);
-    // Strangers' groups are not ours to record; only an admin's #绑定 is looked at there.
-    if (m.roomId && !group && !(m.kind === 'text' && isSetupCommand(m.text))) return;
+    const r = route(m.kind, m.text);
+    // Strangers' groups are not ours to record; only a setup command (an admin's #绑定) is looked at there.
+    if (m.roomId && !group && !isSetupCommand(r)) return;
 
     const person = this.s.people.see(m.talkerId, m.talkerName, now, this.settings.admins);
     if (group) {
@@ -55,18 +60,31 @@ export class Bot {
       this.log.info('message.stale', { messageId: m.id, postedAt: m.postedAt.toISOString() });
       return;
     }
-    const r = route(m.kind, m.text);
     if (!r) {
       this.s.messages.setOutcome(messageId, 'chatter');
       return;
     }
-    const ctx = this.context(m, now, group, person, messageId, r.args);
+    const ctx = this.context(m, now, group, person, messageId, r.kind === 'command' ? r.args : '');
     try {
-      const outcome = await r.handler(ctx);
+      const outcome = await this.run(ctx, r);
       this.s.messages.setOutcome(messageId, outcome);
     } catch (err) {
       this.s.messages.setOutcome(messageId, 'error');
       this.log.error('handler.error', { messageId: m.id, error: err });
+    }
+  }
+
+  private run(ctx: Ctx, r: Route): MessageOutcome | Promise<MessageOutcome> {
+    switch (r.kind) {
+      case 'command':
+        return runCommand(ctx, r.def, r.sub);
+      case 'unknown':
+        ctx.reply(`未识别的指令「#${r.name}」。发送 #帮助 查看可用指令。`);
+        return 'command';
+      case 'report':
+        return report(ctx);
+      case 'photo':
+        return photo(ctx);
     }
   }
 

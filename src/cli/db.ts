@@ -56,9 +56,10 @@ export function openCliDb(file: string, use: DbUse, init = false): OpenedDb {
 export function openFailure(file: string, err: unknown): string | null {
   if (err instanceof DatabaseTooNewError || err instanceof DatabaseNeedsUpgradeError) return err.message;
   // By name, not instanceof: the native addon keeps the SqliteError class of whichever copy of the
-  // module loaded it first (test runners load several).
-  if (!(err instanceof Error) || err.name !== 'SqliteError') return null;
-  switch ((err as Error & { code?: string }).code) {
+  // module loaded it first, in whichever realm that was (test runners load several).
+  const e = err as { name?: unknown; code?: unknown } | null;
+  if (typeof e !== 'object' || e === null || e.name !== 'SqliteError') return null;
+  switch (e.code) {
     case 'SQLITE_NOTADB':
     case 'SQLITE_CORRUPT':
       return `${file} 不是 Rishai 数据库（SQLite 文件），或文件已损坏。`;

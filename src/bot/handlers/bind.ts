@@ -1,17 +1,13 @@
 import type { Handler } from '../context';
+import type { CommandDef } from '../command';
+import type { MessageOutcome } from '../../domain/message';
 import { matchProject } from '../../core/report/match';
-import { requireAdmin, splitNames } from '../guards';
+import { ensureGroup, splitNames, theGroup } from '../guards';
+import { WHOLE_ARGS, projectRefusal, resolveProject } from '../project';
 
 /** #绑定 项目名[、项目名…]: an admin binds this group to registry projects. */
-export const bind: Handler = async (ctx) => {
-  if (!ctx.m.roomId) {
-    ctx.reply('请在要绑定的项目工作群中发送 #绑定 项目名。');
-    return 'command';
-  }
-  // In a group the bot does not serve, only an admin is answered.
-  if (!ctx.group && !ctx.person.isAdmin) return 'unbound';
-  if (!requireAdmin(ctx)) return 'command';
-  const group = ctx.group ?? ctx.s.groups.ensure(ctx.m.roomId, ctx.m.roomTopic ?? '', ctx.now);
+const bind: Handler = async (ctx): Promise<MessageOutcome> => {
+  const group = ensureGroup(ctx);
   const names = splitNames(ctx.args);
   if (!names.length) {
     ctx.reply('请写明项目名称，例如：#绑定 精细化工中间体项目（多个项目用、分隔）');
@@ -45,22 +41,40 @@ export const bind: Handler = async (ctx) => {
 };
 
 /** #解绑 [项目名]: an admin unbinds one project, or all of them. */
-export const unbind: Handler = (ctx) => {
-  const group = ctx.group;
-  if (!group || !requireAdmin(ctx)) return 'command';
-  const projects = ctx.groupProjects();
-  if (!ctx.args) {
+const unbind: Handler = (ctx) => {
+  const group = theGroup(ctx);
+  const pick = resolveProject(ctx, ctx.args, WHOLE_ARGS);
+  if (pick.kind === 'all') {
     ctx.s.groups.unbindAllProjects(group.id);
     ctx.reply('已解除本群全部项目绑定，此后不再处理本群消息。');
     return 'command';
   }
-  const found = matchProject(ctx.args, projects);
-  if (found.kind !== 'match') {
-    ctx.reply(`本群没有项目「${ctx.args}」。本群项目：${projects.map((p) => p.name).join('、')}`);
+  if (pick.kind !== 'found') {
+    ctx.reply(projectRefusal(ctx, pick, WHOLE_ARGS));
     return 'command';
   }
-  ctx.s.groups.unbindProject(group.id, found.project.id);
-  const rest = projects.filter((p) => p.id !== found.project.id).map((p) => p.name);
-  ctx.reply(`已解绑：${found.project.name}。${rest.length ? `本群项目：${rest.join('、')}` : '本群已无绑定项目。'}`);
+  const { project } = pick;
+  ctx.s.groups.unbindProject(group.id, project.id);
+  const rest = ctx.groupProjects().filter((p) => p.id !== project.id).map((p) => p.name);
+  ctx.reply(`已解绑：${project.name}。${rest.length ? `本群项目：${rest.join('、')}` : '本群已无绑定项目。'}`);
   return 'command';
+};
+
+export const bindCommand: CommandDef = {
+  name: '绑定',
+  who: 'admin',
+  where: ['group', 'dispatch', 'unbound'],
+  elsewhere: '请在要绑定的项目工作群中发送 #绑定 项目名。',
+  usage: '#绑定 项目名[、项目名]',
+  help: '将本群绑定到台账里的项目（可多个，用、分隔）',
+  run: bind,
+};
+
+export const unbindCommand: CommandDef = {
+  name: '解绑',
+  who: 'admin',
+  where: ['group'],
+  usage: '#解绑 [项目名]',
+  help: '解除绑定（不写项目名则全部解除）',
+  run: unbind,
 };

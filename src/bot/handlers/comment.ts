@@ -1,38 +1,15 @@
-import type { Ctx, Handler } from '../context';
-import type { Project } from '../../domain/project';
+import type { Ctx } from '../context';
+import type { MessageOutcome } from '../../domain/message';
+import { ANYWHERE, type ProjectDef, type Target } from '../command';
 import { outboxKey } from '../../domain/outbox';
-import { matchProject } from '../../core/report/match';
 import { dayLabel } from '../../text/format';
-import { holdsRole, projectsLedBy } from '../../features/roles';
-
-/** The project a comment is about: named first, or the only one in reach (the group's, or the leader's). */
-function target(ctx: Ctx): { project: Project; text: string } | null {
-  const inGroup = ctx.groupProjects();
-  const inReach = inGroup.length ? inGroup : ctx.person.isAdmin ? ctx.s.projects.list() : projectsLedBy(ctx.s, ctx.person);
-  const [first = '', ...rest] = ctx.args.split(/\s+/);
-  const named = first && rest.length ? matchProject(first, inReach) : { kind: 'none' as const };
-  if (named.kind === 'match') return { project: named.project, text: rest.join(' ').trim() };
-  if (inReach.length === 1) return { project: inReach[0]!, text: ctx.args.trim() };
-  ctx.reply(
-    inReach.length
-      ? `请写明点评哪个项目，例如：#点评 ${inReach[0]!.name} 进度不错，注意安全。可点评：${inReach.map((p) => p.name).join('、')}`
-      : '您目前没有帮包的项目可以点评。',
-  );
-  return null;
-}
+import { projectNamed } from '../project';
 
 /**
  * #点评 [项目] 内容: the project's leader (or an admin) comments on its latest report, in the group or
  * privately; the comment is stored against that report and shown in the project's groups.
  */
-export const comment: Handler = (ctx) => {
-  const t = target(ctx);
-  if (!t) return 'command';
-  const { project, text } = t;
-  if (!ctx.person.isAdmin && !holdsRole(ctx.s, ctx.person, project, ['leader'])) {
-    ctx.reply(`抱歉，只有${project.name}的帮包领导或管理员可以点评。`);
-    return 'command';
-  }
+function comment(ctx: Ctx, { project, rest: text }: Target): MessageOutcome {
   if (!text) {
     ctx.reply(`请写上点评内容，例如：#点评 ${project.name} 进度不错，注意安全。`);
     return 'command';
@@ -50,4 +27,19 @@ export const comment: Handler = (ctx) => {
   }
   ctx.reply(ctx.group ? shown : `已点评${project.name}${dayLabel(report.date)}日报，并已转发到项目群。`);
   return 'command';
+}
+
+const COMMENTERS = ['leader', 'admin'] as const;
+
+export const commentCommand: ProjectDef = {
+  name: '点评',
+  who: COMMENTERS,
+  where: ANYWHERE,
+  usage: '#点评 [项目] 内容',
+  help: '点评当天（或最近一份）日报；也可私聊机器人，点评会发到项目群',
+  action: '点评',
+  // Outside a project group the leader's own projects are in reach (an admin's: all).
+  target: (ctx) =>
+    projectNamed(ctx, { naming: 'first-word', roles: COMMENTERS, nameNeedsText: true, verb: '点评', example: (p) => `#点评 ${p} 进度不错，注意安全` }),
+  run: comment,
 };

@@ -2,14 +2,15 @@ import type { Ctx, Handler } from '../context';
 import type { Stores } from '../../store/stores';
 import type { Problem } from '../../domain/problem';
 import type { Project } from '../../domain/project';
+import type { MessageOutcome } from '../../domain/message';
 import { outboxKey } from '../../domain/outbox';
 import type { TrackedProblems } from '../../features/problems';
 import { toHalfWidth } from '../../core/report/numbers';
 import { ADDRESSEE_LABEL, LADDER } from '../../core/rules/problems';
 import { daysBetween } from '../../time/clock';
 import { dayLabel } from '../../text/format';
-import { requireGroup } from '../guards';
-import { holdsRole } from '../../features/roles';
+import { theGroup } from '../guards';
+import { ANYWHERE, type CommandDef, type ProjectDef, type Target } from '../command';
 
 /** A list stops here, so it stays about one screen in WeChat. */
 const LIST_CAP = 30;
@@ -56,9 +57,8 @@ function groupList(ctx: Ctx, projects: Project[]): string {
 }
 
 /** #问题: the open items of the group's projects; #问题 全部 in the dispatch group: the whole district's. */
-export const problems: Handler = (ctx) => {
-  const group = requireGroup(ctx);
-  if (!group) return 'command';
+const problems: Handler = (ctx) => {
+  const group = theGroup(ctx);
   const projects = ctx.groupProjects();
   const all = ctx.args === '全部';
   if (group.isDispatch && (all || !projects.length)) {
@@ -71,44 +71,34 @@ export const problems: Handler = (ctx) => {
   return 'command';
 };
 
-/** The project's leader, its liaison (speaking for the 责任单位), or an admin. */
-function mayClose(ctx: Ctx, project: Project): boolean {
-  return ctx.person.isAdmin || holdsRole(ctx.s, ctx.person, project, ['leader', 'liaison']);
-}
-
 /** `12 说明`, `#12 说明`, `12号：说明`, in either width. */
 const CLOSE_ARGS = /^#?\s*(\d+)\s*号?\s*[:,、]?\s*/;
 
-/** #销号 编号 说明: closes an item, keeping who, when and how; the project's other groups are told. */
-export const closeProblem: Handler = (ctx) => {
+interface OpenItem extends Target {
+  item: Problem;
+}
+
+/** The item to close and its project; an item that is not open is answered whoever asks. */
+function openItem(ctx: Ctx): OpenItem | string {
   // The half-width copy has the same length, so its match also cuts the note as typed.
   const m = CLOSE_ARGS.exec(toHalfWidth(ctx.args));
-  if (!m) {
-    ctx.reply('请写明问题编号和销号说明，例如：#销号 12 已协调供电部门完成迁改。发送 #问题 可查看编号。');
-    return 'command';
-  }
+  if (!m) return '请写明问题编号和销号说明，例如：#销号 12 已协调供电部门完成迁改。发送 #问题 可查看编号。';
   const id = Number(m[1]);
-  const note = ctx.args.slice(m[0].length).trim();
   const item = ctx.s.problems.get(id);
   const project = item && ctx.s.projects.byIds([item.projectId])[0];
-  if (!item || !project) {
-    ctx.reply(`没有编号为 ${id} 的问题，请发送 #问题 核对编号。`);
-    return 'command';
-  }
-  if (item.status === 'withdrawn') {
-    ctx.reply(`#${id} 已随日报更正撤销，无需销号。`);
-    return 'command';
-  }
+  if (!item || !project) return `没有编号为 ${id} 的问题，请发送 #问题 核对编号。`;
+  if (item.status === 'withdrawn') return `#${id} 已随日报更正撤销，无需销号。`;
   if (item.status === 'closed') {
     const by = item.closedBy ? ctx.s.people.get(item.closedBy)?.name : undefined;
     const when = item.closedAt ? dayLabel(item.closedAt.slice(0, 10)) : '';
-    ctx.reply(`#${id} 已于${when}由${by ?? '他人'}销号${item.closeNote ? `（${item.closeNote}）` : ''}，无需重复销号。`);
-    return 'command';
+    return `#${id} 已于${when}由${by ?? '他人'}销号${item.closeNote ? `（${item.closeNote}）` : ''}，无需重复销号。`;
   }
-  if (!mayClose(ctx, project)) {
-    ctx.reply(`抱歉，只有${project.name}的帮包领导、联络员（责任单位）或管理员可以销号。`);
-    return 'command';
-  }
+  return { project, rest: ctx.args.slice(m[0].length).trim(), item };
+}
+
+/** #销号 编号 说明: closes an item, keeping who, when and how; the project's other groups are told. */
+function closeProblem(ctx: Ctx, { project, rest: note, item }: OpenItem): MessageOutcome {
+  const id = item.id;
   if (!note) {
     ctx.reply(`请写明销号说明，例如：#销号 ${id} 已协调供电部门完成迁改。`);
     return 'command';
@@ -124,7 +114,7 @@ export const closeProblem: Handler = (ctx) => {
   }
   ctx.reply(`已销号 ${summary}\n自${dayLabel(item.firstDate)}提出，历时 ${daysBetween(item.firstDate, ctx.today)} 天。`);
   return 'command';
-};
+}
 
 /** One line for a report's acknowledgement: which items it carried on and which it opened. */
 export function trackingNote(s: Stores, t: TrackedProblems, today: string): string | null {
@@ -142,3 +132,24 @@ export function trackingNote(s: Stores, t: TrackedProblems, today: string): stri
   if (!parts.length) return null;
   return `问题跟踪：${parts.join('；')}。${opened.length ? '解决后请发送 #销号 编号 说明。' : ''}`;
 }
+
+export const problemsCommand: CommandDef = {
+  name: '问题',
+  who: 'anyone',
+  where: ['group', 'dispatch'],
+  usage: '#问题 [全部]',
+  help: '查看本群未销号的问题；调度群里 #问题 全部 列出全区',
+  run: problems,
+};
+
+export const closeCommand: ProjectDef<OpenItem> = {
+  name: '销号',
+  who: ['leader', 'liaison', 'admin'],
+  where: ANYWHERE,
+  usage: '#销号 编号 说明',
+  help: '问题解决后销号，记录销号人和说明',
+  action: '销号',
+  roleNames: { liaison: '联络员（责任单位）' },
+  target: openItem,
+  run: closeProblem,
+};

@@ -1,24 +1,18 @@
 import type { Handler } from '../context';
-import { matchProject } from '../../core/report/match';
+import type { CommandDef } from '../command';
+import { WHOLE_ARGS, projectRefusal, resolveProject } from '../project';
 import { dayLabel, reportFigures } from '../../text/format';
-import { requireGroup, requireProjects } from '../guards';
 
 const TREND_DAYS = 7;
 
 /** #进度 [项目]: the latest report and the recent trend of progress. */
-export const progress: Handler = (ctx) => {
-  if (!requireGroup(ctx)) return 'command';
-  const projects = requireProjects(ctx);
-  if (!projects) return 'command';
-  let targets = projects;
-  if (ctx.args) {
-    const found = matchProject(ctx.args, projects);
-    if (found.kind !== 'match') {
-      ctx.reply(`未找到本群项目「${ctx.args}」。本群项目：${projects.map((p) => p.name).join('、')}`);
-      return 'command';
-    }
-    targets = [found.project];
+const progress: Handler = (ctx) => {
+  const pick = resolveProject(ctx, ctx.args, WHOLE_ARGS);
+  if (pick.kind !== 'found' && pick.kind !== 'all') {
+    ctx.reply(projectRefusal(ctx, pick, WHOLE_ARGS));
+    return 'command';
   }
+  const targets = pick.kind === 'all' ? pick.projects : [pick.project];
   const blocks = targets.map((p) => {
     const recent = ctx.s.reports.recentFor(p.id, TREND_DAYS);
     const latest = recent[0];
@@ -38,4 +32,13 @@ export const progress: Handler = (ctx) => {
   });
   ctx.reply(blocks.join('\n\n'));
   return 'command';
+};
+
+export const progressCommand: CommandDef = {
+  name: '进度',
+  who: 'anyone',
+  where: ['group'],
+  usage: '#进度 [项目]',
+  help: `查看最近一份日报和近 ${TREND_DAYS} 次进度`,
+  run: progress,
 };

@@ -8,7 +8,8 @@ import { dayLabel, invalidReply, reportFigures } from '../../text/format';
 import { trackProblems } from '../../features/problems';
 import { trackingNote } from './problems';
 
-function resolveProject(ctx: Ctx, report: Report): Project | null {
+/** The project a report names (its 项目名称 line), among the group's; answers when it cannot tell. */
+function reportProject(ctx: Ctx, report: Report): Project | null {
   const projects = ctx.groupProjects();
   const list = projects.map((p) => p.name).join('、');
   if (report.project === null) {
@@ -41,7 +42,7 @@ export const report: Handler = (ctx) => {
     return 'invalid';
   }
   const r = parsed.report;
-  const project = resolveProject(ctx, r);
+  const project = reportProject(ctx, r);
   if (!project) return 'invalid';
 
   const previous = ctx.s.reports.latestBefore(project.id, r.date);

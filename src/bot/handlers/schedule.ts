@@ -1,5 +1,5 @@
 import type { Ctx, Handler } from '../context';
-import { requireAdmin } from '../guards';
+import { ANYWHERE, type CommandDef } from '../command';
 
 function admin(ctx: Ctx) {
   if (!ctx.services.schedule) ctx.reply('日程功能未启用。');
@@ -7,7 +7,7 @@ function admin(ctx: Ctx) {
 }
 
 /** #日程: every job, when it runs next, and whether the holiday calendar covers it. */
-export const schedule: Handler = (ctx) => {
+const schedule: Handler = (ctx) => {
   const s = admin(ctx);
   if (s) ctx.reply(s.list(ctx.now, ctx.services.isYearCovered));
   return 'command';
@@ -16,7 +16,6 @@ export const schedule: Handler = (ctx) => {
 const toggle =
   (paused: boolean): Handler =>
   (ctx) => {
-    if (!requireAdmin(ctx)) return 'command';
     const s = admin(ctx);
     if (!s) return 'command';
     if (!ctx.args) {
@@ -27,6 +26,29 @@ const toggle =
     return 'command';
   };
 
-/** #暂停 日晒榜 / #恢复 日晒榜 (admins). */
-export const pause = toggle(true);
-export const resume = toggle(false);
+export const scheduleCommand: CommandDef = {
+  name: '日程',
+  who: 'anyone',
+  where: ANYWHERE,
+  usage: '#日程',
+  help: '查看各项日程的时间和下次运行时间',
+  run: schedule,
+};
+
+export const pauseCommand: CommandDef = {
+  name: '暂停',
+  who: 'admin',
+  where: ANYWHERE,
+  usage: '#暂停 日程名',
+  help: '暂停一项日程，如 #暂停 日晒榜',
+  run: toggle(true),
+};
+
+export const resumeCommand: CommandDef = {
+  name: '恢复',
+  who: 'admin',
+  where: ANYWHERE,
+  usage: '#恢复 日程名',
+  help: '恢复暂停的日程',
+  run: toggle(false),
+};

@@ -1,38 +1,15 @@
-import type { Ctx, Handler } from '../context';
-import type { Project } from '../../domain/project';
-import { matchProject } from '../../core/report/match';
+import type { Ctx } from '../context';
+import type { MessageOutcome } from '../../domain/message';
+import type { ProjectDef, Target } from '../command';
 import { readFutureDate } from '../../core/report/parse';
 import { dayLabel } from '../../text/format';
-import { requireGroup } from '../guards';
-import { holdsRole } from '../../features/roles';
 import { daysBetween } from '../../time/clock';
-
-/** Splits `[项目] 其余` : the first word names a project of the group, or the group has only one. */
-function projectAndRest(ctx: Ctx, args: string): { project: Project; rest: string } | null {
-  const projects = ctx.groupProjects();
-  const [first = '', ...others] = args.split(/\s+/).filter(Boolean);
-  const found = first ? matchProject(first, projects) : { kind: 'none' as const };
-  if (found.kind === 'match') return { project: found.project, rest: others.join(' ') };
-  if (projects.length === 1) return { project: projects[0]!, rest: args };
-  ctx.reply(`请写明项目名称。本群项目：${projects.map((p) => p.name).join('、')}`);
-  return null;
-}
-
-/** The project's liaison, its leader, or an admin. */
-function mayDeclare(ctx: Ctx, project: Project): boolean {
-  const ok = ctx.person.isAdmin || holdsRole(ctx.s, ctx.person, project, ['liaison', 'leader']);
-  if (!ok) ctx.reply(`抱歉，只有${project.name}的联络员、帮包领导或管理员可以申报停工、复工。`);
-  return ok;
-}
+import { projectNamed } from '../project';
 
 const UNTIL = /(\s*)至\s*(\S+)\s*$/;
 
 /** #停工 [项目] 原因 [至 日期]: the project's days are not due while it is stopped. */
-export const stop: Handler = (ctx) => {
-  const group = requireGroup(ctx);
-  if (!group) return 'command';
-  const split = projectAndRest(ctx, ctx.args);
-  if (!split || !mayDeclare(ctx, split.project)) return 'command';
+function stop(ctx: Ctx, split: Target): MessageOutcome {
   let reason = split.rest;
   let until: string | null = null;
   const m = UNTIL.exec(reason);
@@ -58,14 +35,10 @@ export const stop: Handler = (ctx) => {
   ctx.s.stoppages.declare(split.project.id, reason, ctx.today, until, ctx.person.id, ctx.now);
   ctx.reply(`已登记停工：${split.project.name}，原因：${reason}，自${dayLabel(ctx.today)}起${until ? `至${dayLabel(until)}` : '，复工时请发送 #复工'}。停工期间不计未报。`);
   return 'command';
-};
+}
 
 /** #复工 [项目]: the project reports again from today. */
-export const resumeWork: Handler = (ctx) => {
-  const group = requireGroup(ctx);
-  if (!group) return 'command';
-  const split = projectAndRest(ctx, ctx.args);
-  if (!split || !mayDeclare(ctx, split.project)) return 'command';
+function resumeWork(ctx: Ctx, split: Target): MessageOutcome {
   const current = ctx.s.stoppages.on(split.project.id, ctx.today);
   if (!current) {
     ctx.reply(`${split.project.name}目前没有停工登记。`);
@@ -75,4 +48,28 @@ export const resumeWork: Handler = (ctx) => {
   const days = current.fromDate < ctx.today ? `，停工 ${daysBetween(current.fromDate, ctx.today)} 天` : '';
   ctx.reply(`已登记复工：${split.project.name}${days}。请自今天起恢复报送日报。`);
   return 'command';
+}
+
+const DECLARERS = ['liaison', 'leader', 'admin'] as const;
+
+export const stopCommand: ProjectDef = {
+  name: '停工',
+  who: DECLARERS,
+  where: ['group'],
+  usage: '#停工 [项目] 原因 [至 日期]',
+  help: '登记停工，停工期间不计未报',
+  action: '申报停工、复工',
+  target: (ctx) => projectNamed(ctx, { naming: 'first-word', verb: '停工', example: (p) => `#停工 ${p} 环保管控` }),
+  run: stop,
+};
+
+export const resumeWorkCommand: ProjectDef = {
+  name: '复工',
+  who: DECLARERS,
+  where: ['group'],
+  usage: '#复工 [项目]',
+  help: '登记复工，自当天起恢复报送',
+  action: '申报停工、复工',
+  target: (ctx) => projectNamed(ctx, { naming: 'first-word', verb: '复工', example: (p) => `#复工 ${p}` }),
+  run: resumeWork,
 };

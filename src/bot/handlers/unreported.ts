@@ -1,13 +1,11 @@
 import type { Handler } from '../context';
+import type { CommandDef } from '../command';
 import { dayLabel } from '../../text/format';
-import { requireGroup, requireProjects } from '../guards';
 import { unreported as missingOn } from '../../core/rules/reporting';
 
 /** #未报: the group's projects with no report today. */
-export const unreported: Handler = (ctx) => {
-  if (!requireGroup(ctx)) return 'command';
-  const projects = requireProjects(ctx);
-  if (!projects) return 'command';
+const unreported: Handler = (ctx) => {
+  const projects = ctx.groupProjects();
   const reported = ctx.s.reports.projectIdsReportedOn(ctx.today);
   const stopped = (id: number) => !!ctx.s.stoppages.on(id, ctx.today);
   const missing = missingOn(projects, reported, stopped);
@@ -19,4 +17,13 @@ export const unreported: Handler = (ctx) => {
       : `${dayLabel(ctx.today)}本群应报项目均已报送日报。`) + note,
   );
   return 'command';
+};
+
+export const unreportedCommand: CommandDef = {
+  name: '未报',
+  who: 'anyone',
+  where: ['group'],
+  usage: '#未报',
+  help: '查看本群今天还没报日报的项目',
+  run: unreported,
 };
