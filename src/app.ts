@@ -12,6 +12,7 @@ import { Scheduler } from './schedule/scheduler';
 import { ScheduleAdmin } from './schedule/admin';
 import path from 'node:path';
 import { createRunners } from './schedule/jobs';
+import { DEFAULT_BACKUP_KEEP } from './features/backup';
 import { currentThresholds, currentHonourRules } from './features/rule-settings';
 import { OutboxSender, type SenderOptions } from './outbox/sender';
 
@@ -33,6 +34,8 @@ export interface AppOptions {
   bulletinDir?: string;
   /** Defaults: prompt in the project group; a gentle note after 3 uncommented workdays. */
   commentPrompt?: { privately: boolean; nudgeAfterWorkdays: number };
+  /** Nightly backups; default `backups/` beside the media directory, 14 kept. */
+  backup?: { dir: string; keep: number };
 }
 
 export interface App {
@@ -58,6 +61,7 @@ export function createApp(o: AppOptions): App {
     honourRules: () => currentHonourRules(settings),
     bulletinDir: o.bulletinDir ?? path.join(path.dirname(o.settings.mediaDir), 'bulletins'),
     commentPrompt: o.commentPrompt ?? { privately: false, nudgeAfterWorkdays: 3 },
+    backup: o.backup ?? { dir: path.join(path.dirname(o.settings.mediaDir), 'backups'), keep: DEFAULT_BACKUP_KEEP },
   });
   const scheduler = new Scheduler(scheduleStore, isWorkday, o.clock, o.log, runners);
   const bot = new Bot(stores, o.clock, o.log, o.settings, {

@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     },
     send: { gapMs: config.sendGapMs, jitterMs: config.sendJitterMs, perMinute: config.sendPerMinute, quietHours: config.quietHours },
     bulletinDir: config.bulletinDir,
+    backup: config.backup,
     commentPrompt: { privately: config.leaderPromptPrivately, nudgeAfterWorkdays: config.commentNudgeWorkdays },
     calendar,
   });

@@ -29,6 +29,8 @@ const schema = z.object({
   RISHAI_DB: z.string().min(1).default('data/rishai.db'),
   RISHAI_MEDIA_DIR: z.string().min(1).default('data/media'),
   RISHAI_BULLETIN_DIR: z.string().min(1).default('data/bulletins'),
+  RISHAI_BACKUP_DIR: z.string().min(1).default('data/backups'),
+  RISHAI_BACKUP_KEEP: int(14),
   RISHAI_ADMINS: list,
   RISHAI_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   RISHAI_STALE_SECONDS: int(120),
@@ -91,6 +93,8 @@ export type Config = {
   mediaDir: string;
   /** Where the weekly and monthly bulletins' images and workbooks are kept. */
   bulletinDir: string;
+  /** Nightly database backups: where, and how many are kept (0: all). */
+  backup: { dir: string; keep: number };
   admins: string[];
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   staleSeconds: number;
@@ -137,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       dbFile: e.RISHAI_DB,
       mediaDir: e.RISHAI_MEDIA_DIR,
       bulletinDir: e.RISHAI_BULLETIN_DIR,
+      backup: { dir: e.RISHAI_BACKUP_DIR, keep: e.RISHAI_BACKUP_KEEP },
       admins: e.RISHAI_ADMINS,
       logLevel: e.RISHAI_LOG_LEVEL,
       staleSeconds: e.RISHAI_STALE_SECONDS,

@@ -53,6 +53,8 @@ export interface JobDeps {
     /** A leader whose projects' reports go uncommented this many workdays running gets one gentle note. */
     nudgeAfterWorkdays: number;
   };
+  /** Where the nightly backups go, and how many are kept (0: all). */
+  backup: { dir: string; keep: number };
 }
 
 /** A job's definition and the factory of its runner, which each job module exports. */

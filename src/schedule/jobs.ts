@@ -5,9 +5,10 @@ import { DAILY_BOARD, LAST_CALL, REMINDER } from '../jobs/reporting';
 import { COMMENT_PROMPT } from '../jobs/comments';
 import { MONTHLY_BULLETIN, WEEKLY_DISPATCH } from '../jobs/bulletin';
 import { LEADER_DIGEST } from '../jobs/digest';
+import { BACKUP } from '../jobs/backup';
 
 /** The jobs Rishai runs on its own, listed (and shown to admins) in this order; jobs due the same minute run in it. */
-export const JOBS = [WARNINGS, PROBLEMS, REMINDER, LAST_CALL, DAILY_BOARD, COMMENT_PROMPT, WEEKLY_DISPATCH, LEADER_DIGEST, MONTHLY_BULLETIN] as const;
+export const JOBS = [WARNINGS, PROBLEMS, REMINDER, LAST_CALL, DAILY_BOARD, COMMENT_PROMPT, WEEKLY_DISPATCH, LEADER_DIGEST, MONTHLY_BULLETIN, BACKUP] as const;
 
 export type ScheduledJob = (typeof JOBS)[number];
 export type JobName = ScheduledJob['name'];

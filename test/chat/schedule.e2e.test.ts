@@ -28,7 +28,7 @@ describe('schedules by chat command', () => {
     expect(await h.say('王区长', DISPATCH, '#暂停 日晒榜')).toEqual(['抱歉，该指令仅限管理员使用。']);
     expect(await h.say('李主任', DISPATCH, '#暂停 日晒榜')).toEqual(['已暂停日晒榜。']);
     const [schedule] = await h.say('王区长', DISPATCH, '#日程');
-    expect(schedule).toBe('日程：\n· 预警：09:00（工作日），下次 11-25 09:00\n· 问题督办：09:00（工作日），下次 11-25 09:00\n· 提醒：16:30（工作日），下次 11-24 16:30\n· 催报：17:30（工作日），下次 11-24 17:30\n· 日晒榜：20:00（工作日），已暂停\n· 点评提醒：20:30（工作日），下次 11-24 20:30\n· 周调度：周一 09:00，下次 11-30 09:00\n· 领导周报：周一 09:30，下次 11-30 09:30\n· 月通报：每月1日 09:00，下次 12-01 09:00');
+    expect(schedule).toBe('日程：\n· 预警：09:00（工作日），下次 11-25 09:00\n· 问题督办：09:00（工作日），下次 11-25 09:00\n· 提醒：16:30（工作日），下次 11-24 16:30\n· 催报：17:30（工作日），下次 11-24 17:30\n· 日晒榜：20:00（工作日），已暂停\n· 点评提醒：20:30（工作日），下次 11-24 20:30\n· 周调度：周一 09:00，下次 11-30 09:00\n· 领导周报：周一 09:30，下次 11-30 09:30\n· 月通报：每月1日 09:00，下次 12-01 09:00\n· 备份：02:30，下次 11-25 02:30');
     expect(h.db.prepare('SELECT subject, old_value, new_value, changed_by FROM setting_changes ORDER BY id').all()).toEqual([
       { subject: 'reminder', old_value: '16:00', new_value: '16:30', changed_by: '李主任' },
       { subject: 'dailyBoard', old_value: '启用', new_value: '暂停', changed_by: '李主任' },
