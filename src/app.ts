@@ -13,6 +13,7 @@ import { ScheduleAdmin } from './schedule/admin';
 import path from 'node:path';
 import { createRunners } from './schedule/jobs';
 import { DEFAULT_BACKUP_KEEP } from './features/backup';
+import { FailureNotices, type ExternalAlert } from './features/failures';
 import { currentThresholds, currentHonourRules } from './features/rule-settings';
 import { OutboxSender, type SenderOptions } from './outbox/sender';
 
@@ -36,6 +37,8 @@ export interface AppOptions {
   commentPrompt?: { privately: boolean; nudgeAfterWorkdays: number };
   /** Nightly backups; default `backups/` beside the media directory, 14 kept. */
   backup?: { dir: string; keep: number };
+  /** Where failures are told outside WeChat too (webhook, e-mail); chat alone when absent. */
+  alert?: ExternalAlert;
 }
 
 export interface App {
@@ -44,6 +47,8 @@ export interface App {
   inbound: Attached;
   sender: OutboxSender;
   scheduler: Scheduler;
+  /** Tells the admins of failed jobs, messages given up on and low disk. */
+  failures: FailureNotices;
 }
 
 /** Assembles the bot around a database and a Wechaty instance (real or mock). */
@@ -63,16 +68,22 @@ export function createApp(o: AppOptions): App {
     commentPrompt: o.commentPrompt ?? { privately: false, nudgeAfterWorkdays: 3 },
     backup: o.backup ?? { dir: path.join(path.dirname(o.settings.mediaDir), 'backups'), keep: DEFAULT_BACKUP_KEEP },
   });
-  const scheduler = new Scheduler(scheduleStore, isWorkday, o.clock, o.log, runners);
+  const failures = new FailureNotices(stores, o.alert ?? null);
+  const scheduler = new Scheduler(scheduleStore, isWorkday, o.clock, o.log, runners, (job, slot, error) =>
+    failures.jobFailed(job.label, slot.date, error, o.clock.now()),
+  );
   const bot = new Bot(stores, o.clock, o.log, o.settings, {
     schedule: new ScheduleAdmin(scheduler, scheduleStore),
     isYearCovered: (y) => o.calendar.isCovered(y),
   });
   let rebinding: Promise<void> = Promise.resolve();
   const inbound = attachBot(o.wechaty, bot, o.clock, o.log, () => rebinding);
-  const sender = new OutboxSender(stores.outbox, new WechatyTransport(o.wechaty, stores), o.clock, o.log, o.send);
+  const sender = new OutboxSender(stores.outbox, new WechatyTransport(o.wechaty, stores), o.clock, o.log, {
+    ...o.send,
+    onGiveUp: (item, error) => failures.sendGivenUp(item, error, o.clock.now()),
+  });
   o.wechaty.on('ready', () => {
     rebinding = rebindAfterLogin(o.wechaty, stores, o.clock, o.log).catch((err) => o.log.error('rebind.error', { error: err }));
   });
-  return { stores, bot, inbound, sender, scheduler };
+  return { stores, bot, inbound, sender, scheduler, failures };
 }

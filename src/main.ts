@@ -1,3 +1,4 @@
+import path from 'node:path';
 import qrcodeTerminal from 'qrcode-terminal';
 import { WechatyBuilder, log as wechatyLog, types } from 'wechaty';
 import { loadConfig, loadDotEnv } from './config/config';
@@ -9,6 +10,8 @@ import { LiveCalendar } from './features/calendar';
 import { createAlerter } from './alert/alert';
 import { LoginWatch } from './alert/login';
 import { CalendarStore } from './store/calendar';
+
+const DISK_CHECK_MS = 10 * 60_000;
 
 /** `npm start`: the bot on real WeChat, through the puppet named in .env. */
 async function main(): Promise<void> {
@@ -48,6 +51,7 @@ async function main(): Promise<void> {
     send: { gapMs: config.sendGapMs, jitterMs: config.sendJitterMs, perMinute: config.sendPerMinute, quietHours: config.quietHours },
     bulletinDir: config.bulletinDir,
     backup: config.backup,
+    alert: alerter,
     commentPrompt: { privately: config.leaderPromptPrivately, nudgeAfterWorkdays: config.commentNudgeWorkdays },
     calendar,
   });
@@ -104,6 +108,17 @@ async function main(): Promise<void> {
   app.sender.start();
   await app.scheduler.resumeInterrupted();
   app.scheduler.start();
+  // Disk space is checked at start and every ten minutes where the database lives.
+  const checkDisk = () => {
+    try {
+      app.failures.checkDisk(path.dirname(path.resolve(config.dbFile)), systemClock.now());
+    } catch (err) {
+      log.warn('disk.check_failed', { error: err });
+    }
+  };
+  checkDisk();
+  const diskTimer = setInterval(checkDisk, DISK_CHECK_MS);
+  diskTimer.unref();
   const year = new Date().getFullYear();
   for (const y of [year, year + 1]) {
     if (!calendar.isCovered(y)) {

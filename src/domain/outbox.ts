@@ -37,6 +37,8 @@ export const outboxKey = {
   /** A job's note to a person at most once a day, whichever slot (or rerun) it came from. */
   nudge: (job: string, date: string, personId: number) => scheduled(`job:${job}:nudge:${date}:p${personId}`),
   /** An admin told, once a day, that a group could not be matched after a login. */
+  /** An admin told of a failure, once per cause. */
+  failure: (cause: string, adminId: number): OutboxKey => ({ kind: 'alert', value: `failure:${cause}:p${adminId}` }),
   unresolvedGroup: (groupId: number, date: string, adminId: number): OutboxKey => ({
     kind: 'alert',
     value: `rebind:${groupId}:${date}:${adminId}`,

@@ -17,6 +17,8 @@ export interface SenderOptions {
   quietHours?: { start: number; end: number } | null;
   maxAttempts?: number;
   random?: () => number;
+  /** Told of an item given up on after its last attempt. */
+  onGiveUp?: (item: OutboxItem, error: string) => void;
 }
 
 // WeChat's "operation too frequent" answers; the code must stand as a code, not inside an id.
@@ -114,6 +116,7 @@ export class OutboxSender {
       if (attempt >= this.maxAttempts) {
         this.store.markFailed(item.id, message);
         this.log.error('outbox.failed', { key: item.key, attempt, error: message });
+        this.opts.onGiveUp?.(item, message);
       } else {
         const backoff = Math.min(60 * 60_000, 5_000 * 2 ** (attempt - 1));
         this.store.markRetry(item.id, message, new Date(Math.max(now + backoff, this.pausedUntil)));

@@ -61,6 +61,8 @@ export class Scheduler {
     private clock: Clock,
     private log: Logger,
     private runners: Partial<Record<JobName, JobRunner>>,
+    /** Told of a run that failed, after it is recorded as failed. */
+    private onFailure: (job: ScheduledJob, slot: Slot, error: string) => void = () => undefined,
   ) {
     this.reloadAll();
   }
@@ -165,13 +167,17 @@ export class Scheduler {
   private async execute(job: ScheduledJob, at: Date, late: boolean): Promise<void> {
     const key = shanghaiIso(at);
     const now = this.clock.now();
+    const slot = slotOf(job, at, late, now);
     try {
-      await this.runners[job.name]?.(slotOf(job, at, late, now));
+      await this.runners[job.name]?.(slot);
       this.store.finish(job.name, key, 'done', null, this.clock.now());
       this.log.info('job.done', { job: job.name, slot: key, late });
     } catch (err) {
-      this.store.finish(job.name, key, 'failed', err instanceof Error ? err.message : String(err), this.clock.now());
+      // By shape, not instanceof: an error from another realm (a VM context) is no instanceof Error here.
+      const message = typeof err === 'object' && err !== null && 'message' in err ? String(err.message) : String(err);
+      this.store.finish(job.name, key, 'failed', message, this.clock.now());
       this.log.error('job.failed', { job: job.name, slot: key, error: err });
+      this.onFailure(job, slot, message);
     }
   }
 

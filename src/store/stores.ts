@@ -12,6 +12,7 @@ import { ProblemStore } from './problems';
 import { SettingsStore } from './settings';
 import { WarningStateStore } from './warnings';
 import { backupDatabase } from './backup';
+import { FailureCauseStore } from './failures';
 
 /** Every table group's store over one database: what features, jobs and the bot read and write through. */
 export interface Stores {
@@ -28,6 +29,7 @@ export interface Stores {
   problems: ProblemStore;
   settings: SettingsStore;
   warnings: WarningStateStore;
+  causes: FailureCauseStore;
   /** Runs `fn` in one SQLite transaction (nested calls join the outer one): all of its writes or none. */
   transaction<T>(fn: () => T): T;
   /** A consistent copy of the whole database in `file`, taken while the bot runs. */
@@ -49,6 +51,7 @@ export function createStores(db: Db): Stores {
     problems: new ProblemStore(db),
     settings: new SettingsStore(db),
     warnings: new WarningStateStore(db),
+    causes: new FailureCauseStore(db),
     transaction: (fn) => db.transaction(fn)(),
     backupTo: (file) => backupDatabase(db, file),
   };

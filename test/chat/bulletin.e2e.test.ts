@@ -76,13 +76,15 @@ describe('monthly bulletin (月通报) in the dispatch group', () => {
     expect(h.app.stores.outbox.countByStatus()).not.toHaveProperty('pending');
   });
 
-  it('still sends the text when the files cannot be written, and records the failure', async () => {
+  it('still sends the text when the files cannot be written, records the failure and tells the admins', async () => {
     fs.writeFileSync(path.join(h.dir, 'bulletins'), 'not a directory');
     h.clock.set('2026-11-01T09:00:00+08:00');
     const before = h.world.sent.length;
     await h.app.scheduler.tick();
     await h.app.sender.drain();
-    expect(h.world.sent.slice(before).map((s) => s.file ?? s.text.split('\n')[0])).toEqual(['【月通报】2026年10月（10月1日至10月31日）']);
+    const sent = h.world.sent.slice(before);
+    expect(sent.filter((s) => s.room).map((s) => s.file ?? s.text.split('\n')[0])).toEqual(['【月通报】2026年10月（10月1日至10月31日）']);
+    expect(sent.filter((s) => s.to).map((s) => [s.to, s.text])).toEqual([['李主任', expect.stringMatching(/^【日晒告警】日程「月通报」（2026-11-01）运行失败：ENOTDIR.*bulletins/)]]);
     expect(h.db.prepare("SELECT status, error FROM job_runs WHERE job = 'monthlyBulletin'").get()).toMatchObject({ status: 'failed', error: expect.stringContaining('bulletins') });
   });
 

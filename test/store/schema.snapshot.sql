@@ -1,5 +1,5 @@
 -- sqlite_master after migration, sorted by kind and name. Regenerate the checked-in copy with npm run schema:dump.
-PRAGMA user_version = 17;
+PRAGMA user_version = 18;
 
 CREATE TABLE calendar_overrides (
   date   TEXT PRIMARY KEY,
@@ -19,6 +19,11 @@ CREATE TABLE comments (
   message_id  INTEGER NOT NULL REFERENCES messages(id),
   created_at  TEXT NOT NULL
 , reported_at TEXT);
+
+CREATE TABLE failure_causes (
+  cause   TEXT PRIMARY KEY,
+  told_at TEXT NOT NULL
+);
 
 CREATE TABLE group_members (
   group_id   INTEGER NOT NULL REFERENCES groups(id),

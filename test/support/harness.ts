@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ManualClock } from '../../src/time/clock';
 import { openDb, type Db } from '../../src/store/db';
 import { silentLogger } from '../../src/log/log';
-import { createApp, type App } from '../../src/app';
+import { createApp, type App, type AppOptions } from '../../src/app';
 import { MockWorld } from '../../src/sandbox/world';
 import { ProjectStore } from '../../src/store/projects';
 import type { ProjectInput } from '../../src/domain/project';
@@ -54,7 +54,7 @@ export class Harness {
     return path.join(this.dir, 'rishai.db');
   }
 
-  async start(admins: string[] = ['李主任']): Promise<this> {
+  async start(admins: string[] = ['李主任'], options: Partial<AppOptions> = {}): Promise<this> {
     this.db = openDb(this.dbFile);
     new ProjectStore(this.db).upsert(PROJECTS, this.clock.now());
     this.app = createApp({
@@ -65,6 +65,7 @@ export class Harness {
       settings: { admins, staleSeconds: 120, photoWindowMinutes: 30, mediaDir: path.join(this.dir, 'media') },
       send: { gapMs: 0, jitterMs: 0, perMinute: 1000 },
       calendar: new LiveCalendar(new CalendarStore(this.db), this.clock),
+      ...options,
     });
     await this.world.start();
     return this;
