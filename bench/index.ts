@@ -103,6 +103,12 @@ function benchStartup(): { nodeBareMs: number; cliHelpMs: number; cliParseMs: nu
   return { nodeBareMs: median(times.nodeBareMs), cliHelpMs: median(times.cliHelpMs), cliParseMs: median(times.cliParseMs) };
 }
 
+/** The node flags `npm start` gives the bot (package.json is their one place), so the idle figure is the running bot's. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 /** The idle bot's resident memory, in a process of its own running the compiled code (see bot-idle.ts). */
 function benchBotIdle(): { rssMB: number; heapUsedMB: number; modules: number } {
   // Transpiled only (npm test type-checks it), so the measured process carries no TypeScript loader.
@@ -111,7 +117,7 @@ function benchBotIdle(): { rssMB: number; heapUsedMB: number; modules: number } 
   const script = path.join(tmp, 'bench', 'bot-idle.js');
   fs.mkdirSync(path.dirname(script), { recursive: true });
   fs.writeFileSync(script, js);
-  const out = execFileSync(process.execPath, ['--expose-gc', script], { encoding: 'utf8', env: { ...process.env, RISHAI_DIST: path.join(__dirname, '..', 'dist') } });
+  const out = execFileSync(process.execPath, ['--expose-gc', ...startFlags(), script], { encoding: 'utf8', env: { ...process.env, RISHAI_DIST: path.join(__dirname, '..', 'dist') } });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
