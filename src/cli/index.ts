@@ -11,6 +11,7 @@ const USAGE = `用法 / usage: rishai <command> [options]
   bulletin daily|weekly|monthly [--period P] [--out DIR] [--json]   生成统计通报（bulletin.md；--json 输出数据）
   backup --out DIR           备份数据库（机器人运行时也可以，得到一致的副本）
   restore FILE [--db NEW]    检查备份并恢复到一个新的数据库文件（不覆盖现有数据库）
+  admin add NAME|list|remove ID   管理员：生成一次性验证码（本人私聊机器人发送后生效）、列出、取消
 
   通用选项 / common: --db PATH（默认 data/rishai.db；不存在时只有 import、simulate 会新建，其余命令加 --init 才新建）`;
 
@@ -106,6 +107,8 @@ async function dispatch(command: string, rest: string[], values: Values, dbGiven
       return (require('./bulletin') as typeof import('./bulletin.js')).runBulletin(values.db, rest, { period: values.period, out: values.out, json: values.json }, io);
     case 'backup':
       return (require('./backup') as typeof import('./backup.js')).runBackup(values.db, values.out, io);
+    case 'admin':
+      return (require('./admin') as typeof import('./admin.js')).runAdmin(values.db, rest, io);
     case 'restore': {
       const backup = require('./backup') as typeof import('./backup.js');
       return backup.runRestore(dbGiven ? values.db : backup.restoreTarget(rest[0] ?? '', values.db), rest, io);

@@ -7,7 +7,7 @@ interface PersonRow {
   puppet_contact_id: string | null;
   name: string;
   is_admin: number;
-  admin_source: 'config' | 'chat' | null;
+  admin_source: 'config' | 'chat' | 'code' | 'cli' | null;
 }
 
 const toPerson = (r: PersonRow): Person => ({
@@ -102,9 +102,14 @@ export class PeopleStore {
     this.remap.run(puppetContactId, personId);
   }
 
-  /** Grants (or revokes) the admin right from chat. */
-  setAdmin(personId: number, on: boolean): void {
-    this.admin.run(on ? 1 : 0, on ? 'chat' : null, personId);
+  /** Grants (or revokes) the admin right: from chat (#设置 管理员), by a one-time code, or by the CLI. */
+  setAdmin(personId: number, on: boolean, source: 'chat' | 'code' | 'cli' = 'chat'): void {
+    this.admin.run(on ? 1 : 0, on ? source : null, personId);
+  }
+
+  /** The admins with where each right came from: config, chat, code or cli. */
+  adminsWithSource(): (Person & { source: string | null })[] {
+    return this.admins.all().map((r) => ({ ...toPerson(r), source: r.admin_source }));
   }
 
   listAdmins(): Person[] {

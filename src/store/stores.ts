@@ -13,6 +13,7 @@ import { SettingsStore } from './settings';
 import { WarningStateStore } from './warnings';
 import { backupDatabase } from './backup';
 import { FailureCauseStore } from './failures';
+import { AdminCodeStore } from './admin-codes';
 
 /** Every table group's store over one database: what features, jobs and the bot read and write through. */
 export interface Stores {
@@ -30,6 +31,7 @@ export interface Stores {
   settings: SettingsStore;
   warnings: WarningStateStore;
   causes: FailureCauseStore;
+  adminCodes: AdminCodeStore;
   /** Runs `fn` in one SQLite transaction (nested calls join the outer one): all of its writes or none. */
   transaction<T>(fn: () => T): T;
   /** A consistent copy of the whole database in `file`, taken while the bot runs. */
@@ -52,6 +54,7 @@ export function createStores(db: Db): Stores {
     settings: new SettingsStore(db),
     warnings: new WarningStateStore(db),
     causes: new FailureCauseStore(db),
+    adminCodes: new AdminCodeStore(db),
     transaction: (fn) => db.transaction(fn)(),
     backupTo: (file) => backupDatabase(db, file),
   };

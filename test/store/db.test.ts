@@ -110,7 +110,7 @@ describe('openDb', () => {
     // As it was before migration 014 (and 017).
     db.exec(
       `DROP TRIGGER report_months_mark; DROP TABLE report_months; DROP TABLE report_month_figures; DROP TABLE report_months_stale;
-       DROP INDEX comments_date; ALTER TABLE comments DROP COLUMN reported_at; ALTER TABLE outbox DROP COLUMN kind; DROP TABLE failure_causes; PRAGMA user_version = 13`,
+       DROP INDEX comments_date; ALTER TABLE comments DROP COLUMN reported_at; ALTER TABLE outbox DROP COLUMN kind; DROP TABLE failure_causes; DROP TABLE admin_codes; PRAGMA user_version = 13`,
     );
     db.close();
     const again = openDb(file);
@@ -133,7 +133,7 @@ describe('openDb', () => {
       `DROP INDEX comments_date; ALTER TABLE comments DROP COLUMN reported_at;
        CREATE INDEX comments_date ON comments (date, project_id, person_id, created_at);
        UPDATE report_month_figures SET figures = '[["2026-09-08",20,null,null,"2026-09-08T09:00:00+08:00"]]';
-       ALTER TABLE outbox DROP COLUMN kind; DROP TABLE failure_causes; PRAGMA user_version = 15`,
+       ALTER TABLE outbox DROP COLUMN kind; DROP TABLE failure_causes; DROP TABLE admin_codes; PRAGMA user_version = 15`,
     );
     db.prepare("INSERT INTO comments (report_id, project_id, date, person_id, text, message_id, created_at) VALUES (?, 1, '2026-09-08', 7, '收到', 1, '2026-09-08T20:00:00+08:00')").run(corrected);
     db.close();

@@ -1,5 +1,15 @@
 -- sqlite_master after migration, sorted by kind and name. Regenerate the checked-in copy with npm run schema:dump.
-PRAGMA user_version = 18;
+PRAGMA user_version = 19;
+
+CREATE TABLE admin_codes (
+  id         INTEGER PRIMARY KEY,
+  for_name   TEXT NOT NULL,
+  code_hash  TEXT NOT NULL UNIQUE,
+  issued_at  TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_by    INTEGER REFERENCES persons(id),
+  used_at    TEXT
+);
 
 CREATE TABLE calendar_overrides (
   date   TEXT PRIMARY KEY,
@@ -103,7 +113,7 @@ CREATE TABLE persons (
   name              TEXT NOT NULL,
   is_admin          INTEGER NOT NULL DEFAULT 0,
   created_at        TEXT NOT NULL
-, admin_source TEXT CHECK (admin_source IN ('config', 'chat')));
+, admin_source TEXT);
 
 CREATE TABLE problem_reports (
   problem_id INTEGER NOT NULL REFERENCES problems(id),
