@@ -7,7 +7,7 @@ import { buildBulletin } from '../features/bulletin/build';
 import { lastCompleteSpec } from '../core/stats/bulletin';
 import { dispatchText } from '../text/dispatch';
 import type { HonourRules } from '../core/stats/honours';
-import { periodOf } from '../core/stats/stats';
+import { periodOf } from '../core/stats/period';
 
 const keyOf = (slot: Slot, groupId: number) => `job:${slot.job.name}:${slot.key}:g${groupId}`;
 

@@ -1,7 +1,9 @@
 import type { Stores } from '../store/stores';
 import type { JobRunner } from '../schedule/scheduler';
 import type { WarningThresholds } from '../core/rules/warnings';
-import { computeStats, periodOf, type StatsFigures, type StatsInput } from '../core/stats/stats';
+import { periodOf } from '../core/stats/period';
+import type { StatsFigures, StatsInput } from '../core/stats/types';
+import { computeStats } from '../core/stats/stats';
 import { lastCompleteSpec } from '../core/stats/bulletin';
 import { statsInput } from '../features/bulletin/source';
 import { leaderDigestText } from '../text/digest';

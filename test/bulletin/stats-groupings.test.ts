@@ -1,5 +1,8 @@
 import { WorkCalendar } from '../../src/core/calendar';
-import { computeStats, currentReportsByProject, periodOf, type Grouping, type StatsInput, type StatsReport } from '../../src/core/stats/stats';
+import { periodOf } from '../../src/core/stats/period';
+import type { Grouping, StatsInput, StatsReport } from '../../src/core/stats/types';
+import { currentReportsByProject } from '../../src/core/stats/reports';
+import { computeStats } from '../../src/core/stats/stats';
 import { addDays } from '../../src/time/clock';
 import { statsProject, statsReport } from '../support/stats';
 

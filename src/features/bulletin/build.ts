@@ -1,6 +1,8 @@
 import type { Stores } from '../../store/stores';
 import type { WarningThresholds } from '../../core/rules/warnings';
-import { computeStats, overallBefore, previousPeriod, type GroupFigures, type Period, type PeriodKind, type StatsInput } from '../../core/stats/stats';
+import { previousPeriod, type Period, type PeriodKind } from '../../core/stats/period';
+import type { GroupFigures, StatsInput } from '../../core/stats/types';
+import { computeStats, overallBefore } from '../../core/stats/stats';
 import { DEFAULT_HONOUR_RULES, honours, type HonourRules } from '../../core/stats/honours';
 import { bulletinTitle, type Bulletin } from '../../core/stats/bulletin';
 import { statsInput } from './source';
