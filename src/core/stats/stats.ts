@@ -12,20 +12,11 @@ import { previousPeriod, yearSchedulePercent } from './period';
 import { problemFigures } from './problems';
 import { projectFigures, type Context, type UngroupedFigures } from './project';
 import { currentReportsByProject } from './reports';
-import type { GroupFigures, Grouping, LeaderFigures, ProblemFigures, ProjectFigures, Ranking, StatsFigures, StatsInput, StatsProject, StatsReport, StatsStoppage } from './types';
+import type { GroupFigures, Grouping, LeaderFigures, ProblemFigures, ProjectFigures, Ranking, StatsFigures, StatsInput, StatsProject, StatsStoppage } from './types';
 
 const minDate = (a: string, b: string) => (a < b ? a : b);
 
-// A bulletin computes the period before from the same rows: they are grouped once.
-const grouped = new WeakMap<readonly StatsReport[], Map<number, StatsReport[]>>();
-
-function reportsByProject(reports: readonly StatsReport[]): Map<number, StatsReport[]> {
-  let byProject = grouped.get(reports);
-  if (!byProject) grouped.set(reports, (byProject = currentReportsByProject(reports)));
-  return byProject;
-}
-
-function contextOf(input: StatsInput, lights: Context['lights']): Context {
+function contextOf(input: StatsInput, reports: Context['reports'], lights: Context['lights']): Context {
   const asOf = minDate(input.period.to, input.today);
   const workdays: string[] = [];
   for (let d = input.period.from; d <= asOf; d = addDays(d, 1)) if (input.isWorkday(d)) workdays.push(d);
@@ -37,15 +28,15 @@ function contextOf(input: StatsInput, lights: Context['lights']): Context {
     previous: input.previous ?? previousPeriod(input.period),
     asOf,
     workdays,
-    reports: reportsByProject(input.reports),
+    reports,
     stoppages,
     thresholds: input.thresholds ?? DEFAULT_THRESHOLDS,
     lights,
   };
 }
 
-/** What does not depend on the grouping: most of the work, done once per input. */
-interface Core {
+/** What does not depend on the grouping: most of the work. */
+interface Facts {
   ctx: Context;
   schedule: number;
   /** In the order of `input.projects`. */
@@ -54,21 +45,13 @@ interface Core {
   problems: ProblemFigures[];
   byId: Map<number, StatsProject>;
   tallies: Map<number, LeaderTally[]>;
-  /** The whole district, the same under every grouping but 'leader' (made when first asked for: `overallOf`). */
-  overall?: GroupFigures;
-  projectRankings?: Ranking[];
 }
 
-// A bulletin groups one input three ways; inputs are not changed once made (their fields are readonly).
-const cores = new WeakMap<StatsInput, Core>();
-
-function coreOf(input: StatsInput, lights: Context['lights'] = new Map()): Core {
-  const cached = cores.get(input);
-  if (cached) return cached;
-  const ctx = contextOf(input, lights);
+function factsOf(input: StatsInput, reports: Context['reports'], lights: Context['lights']): Facts {
+  const ctx = contextOf(input, reports, lights);
   const schedule = yearSchedulePercent(ctx.asOf);
   const tallies = talliesByProject(input, ctx.reports, { from: ctx.period.from, to: ctx.asOf });
-  const core: Core = {
+  return {
     ctx,
     schedule,
     projects: input.projects.map((p) => projectFigures(p, ctx, schedule)),
@@ -77,44 +60,64 @@ function coreOf(input: StatsInput, lights: Context['lights'] = new Map()): Core 
     byId: new Map(input.projects.map((p) => [p.id, p])),
     tallies,
   };
-  cores.set(input, core);
-  return core;
 }
 
-function sharedOf(core: Core, leaderNames: Shared['leaderNames']): Shared {
-  return { projects: core.byId, asOf: core.ctx.asOf, schedule: core.schedule, problems: core.problems, tallies: core.tallies, leaderNames };
+function sharedOf(facts: Facts, leaderNames: Shared['leaderNames']): Shared {
+  return { projects: facts.byId, asOf: facts.ctx.asOf, schedule: facts.schedule, problems: facts.problems, tallies: facts.tallies, leaderNames };
 }
 
-function overallOf(core: Core): GroupFigures {
-  return (core.overall ??= groupFigures(DISTRICT, core.projects, sharedOf(core, null)));
+function districtOf(facts: Facts): GroupFigures {
+  return groupFigures(DISTRICT, facts.projects, sharedOf(facts, null));
+}
+
+/** An input's figures that do not depend on the grouping, made by `prepareStats`: `computeStats` groups them as often as wanted. */
+export interface PreparedStats extends Facts {
+  /** The whole district, the same under every grouping but 'leader'. */
+  overall: GroupFigures;
+  projectRankings: Ranking[];
+}
+
+/** Does most of the work of `computeStats` once: a caller wanting several groupings of one input, or `overallBefore`, prepares it. */
+export function prepareStats(input: StatsInput): PreparedStats {
+  const facts = factsOf(input, currentReportsByProject(input.reports), new Map());
+  return {
+    ...facts,
+    overall: districtOf(facts),
+    projectRankings: rankings(facts.projects, (p) => p.name, {
+      reportingRate: (p) => p.reporting.rate,
+      investmentCompletion: (p) => p.investment.completionRate,
+      progressGained: (p) => p.progress.gained,
+    }),
+  };
 }
 
 /**
  * The whole district over the period before, from the same input (its rows reach back to it, as
- * `StatsInput.reports` says): what a bulletin compares with. It reuses the lights on that period's last day.
+ * `StatsInput.reports` says): what a bulletin compares with. It reuses the rows as grouped and the
+ * lights on that period's last day.
  */
-export function overallBefore(input: StatsInput): GroupFigures {
-  const core = coreOf(input);
-  const period = core.ctx.previous;
-  return overallOf(coreOf({ ...input, period, previous: previousPeriod(period) }, core.ctx.lights));
+export function overallBefore(prepared: PreparedStats): GroupFigures {
+  const { input, previous: period, reports, lights } = prepared.ctx;
+  return districtOf(factsOf({ ...input, period, previous: previousPeriod(period) }, reports, lights));
 }
 
 /**
- * Every figure of a period, overall and per group of the given grouping. Pure; figures computed from
- * the same input under several groupings share what does not depend on the grouping.
+ * Every figure of a period, overall and per group of the given grouping. Pure; given an input, it
+ * prepares it: to group one input several ways, `prepareStats` it once and pass that.
  */
-export function computeStats(input: StatsInput, grouping: Grouping = 'district'): StatsFigures {
-  const core = coreOf(input);
-  const { ctx, schedule, byId, tallies } = core;
-  const projects = core.projects.map(({ id, name, ...rest }, i): ProjectFigures => ({
+export function computeStats(from: StatsInput | PreparedStats, grouping: Grouping = 'district'): StatsFigures {
+  const prepared = 'ctx' in from ? from : prepareStats(from);
+  const { ctx, schedule } = prepared;
+  const input = ctx.input;
+  const projects = prepared.projects.map(({ id, name, ...rest }, i): ProjectFigures => ({
     id,
     name,
     groups: groupKeysOf(input.projects[i]!, grouping, input.leaders.get(id) ?? []),
     ...rest,
   }));
-  const leaders = [...core.leaders];
-  const shared = sharedOf(core, grouping === 'leader' ? new Map(leaders.map((l) => [l.leaderId, l.name])) : null);
-  const overall = grouping === 'leader' ? groupFigures(DISTRICT, projects, shared) : overallOf(core);
+  const leaders = [...prepared.leaders];
+  const shared = sharedOf(prepared, grouping === 'leader' ? new Map(leaders.map((l) => [l.leaderId, l.name])) : null);
+  const overall = grouping === 'leader' ? groupFigures(DISTRICT, projects, shared) : prepared.overall;
   const members = new Map<string, ProjectFigures[]>();
   for (const p of projects) {
     for (const k of p.groups) {
@@ -136,7 +139,7 @@ export function computeStats(input: StatsInput, grouping: Grouping = 'district')
     notStarted: overall.start.notStarted,
     stagnant: projects.flatMap((p) => (p.stagnant ? [p.stagnant] : [])).sort((a, b) => b.days - a.days || byZh(a.name, b.name)),
     lightChanges: projects.filter((p) => p.light !== p.previousLight).map((p) => ({ projectId: p.id, name: p.name, before: p.previousLight, after: p.light })),
-    problems: [...core.problems],
+    problems: [...prepared.problems],
     leaders,
     rankings: {
       groups: rankings(groups, (g) => g.key, {
@@ -144,11 +147,7 @@ export function computeStats(input: StatsInput, grouping: Grouping = 'district')
         investmentCompletion: (g) => g.investment.completionRate,
         progressGained: (g) => g.progress.gained,
       }),
-      projects: (core.projectRankings ??= rankings(core.projects, (p) => p.name, {
-        reportingRate: (p) => p.reporting.rate,
-        investmentCompletion: (p) => p.investment.completionRate,
-        progressGained: (p) => p.progress.gained,
-      })),
+      projects: prepared.projectRankings,
     },
   };
 }
