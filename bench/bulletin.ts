@@ -4,7 +4,7 @@ import { createStores, type Stores } from '../src/store/stores';
 import { SettingsStore } from '../src/store/settings';
 import { LiveCalendar } from '../src/features/calendar';
 import { currentThresholds } from '../src/features/rule-settings';
-import { periodOf } from '../src/core/stats/stats';
+import { periodOf } from '../src/core/stats/period';
 import { buildBulletin } from '../src/features/bulletin/build';
 import { writeBulletinFiles } from '../src/render/files';
 import { ManualClock } from '../src/time/clock';

@@ -4,7 +4,7 @@ import { openCliDb } from './db';
 import { createStores } from '../store/stores';
 import { LiveCalendar } from '../features/calendar';
 import { currentThresholds, currentHonourRules } from '../features/rule-settings';
-import { periodOf } from '../core/stats/stats';
+import { periodOf } from '../core/stats/period';
 import { buildBulletin } from '../features/bulletin/build';
 import { lastCompleteSpec } from '../core/stats/bulletin';
 import { writeBulletinFiles } from '../render/files';

@@ -5,7 +5,7 @@
 import type { SettingsStore } from '../store/settings';
 import { DEFAULT_THRESHOLDS, type WarningThresholds } from '../core/rules/warnings';
 import { DEFAULT_HONOUR_RULES, type HonourRules } from '../core/stats/honours';
-import { STAGNANT_DAYS } from '../core/stats/stats';
+import { STAGNANT_DAYS } from '../core/stats/project';
 
 
 /** What admins call each warning threshold in `#设置 预警 名称 数值`, with its unit and sane range. */

@@ -5,7 +5,7 @@ import type { Job, JobDeps, JobRunner, Slot } from './job';
 import { buildBulletin } from '../features/bulletin/build';
 import { lastCompleteSpec } from '../core/stats/bulletin';
 import { dispatchText } from '../text/dispatch';
-import { periodOf } from '../core/stats/stats';
+import { periodOf } from '../core/stats/period';
 
 const keyOf = (slot: Slot, groupId: number, ...parts: string[]) => outboxKey.job(slot.job.name, slot.key, { groupId }, ...parts);
 

@@ -1,6 +1,8 @@
 import { outboxKey } from '../domain/outbox';
 import type { Job, JobDeps, JobRunner } from './job';
-import { computeStats, periodOf, type StatsFigures, type StatsInput } from '../core/stats/stats';
+import { periodOf } from '../core/stats/period';
+import type { StatsFigures, StatsInput } from '../core/stats/types';
+import { computeStats } from '../core/stats/stats';
 import { lastCompleteSpec } from '../core/stats/bulletin';
 import { statsInput } from '../features/bulletin/source';
 import { leaderDigestText } from '../text/digest';

@@ -7,7 +7,7 @@
  */
 import type { Bulletin } from '../core/stats/bulletin';
 import { barChartSvg, cjkFonts, fontFamilyList, svgToPng, type CjkFont } from './chart';
-import type { GroupFigures, RankEntry } from '../core/stats/stats';
+import type { GroupFigures, RankEntry } from '../core/stats/types';
 import { LIGHT_FILLS } from './xlsx';
 import { dayLabel, percentText } from '../text/format';
 

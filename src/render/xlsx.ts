@@ -8,7 +8,8 @@
  * project rows themselves are passed too: the figures do not carry a project's status or leader.
  */
 import ExcelJS from 'exceljs';
-import { UNASSIGNED, type GroupFigures, type Light, type ProjectFigures, type StatsFigures, type StatsProject } from '../core/stats/stats';
+import type { GroupFigures, Light, ProjectFigures, StatsFigures, StatsProject } from '../core/stats/types';
+import { UNASSIGNED } from '../core/stats/group';
 import type { Honours } from '../core/stats/honours';
 import { sheetValue } from './cells';
 

@@ -1,6 +1,8 @@
 import { dayLabel, percentText } from './format';
 import { WEEKDAY_NAMES } from '../time/clock';
-import { UNASSIGNED, byZh, type StatsFigures } from '../core/stats/stats';
+import type { StatsFigures } from '../core/stats/types';
+import { byZh } from '../core/stats/figures';
+import { UNASSIGNED } from '../core/stats/group';
 import { warningPhrase } from '../core/rules/warnings';
 
 export interface BoardExtras {

@@ -3,7 +3,9 @@
  * projects. Pure: the caller picks the leader's projects out of the week's figures.
  */
 import { dayLabel, oneDecimal } from './format';
-import { byZh, type Light, type Period, type ProjectFigures } from '../core/stats/stats';
+import type { Period } from '../core/stats/period';
+import type { Light, ProjectFigures } from '../core/stats/types';
+import { byZh } from '../core/stats/figures';
 import { warningPhrase } from '../core/rules/warnings';
 
 export interface DigestProblem {

@@ -1,6 +1,7 @@
 import { dayLabel, oneDecimal, percentText } from './format';
 import type { Bulletin } from '../core/stats/bulletin';
-import { isoWeekOf, type ProjectFigures } from '../core/stats/stats';
+import { isoWeekOf } from '../core/stats/period';
+import type { ProjectFigures } from '../core/stats/types';
 import { warningPhrase, type Warning } from '../core/rules/warnings';
 
 /** How many red or lagging projects the chat text names before `等共 N 个`; the workbook lists them all. */

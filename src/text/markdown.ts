@@ -1,4 +1,4 @@
-import type { GroupFigures } from '../core/stats/stats';
+import type { GroupFigures } from '../core/stats/types';
 import type { Bulletin } from '../core/stats/bulletin';
 import { dayLabel } from './format';
 

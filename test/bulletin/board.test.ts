@@ -1,6 +1,7 @@
 import { WorkCalendar } from '../../src/core/calendar';
 import { dailyBoardText } from '../../src/text/board';
-import { computeStats, type StatsInput } from '../../src/core/stats/stats';
+import type { StatsInput } from '../../src/core/stats/types';
+import { computeStats } from '../../src/core/stats/stats';
 import { statsProject as P, statsReport as report } from '../support/stats';
 
 // Tuesday 24 November 2026. 甲 and 乙 report; 丙 misses today; 丁 last reported Wed 18th: the warning

@@ -1,6 +1,6 @@
 import { Harness, PROJECTS } from '../support/harness';
 import { buildBulletin } from '../../src/features/bulletin/build';
-import { periodOf } from '../../src/core/stats/stats';
+import { periodOf } from '../../src/core/stats/period';
 import { ProjectStore } from '../../src/store/projects';
 import { LiveCalendar } from '../../src/features/calendar';
 import { DEFAULT_THRESHOLDS } from '../../src/core/rules/warnings';

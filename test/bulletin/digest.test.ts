@@ -1,5 +1,6 @@
 import { leaderDigestText, digestOrder, type DigestExtra } from '../../src/text/digest';
-import { schedulePhrase, type Light, type ProjectFigures } from '../../src/core/stats/stats';
+import type { Light, ProjectFigures } from '../../src/core/stats/types';
+import { schedulePhrase } from '../../src/core/stats/figures';
 
 const WEEK = { from: '2026-11-23', to: '2026-11-29' };
 

@@ -1,7 +1,9 @@
 import { WorkCalendar } from '../../src/core/calendar';
 import type { Bulletin } from '../../src/core/stats/bulletin';
 import { dispatchText } from '../../src/text/dispatch';
-import { computeStats, periodOf, type StatsInput, type StatsReport } from '../../src/core/stats/stats';
+import { periodOf } from '../../src/core/stats/period';
+import type { StatsInput, StatsReport } from '../../src/core/stats/types';
+import { computeStats } from '../../src/core/stats/stats';
 import { addDays } from '../../src/time/clock';
 import { statsProject as P, statsReport as report } from '../support/stats';
 

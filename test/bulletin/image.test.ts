@@ -14,7 +14,10 @@ import {
   wrapText,
   type ImageTable,
 } from '../../src/render/image';
-import { competitionRank, computeStats, RANK_RULES, schedulePhrase, type GroupFigures, type StatsFigures, type StatsInput } from '../../src/core/stats/stats';
+import type { GroupFigures, StatsFigures, StatsInput } from '../../src/core/stats/types';
+import { schedulePhrase } from '../../src/core/stats/figures';
+import { competitionRank, RANK_RULES } from '../../src/core/stats/group';
+import { computeStats } from '../../src/core/stats/stats';
 import { LIGHT_FILLS } from '../../src/render/xlsx';
 import { count, decodePng, diff, ink, type Decoded } from '../support/png';
 import { statsProject, statsReport } from '../support/stats';

@@ -1,22 +1,12 @@
 import { WorkCalendar } from '../../src/core/calendar';
-import {
-  competitionRank,
-  computeStats,
-  currentReportsByProject,
-  investmentOver,
-  isoWeekOf,
-  isoWeeksIn,
-  periodOf,
-  previousPeriod,
-  problemFigures,
-  RANK_RULES,
-  schedulePhrase,
-  stagnationOf,
-  yearSchedulePercent,
-  type Leader,
-  type StatsInput,
-  type StatsReport,
-} from '../../src/core/stats/stats';
+import { isoWeekOf, isoWeeksIn, periodOf, previousPeriod, yearSchedulePercent } from '../../src/core/stats/period';
+import type { Leader, StatsInput, StatsReport } from '../../src/core/stats/types';
+import { schedulePhrase } from '../../src/core/stats/figures';
+import { currentReportsByProject, investmentOver } from '../../src/core/stats/reports';
+import { stagnationOf } from '../../src/core/stats/project';
+import { problemFigures } from '../../src/core/stats/problems';
+import { competitionRank, RANK_RULES } from '../../src/core/stats/group';
+import { computeStats } from '../../src/core/stats/stats';
 import { projectWarnings } from '../../src/core/rules/warnings';
 import { statsProject, statsReport } from '../support/stats';
 

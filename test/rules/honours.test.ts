@@ -1,5 +1,7 @@
 import { WorkCalendar } from '../../src/core/calendar';
-import { computeStats, periodOf, type Light, type NotStarted, type ProjectFigures, type StatsReport } from '../../src/core/stats/stats';
+import { periodOf } from '../../src/core/stats/period';
+import type { Light, NotStarted, ProjectFigures, StatsReport } from '../../src/core/stats/types';
+import { computeStats } from '../../src/core/stats/stats';
 import { DEFAULT_HONOUR_RULES, honours, type HonourInput, type HonourRules } from '../../src/core/stats/honours';
 import { currentHonourRules, describeHonourRules, setHonourRule } from '../../src/features/rule-settings';
 import type { Warning } from '../../src/core/rules/warnings';

@@ -1,4 +1,4 @@
-import type { StatsProject, StatsReport } from '../../src/core/stats/stats';
+import type { StatsProject, StatsReport } from '../../src/core/stats/types';
 
 /** A registry project for the statistics, 在建 and 入库 unless told otherwise. */
 export const statsProject = (over: Partial<StatsProject> & Pick<StatsProject, 'id' | 'name'>): StatsProject => ({

@@ -1,5 +1,6 @@
 import { addDays } from '../../time/clock';
-import { isoWeekOf, type GroupFigures, type Period, type PeriodKind, type StatsFigures, type StatsInput } from './stats';
+import { isoWeekOf, type Period, type PeriodKind } from './period';
+import type { GroupFigures, StatsFigures, StatsInput } from './types';
 import type { Honours } from './honours';
 
 /** The figures of one bulletin, computed once and shared by the chat text, the image and the workbook. */

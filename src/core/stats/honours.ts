@@ -2,7 +2,9 @@
  * Commendations (表扬) and criticisms (通报批评) of the monthly bulletin, by rules admins may change
  * with `#设置 通报 名称 数值` (stored like the warning thresholds, each change logged old → new).
  */
-import { type ProjectFigures, type StatsFigures, STAGNANT_DAYS, byZh, schedulePhrase } from './stats';
+import type { ProjectFigures, StatsFigures } from './types';
+import { STAGNANT_DAYS } from './project';
+import { byZh, schedulePhrase } from './figures';
 import { addDays } from '../../time/clock';
 import { warningPhrase } from '../rules/warnings';
 

@@ -1,5 +1,6 @@
 import type { Stores } from '../../store/stores';
-import { previousPeriod, type StatsInput, type Period } from '../../core/stats/stats';
+import { previousPeriod, type Period } from '../../core/stats/period';
+import type { StatsInput } from '../../core/stats/types';
 import { PACE_DAYS, STREAK_LOOKBACK_DAYS, type WarningThresholds } from '../../core/rules/warnings';
 import { leadersByProject } from '../roles';
 import { addDays } from '../../time/clock';
