@@ -1,5 +1,5 @@
 import type { CliIo } from './index';
-import { openCliDb } from './db';
+import { withCliDb } from './db';
 import { createStores } from '../store/stores';
 import { ADMIN_CODE_HOURS, issueAdminCode } from '../features/admins';
 import { shanghaiIso, systemClock, type Clock } from '../time/clock';
@@ -18,13 +18,8 @@ export async function runAdmin(dbFile: string, args: string[], io: CliIo, clock:
     io.err(USAGE);
     return 2;
   }
-  const opened = openCliDb(dbFile, verb === 'list' ? 'read' : 'write');
-  if (!opened.ok) {
-    io.err(opened.message);
-    return 1;
-  }
-  try {
-    const s = createStores(opened.db);
+  return withCliDb(dbFile, verb === 'list' ? 'read' : 'write', io, async (db) => {
+    const s = createStores(db);
     if (verb === 'add') {
       const name = rest.join(' ').trim();
       const { code, expiresAt } = issueAdminCode(s, name, clock.now());
@@ -48,7 +43,5 @@ export async function runAdmin(dbFile: string, args: string[], io: CliIo, clock:
     s.people.setAdmin(person.id, false);
     io.out(`已取消 ${person.name}（编号 ${person.id}）的管理员权限。`);
     return 0;
-  } finally {
-    opened.db.close();
-  }
+  });
 }

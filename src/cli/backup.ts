@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CliIo } from './index';
-import { openCliDb } from './db';
+import { withCliDb } from './db';
 import { createStores } from '../store/stores';
 import { restoreBackup, takeBackup } from '../features/backup';
 import { systemClock } from '../time/clock';
@@ -14,22 +14,15 @@ export async function runBackup(dbFile: string, out: string | undefined, io: Cli
     io.err(BACKUP_USAGE);
     return 2;
   }
-  const opened = openCliDb(dbFile, 'read');
-  if (!opened.ok) {
-    io.err(opened.message);
-    return 1;
-  }
-  try {
-    const r = await takeBackup(createStores(opened.db), out, systemClock.now());
+  return withCliDb(dbFile, 'read', io, async (db) => {
+    const r = await takeBackup(createStores(db), out, systemClock.now());
     if (!r.ok) {
       io.err(`备份未完成：${r.problem}`);
       return 1;
     }
     io.out(`已备份到 ${r.file}（${(r.bytes / 1024 / 1024).toFixed(1)} MB，完整性检查通过）。`);
     return 0;
-  } finally {
-    opened.db.close();
-  }
+  });
 }
 
 /** Where a restore goes when no --db is named: beside the default database, never onto it. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CliIo } from './index';
-import { openCliDb } from './db';
+import { withCliDb } from './db';
 import { createStores } from '../store/stores';
 import { LiveCalendar } from '../features/calendar';
 import { currentThresholds, currentHonourRules } from '../features/rule-settings';
@@ -30,13 +30,7 @@ export async function runBulletin(dbFile: string, args: string[], opts: { period
     io.err(`期间「${opts.period}」格式不对。${USAGE}`);
     return 1;
   }
-  const opened = openCliDb(dbFile, 'summarise');
-  if (!opened.ok) {
-    io.err(opened.message);
-    return 1;
-  }
-  const db = opened.db;
-  try {
+  return withCliDb(dbFile, 'summarise', io, async (db) => {
     const calendar = new LiveCalendar(new CalendarStore(db), systemClock);
     const stores = createStores(db);
     const b = buildBulletin(stores, kind, period, today, (d) => calendar.isWorkday(d), currentThresholds(stores.settings), currentHonourRules(stores.settings));
@@ -45,7 +39,5 @@ export async function runBulletin(dbFile: string, args: string[], opts: { period
     if (opts.json) io.out(JSON.stringify({ kind: args[0], ...b.district, byTown: b.byTown.groups, byUnit: b.byUnit.groups, previousOverall: b.previous, honours: b.honours }));
     else io.out(`已生成 ${out} 下的 bulletin.md、bulletin.xlsx 和 bulletin.png`);
     return 0;
-  } finally {
-    db.close();
-  }
+  });
 }

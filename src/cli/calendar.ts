@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { CliIo } from './index';
-import { openCliDb, type DbUse } from './db';
+import { withCliDb, type DbUse } from './db';
 import { CalendarStore } from '../store/calendar';
 import { type CalendarOverride, type DayType, type OverrideInput } from '../domain/calendar';
 import { WorkCalendar, isIsoDate, weekdayOf, type DayKind } from '../core/calendar';
@@ -83,17 +83,8 @@ const badYear = (year: string) => `年份「${year}」无效，应为四位数�
 const badDate = (date: string) => `日期「${date}」无效，应为 YYYY-MM-DD，例如 2026-10-10。`;
 const badKind = (word: string) => `类型「${word}」无效，应为 workday（上班）或 holiday（放假）。`;
 
-function withStore(dbFile: string, use: DbUse, io: CliIo, run: (store: CalendarStore) => number): number {
-  const opened = openCliDb(dbFile, use);
-  if (!opened.ok) {
-    io.err(opened.message);
-    return 1;
-  }
-  try {
-    return run(new CalendarStore(opened.db));
-  } finally {
-    opened.db.close();
-  }
+function withStore(dbFile: string, use: DbUse, io: CliIo, run: (store: CalendarStore) => number): Promise<number> {
+  return withCliDb(dbFile, use, io, (db) => run(new CalendarStore(db)));
 }
 
 function list(store: CalendarStore, year: number | undefined, io: CliIo, clock: Clock): number {

@@ -34,9 +34,9 @@ function readOnly(file: string, use: DbUse): boolean {
 }
 
 /** Opens the database a command names, or says in one line why not: a user's mistake is no stack trace. */
-export function openCliDb(file: string, use: DbUse, init = false): OpenedDb {
+export function openCliDb(file: string, use: DbUse): OpenedDb {
   const exists = file === ':memory:' || fs.existsSync(file);
-  if (!exists && use !== 'create' && !init) {
+  if (!exists && use !== 'create') {
     return {
       ok: false,
       message: `数据库文件 ${file} 不存在。请检查 --db 路径；要新建数据库，请先导入台账（rishai import 台账.xlsx --db ${file}），或加 --init。`,
@@ -71,5 +71,19 @@ export function openFailure(file: string, err: unknown): string | null {
       return `数据库 ${file} 正被其他程序长时间占用，请稍后再试。`;
     default:
       return null;
+  }
+}
+
+/** Runs `run` over the database a command names, then closes it; one that cannot be opened is one line on stderr and exit 1. */
+export async function withCliDb(file: string, use: DbUse, io: { err: (s: string) => void }, run: (db: Db) => number | Promise<number>): Promise<number> {
+  const opened = openCliDb(file, use);
+  if (!opened.ok) {
+    io.err(opened.message);
+    return 1;
+  }
+  try {
+    return await run(opened.db);
+  } finally {
+    opened.db.close();
   }
 }

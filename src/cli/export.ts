@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { CliIo } from './index';
-import { openCliDb } from './db';
+import { withCliDb } from './db';
 import { createStores } from '../store/stores';
 import { isIsoDate } from '../core/calendar';
 import { sheetValue } from '../render/cells';
@@ -38,24 +38,19 @@ export async function runExport(dbFile: string, args: string[], opts: { from?: s
       return 2;
     }
   }
-  if (opts.from > opts.to) {
-    io.err(`--from ${opts.from} 晚于 --to ${opts.to}，没有可导出的日期。`);
+  const { from, to, out } = opts;
+  if (from > to) {
+    io.err(`--from ${from} 晚于 --to ${to}，没有可导出的日期。`);
     return 2;
   }
-  const opened = openCliDb(dbFile, 'read');
-  if (!opened.ok) {
-    io.err(opened.message);
-    return 1;
-  }
-  const db = opened.db;
-  try {
+  return withCliDb(dbFile, 'read', io, async (db) => {
     const s = createStores(db);
     const names = new Map(s.projects.list().map((p) => [p.id, p.name]));
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('日报', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
     sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
     sheet.getRow(1).font = { bold: true };
-    const versions = s.reports.versionsBetween(opts.from, opts.to);
+    const versions = s.reports.versionsBetween(from, to);
     const latest = new Map<string, number>();
     for (const r of versions) latest.set(`${r.projectId}:${r.date}`, Math.max(latest.get(`${r.projectId}:${r.date}`) ?? 0, r.revision));
     for (const r of versions) {
@@ -79,10 +74,8 @@ export async function runExport(dbFile: string, args: string[], opts: { from?: s
       ];
       sheet.addRow(row.map(sheetValue));
     }
-    await book.xlsx.writeFile(opts.out);
-    io.out(`已导出 ${versions.length} 条日报（含历史版本）到 ${opts.out}`);
+    await book.xlsx.writeFile(out);
+    io.out(`已导出 ${versions.length} 条日报（含历史版本）到 ${out}`);
     return 0;
-  } finally {
-    db.close();
-  }
+  });
 }

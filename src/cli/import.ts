@@ -1,5 +1,5 @@
 import type { CliIo } from './index';
-import { openCliDb } from './db';
+import { withCliDb } from './db';
 import { ProjectStore } from '../store/projects';
 import { importRegistry } from '../features/registry/import';
 
@@ -10,13 +10,7 @@ export async function runImport(dbFile: string, args: string[], io: CliIo): Prom
     io.err('请指定台账文件，例如：npx rishai import data/projects.csv');
     return 2;
   }
-  const opened = openCliDb(dbFile, 'create');
-  if (!opened.ok) {
-    io.err(opened.message);
-    return 1;
-  }
-  const db = opened.db;
-  try {
+  return withCliDb(dbFile, 'create', io, async (db) => {
     const result = await importRegistry(new ProjectStore(db), file, new Date());
     if (!result.ok) {
       io.err(`台账有误，未做任何修改：\n${result.errors.map((e) => e.message).join('\n')}`);
@@ -25,7 +19,5 @@ export async function runImport(dbFile: string, args: string[], io: CliIo): Prom
     const { inserted, updated, unchanged } = result.summary;
     io.out(`已导入 ${file}：新增 ${inserted} 个，更新 ${updated} 个，未变 ${unchanged} 个。`);
     return 0;
-  } finally {
-    db.close();
-  }
+  });
 }

@@ -1,5 +1,5 @@
 import type { CliIo } from './index';
-import { openCliDb } from './db';
+import { withCliDb } from './db';
 import { ScheduleStore } from '../store/schedule';
 import { Scheduler } from '../schedule/scheduler';
 import { ScheduleAdmin } from '../schedule/admin';
@@ -16,13 +16,7 @@ const USAGE = '用法：rishai schedule list | set 名称 时:分 | pause 名称
  */
 export async function runSchedule(dbFile: string, args: string[], io: CliIo): Promise<number> {
   const [verb, name, value] = args;
-  const opened = openCliDb(dbFile, verb === 'list' ? 'read' : 'write');
-  if (!opened.ok) {
-    io.err(opened.message);
-    return 1;
-  }
-  const db = opened.db;
-  try {
+  return withCliDb(dbFile, verb === 'list' ? 'read' : 'write', io, async (db) => {
     const store = new ScheduleStore(db);
     const calendar = new LiveCalendar(new CalendarStore(db), systemClock);
     const scheduler = new Scheduler(store, (d) => calendar.isWorkday(d), systemClock, silentLogger, {});
@@ -50,7 +44,5 @@ export async function runSchedule(dbFile: string, args: string[], io: CliIo): Pr
     }
     (result.ok ? io.out : io.err)(result.message);
     return result.ok ? 0 : 1;
-  } finally {
-    db.close();
-  }
+  });
 }
