@@ -31,3 +31,95 @@ export const DISPATCH_SET = '已将本群设为调度群：每个工作日晚间
 export function yesNo(v: boolean): string {
   return v ? '是' : '否';
 }
+
+/** The unit of a warning threshold or a bulletin rule. */
+export type Unit = 'workdays' | 'points' | 'days' | 'percent' | 'projects';
+
+const UNIT: Record<Unit, string> = { workdays: '个工作日', points: '个百分点', days: '天', percent: '%', projects: '个' };
+
+const withUnit = (n: number, unit: Unit) => (unit === 'percent' ? `${n}%` : `${n} ${UNIT[unit]}`);
+
+/** A named setting as admins type it, its value in force and its unit. */
+export interface NamedValue {
+  name: string;
+  value: number;
+  unit: Unit;
+}
+
+/** A value outside a setting's range; `typed` as the admin typed it. */
+export interface OutOfRange {
+  name: string;
+  min: number;
+  max: number;
+  unit: Unit;
+  typed: string;
+}
+
+/** A change of a setting from one value to another. */
+export interface Change {
+  name: string;
+  from: number;
+  to: number;
+  unit: Unit;
+}
+
+export function unknownThreshold(name: string, names: readonly string[]): string {
+  return `没有「${name}」这项预警阈值。可设置：${names.join('、')}，例如 #设置 预警 滞后黄 15`;
+}
+
+export function thresholdOutOfRange(r: OutOfRange): string {
+  return `${r.name}应为 ${r.min}–${r.max} 的整数（${UNIT[r.unit]}），读到「${r.typed}」。`;
+}
+
+/** A yellow threshold set at or above its red one, or the red at or below the yellow. */
+export function thresholdsCrossed(name: string, value: number): string {
+  return `黄色阈值须小于红色阈值，${name}设为 ${value} 不成立。`;
+}
+
+export function thresholdChanged(c: Change): string {
+  return `已将预警阈值「${c.name}」由 ${c.from} 改为 ${withUnit(c.to, c.unit)}，明早预警起生效。`;
+}
+
+/** #设置 预警: the thresholds in force. */
+export function thresholdsText(values: readonly NamedValue[]): string {
+  return ['预警阈值：', ...values.map((v) => `· ${v.name}：${withUnit(v.value, v.unit)}`), '修改：#设置 预警 名称 数值'].join('\n');
+}
+
+export function unknownHonourRule(name: string, names: readonly string[]): string {
+  return `没有「${name}」这项通报规则。可设置：${names.join('、')}，例如 #设置 通报 批评报送率 85`;
+}
+
+/** `example`: the rule's default, a value that reads. */
+export function honourRuleOutOfRange(r: OutOfRange & { example: number }): string {
+  return `${r.name}应为 ${r.min}–${r.max} 的整数（${UNIT[r.unit]}），读到「${r.typed}」。例如 #设置 通报 ${r.name} ${r.example}`;
+}
+
+/** A change that would criticise a rate that is also commended. */
+export function honourRatesCrossed(name: string, value: number, rates: { criticise: number; commend: number }): string {
+  return `批评报送率须不高于表扬报送率（现为 批评 ${rates.criticise}%、表扬 ${rates.commend}%），${name}设为 ${value}% 不成立。`;
+}
+
+export function honourRuleChanged(c: Change): string {
+  return `已将通报规则「${c.name}」由 ${withUnit(c.from, c.unit)} 改为 ${withUnit(c.to, c.unit)}，下次月通报起生效。`;
+}
+
+/** The bulletin's rules in force, as the summary lines read them. */
+export interface HonourRuleValues {
+  commendRate: number;
+  commendLimit: number;
+  commendProgress: number;
+  criticiseRate: number;
+  criticiseOverdueDays: number;
+  criticiseStagnantDays: number;
+}
+
+/** #设置 通报: what is commended and criticised, then each rule by name. */
+export function honourRulesText(r: HonourRuleValues, values: readonly NamedValue[]): string {
+  return [
+    '月通报表扬、批评规则：',
+    `表扬：报送率 ≥ ${r.commendRate}%、月末绿灯，且投资完成不低于序时进度（无年度计划的，形象进度提升 ≥ ${r.commendProgress} 个百分点），最多 ${r.commendLimit} 个`,
+    `批评（满足任一）：报送率 < ${r.criticiseRate}%；月末红灯；逾期 ≥ ${r.criticiseOverdueDays} 天未开工；形象进度 ≥ ${r.criticiseStagnantDays} 天无变化`,
+    ...values.map((v) => `· ${v.name}：${withUnit(v.value, v.unit)}`),
+    '修改：#设置 通报 名称 数值，例如 #设置 通报 批评报送率 85',
+  ].join('\n');
+}
