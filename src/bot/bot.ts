@@ -10,6 +10,7 @@ import { runCommand } from './guards';
 import { report } from './handlers/report';
 import { photo } from './handlers/photo';
 import { outboxKey } from '../domain/outbox';
+import { unknownCommand } from '../text/help';
 
 /** At most this many replies to one message, so a bug can never flood a group. */
 const MAX_REPLIES = 3;
@@ -79,7 +80,7 @@ export class Bot {
       case 'command':
         return runCommand(ctx, r.def, r.sub);
       case 'unknown':
-        ctx.reply(`未识别的指令「#${r.name}」。发送 #帮助 查看可用指令。`);
+        ctx.reply(unknownCommand(r.name));
         return 'command';
       case 'report':
         return report(ctx);

@@ -2,6 +2,7 @@ import type { Ctx, Handler } from './context';
 import type { Role } from '../domain/people';
 import type { Project } from '../domain/project';
 import type { MessageOutcome } from '../domain/message';
+import { roleName, whoText } from '../text/rights';
 
 /**
  * Where a message was said. A dispatch group with projects bound is both 'group' and 'dispatch';
@@ -75,17 +76,14 @@ export function isProjectDef(d: LeafDef | ParentDef): d is ProjectDef {
   return typeof d.who !== 'string';
 }
 
-const ROLE_NAMES: Record<ProjectRole, string> = { liaison: '联络员', leader: '帮包领导', admin: '管理员' };
-
 /** The roles of a project command by name, in their declared order. */
 export function roleNames(d: ProjectDef): string[] {
-  return d.who.map((r) => d.roleNames?.[r] ?? ROLE_NAMES[r]);
+  return d.who.map((r) => d.roleNames?.[r] ?? roleName(r));
 }
 
-/** Who may use it, as the README's table says: 所有人, 管理员, 项目联络员、帮包领导、管理员. */
+/** Who may use it, as the README's table says. */
 export function whoLabel(d: CommandDef | SubcommandDef): string {
-  if (!isProjectDef(d)) return d.who === 'anyone' ? '所有人' : '管理员';
-  return `项目${roleNames(d).join('、')}`;
+  return whoText(isProjectDef(d) ? roleNames(d) : d.who);
 }
 
 /** A command's name with its aliases. */

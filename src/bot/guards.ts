@@ -6,14 +6,7 @@ import type { Role } from '../domain/people';
 import type { CommandDef, Place, ProjectDef, SubcommandDef, Who } from './command';
 import { isProjectDef, roleNames } from './command';
 import { holdsRole } from '../features/roles';
-
-/** The answers to someone a command is not for, or to a command said in the wrong place. */
-export const REFUSAL = {
-  adminOnly: '抱歉，该指令仅限管理员使用。',
-  groupOnly: '请在项目工作群中发送该指令。',
-  noProjectsHere: '本群没有绑定项目（调度群）。各项目报送情况见每晚日晒榜，全区问题可发送 #问题 全部。',
-  dispatchOnly: '请在调度群中发送该指令。',
-} as const;
+import { REFUSAL, notYourProject } from '../text/rights';
 
 /** Where this message was said (see Place). */
 export function placesOf(ctx: Ctx): Place[] {
@@ -56,11 +49,9 @@ export function mayUse(ctx: Ctx, d: CommandDef | SubcommandDef): boolean {
   return (here.length ? here : ctx.s.projects.list()).some((p) => mayActOn(ctx, d, p));
 }
 
-/** 抱歉，只有精细化工中间体项目的联络员、帮包领导或管理员可以申报停工、复工。 */
+/** The refusal to someone without the command's roles on the project. */
 export function deniedOn(d: ProjectDef, project: Project): string {
-  const names = roleNames(d);
-  const roles = names.length > 1 ? `${names.slice(0, -1).join('、')}或${names.at(-1)}` : names.join('');
-  return `抱歉，只有${project.name}的${roles}可以${d.action}。`;
+  return notYourProject(project.name, roleNames(d), d.action);
 }
 
 /**

@@ -4,7 +4,8 @@ import type { Role } from '../domain/people';
 import type { ProjectRole, Target } from './command';
 import { matchProject } from '../core/report/match';
 import { holdsRole } from '../features/roles';
-import { REFUSAL } from './guards';
+import { REFUSAL } from '../text/rights';
+import { ambiguousProject, nameTheProject, noProjectOfYours, unknownProject, whichProject } from '../text/project';
 
 /** Which project a command means, as read from its args. */
 export type ProjectPick =
@@ -68,7 +69,7 @@ export function resolveProject(ctx: Ctx, args: string, q: ProjectQuery): Project
   return named.kind === 'ambiguous' ? { kind: 'ambiguous', typed: first, candidates: named.candidates } : { kind: 'unnamed', candidates };
 }
 
-const names = (projects: readonly Project[]) => projects.map((p) => p.name).join('、');
+const names = (projects: readonly Project[]) => projects.map((p) => p.name);
 
 /** What the asker is told when no single project was found. */
 export function projectRefusal(ctx: Ctx, pick: Exclude<ProjectPick, { kind: 'found' | 'all' }>, q: ProjectQuery): string {
@@ -78,16 +79,16 @@ export function projectRefusal(ctx: Ctx, pick: Exclude<ProjectPick, { kind: 'fou
       // Reach by role is the fallback outside a project group, so an empty one says whose projects.
       if (q.naming === 'whole' || !q.roles?.length) return REFUSAL.noProjectsHere;
       const leaderOnly = q.roles.every((r) => r === 'leader' || r === 'admin');
-      return `您目前没有${leaderOnly ? '帮包' : '负责'}的项目可以${q.verb}。`;
+      return noProjectOfYours(leaderOnly, q.verb);
     }
     case 'unnamed':
       // Only the first-word rule leaves a project unnamed: with the whole args, nothing named means all.
-      if (q.naming === 'whole') return `请写明项目名称。本群项目：${names(pick.candidates)}`;
-      return `请写明${q.verb}哪个项目，例如：${q.example(pick.candidates[0]!.name)}。${inGroup ? '本群项目' : `可${q.verb}`}：${names(pick.candidates)}`;
+      if (q.naming === 'whole') return nameTheProject(names(pick.candidates));
+      return whichProject({ verb: q.verb, example: q.example(pick.candidates[0]!.name), candidates: names(pick.candidates), inGroup });
     case 'ambiguous':
-      return `「${pick.typed}」可能是：${names(pick.candidates)}，请写全称。`;
+      return ambiguousProject(pick.typed, names(pick.candidates));
     case 'unknown':
-      return `本群没有项目「${pick.typed}」。本群项目：${names(pick.candidates)}`;
+      return unknownProject(pick.typed, names(pick.candidates));
   }
 }
 

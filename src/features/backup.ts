@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Stores } from '../store/stores';
 import { checkBackup } from '../store/backup';
 import { shanghaiIso } from '../time/clock';
+import { backupMissing, restoreTargetExists, restoredCopyBad } from '../text/backup';
 
 /** Daily backups kept unless configured otherwise: two weeks of workdays and weekends alike. */
 export const DEFAULT_BACKUP_KEEP = 14;
@@ -51,8 +52,8 @@ export type RestoreResult = { ok: true; target: string; version: number } | { ok
  * it is until an operator stops the bot and puts the restored file in its place.
  */
 export function restoreBackup(source: string, target: string): RestoreResult {
-  if (!fs.existsSync(source)) return { ok: false, problem: `备份文件 ${source} 不存在` };
-  if (fs.existsSync(target)) return { ok: false, problem: `${target} 已存在；恢复只写入新文件，不覆盖现有数据库` };
+  if (!fs.existsSync(source)) return { ok: false, problem: backupMissing(source) };
+  if (fs.existsSync(target)) return { ok: false, problem: restoreTargetExists(target) };
   const check = checkBackup(source);
   if (!check.ok) return { ok: false, problem: `${source} ${check.problem}` };
   fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
@@ -61,7 +62,7 @@ export function restoreBackup(source: string, target: string): RestoreResult {
   const again = checkBackup(target);
   if (!again.ok) {
     fs.rmSync(target, { force: true });
-    return { ok: false, problem: `复制后检查未通过：${again.problem}` };
+    return { ok: false, problem: restoredCopyBad(again.problem) };
   }
   return { ok: true, target, version: check.version };
 }

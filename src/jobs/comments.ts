@@ -5,7 +5,7 @@ import type { Person } from '../domain/people';
 import type { Project } from '../domain/project';
 import type { StoredReport } from '../domain/report';
 import { roleHolders } from '../features/roles';
-import { reportFigures } from '../text/format';
+import { commentNudge, commentPromptToGroup, commentPromptToLeader, type UncommentedReport } from '../text/comment';
 import { addDays } from '../time/clock';
 
 type Deps = Pick<JobDeps, 'stores' | 'isWorkday' | 'commentPrompt'>;
@@ -17,10 +17,7 @@ interface Item {
   leaders: Person[];
 }
 
-function digestLine(i: Item): string {
-  const work = i.report.todayWork ? `；${i.report.todayWork}` : '';
-  return `· ${i.project.name}：${reportFigures({ ...i.report, project: i.project.name })}${work}`;
-}
+const uncommentedReport = (i: Item): UncommentedReport => ({ project: i.project.name, report: i.report });
 
 /** Reports of the day that no leader of the project has commented on yet, with those leaders. */
 function uncommented(s: Stores, date: string): Item[] {
@@ -40,13 +37,12 @@ function commentPromptJob(d: Deps): JobRunner {
   const s = d.stores;
   return (slot) => {
     const items = uncommented(s, slot.date);
-    const ask = '请回复 #点评 项目 内容（一个项目时可省略项目名）。';
     if (d.commentPrompt.privately) {
       const byLeader = new Map<number, { leader: Person; items: Item[] }>();
       for (const i of items) for (const l of i.leaders) byLeader.set(l.id, { leader: l, items: [...(byLeader.get(l.id)?.items ?? []), i] });
       for (const { leader, items: mine } of byLeader.values()) {
         const unique = [...new Map(mine.map((i) => [i.project.id, i])).values()];
-        const text = `【点评提醒】${leader.name}您好，您帮包的项目今日日报：\n${unique.map(digestLine).join('\n')}\n${ask}`;
+        const text = commentPromptToLeader(leader.name, unique.map(uncommentedReport));
         s.outbox.enqueue({ key: outboxKey.job(slot.job.name, slot.key, { personId: leader.id }), target: { personId: leader.id }, text, expiresAt: slot.endOfDay }, slot.now);
       }
     } else {
@@ -54,7 +50,7 @@ function commentPromptJob(d: Deps): JobRunner {
       for (const i of items) byGroup.set(i.groupId, [...(byGroup.get(i.groupId) ?? []), i]);
       for (const [groupId, mine] of byGroup) {
         const leaders = new Map(mine.flatMap((i) => i.leaders).map((l) => [l.id, l]));
-        const text = `【点评提醒】今日日报已报送，请帮包领导点评：\n${mine.map(digestLine).join('\n')}\n${ask}`;
+        const text = commentPromptToGroup(mine.map(uncommentedReport));
         s.outbox.enqueue(
           { key: outboxKey.job(slot.job.name, slot.key, { groupId }), target: { groupId }, text, mentions: [...leaders.keys()], expiresAt: slot.endOfDay },
           slot.now,
@@ -89,8 +85,7 @@ function nudge(d: Deps, today: string, now: Date, job: string): void {
   }
   for (const { leader, days } of streaks.values()) {
     if (days !== after) continue;
-    const text = `${leader.name}您好：您帮包项目的日报已连续 ${days} 个工作日没有点评，烦请抽空点评（回复 #点评 项目 内容）。谢谢！`;
-    s.outbox.enqueue({ key: outboxKey.nudge(job, today, leader.id), target: { personId: leader.id }, text }, now);
+    s.outbox.enqueue({ key: outboxKey.nudge(job, today, leader.id), target: { personId: leader.id }, text: commentNudge(leader.name, days) }, now);
   }
 }
 

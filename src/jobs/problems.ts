@@ -3,8 +3,8 @@ import type { Job, JobDeps, JobRunner } from './job';
 import type { Problem } from '../domain/problem';
 import type { Project } from '../domain/project';
 import { roleHolders } from '../features/roles';
-import { dayLabel } from '../text/format';
 import { letterText } from '../text/letters';
+import { escalationText, type EscalatedProblem } from '../text/escalation';
 import { ladderStep, type LadderStep } from '../core/rules/problems';
 
 /** The job's own name in outbox keys, so sharing a slot with another job's runner never collides. */
@@ -16,18 +16,8 @@ interface Due {
   step: LadderStep;
 }
 
-/** What a project group is told at each step (indexed by level). */
-const ASK = ['', '请联络员、责任单位抓紧协调解决', '请帮包领导督促协调', '已报调度群并发提醒函', '已报区主要领导并发督办函'] as const;
-
-function groupLine(d: Due, withProject: boolean): string {
-  const project = withProject ? `${d.project.name}：` : '';
-  return `#${d.item.id} ${project}${d.item.text}（${dayLabel(d.item.firstDate)}提出，已 ${d.step.days} 天）——${ASK[d.step.level]}`;
-}
-
-function dispatchLine(d: Due): string {
-  const unit = d.project.unit ? `（${d.project.unit}）` : '';
-  const letter = d.step.level === 4 ? '督办函，呈区主要领导' : '提醒函';
-  return `#${d.item.id} ${d.project.name}${unit}：${d.item.text}（已 ${d.step.days} 天，${letter}）`;
+function escalated(d: Due): EscalatedProblem {
+  return { id: d.item.id, project: d.project.name, unit: d.project.unit, text: d.item.text, firstDate: d.item.firstDate, days: d.step.days, level: d.step.level };
 }
 
 /**
@@ -46,7 +36,6 @@ export function problemsJob({ stores: s }: Pick<JobDeps, 'stores'>): JobRunner {
     });
     if (!due.length) return;
     const high = due.filter((d) => d.step.level >= 3);
-    const header = `【问题督办】${dayLabel(slot.date)}${slot.late ? '（补发）' : ''}`;
     const key = (groupId: number, ...parts: (string | number)[]) => outboxKey.job(NAME, slot.key, { groupId }, ...parts);
     const delivered = new Set<number>();
     s.transaction(() => {
@@ -61,10 +50,8 @@ export function problemsJob({ stores: s }: Pick<JobDeps, 'stores'>): JobRunner {
           for (const role of roles) for (const p of roleHolders(s, d.project, role, g.id)) mentions.add(p.id);
         }
         // One message per group, even for a dispatch group that also carries projects.
-        const text = [header];
-        if (mine.length) text.push('以下问题尚未销号：', ...mine.map((d) => groupLine(d, ids.size > 1)), '问题解决后请发送 #销号 编号 说明。');
-        if (letters.length) text.push('以下问题久拖未决：', ...letters.map(dispatchLine), '函件文本见后续消息，可直接复制印发。');
-        s.outbox.enqueue({ key: key(g.id), target: { groupId: g.id }, text: text.join('\n'), mentions: [...mentions] }, slot.now);
+        const text = escalationText({ date: slot.date, late: slot.late, items: mine.map(escalated), withProject: ids.size > 1, letters: letters.map(escalated) });
+        s.outbox.enqueue({ key: key(g.id), target: { groupId: g.id }, text, mentions: [...mentions] }, slot.now);
         for (const d of letters) {
           const letter = letterText({
             kind: d.step.level === 4 ? 'supervision' : 'reminder',

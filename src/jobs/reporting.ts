@@ -1,7 +1,7 @@
 import { outboxKey } from '../domain/outbox';
 import type { Job, JobDeps, JobRunner } from './job';
 import { roleHolders } from '../features/roles';
-import { dayLabel } from '../text/format';
+import { lastCallText, reminderText } from '../text/reminders';
 import { owesReport, unreported } from '../core/rules/reporting';
 import { computeStats } from '../core/stats/stats';
 import { statsInput } from '../features/bulletin/source';
@@ -19,11 +19,8 @@ function reminderJob(kind: 'reminder' | 'lastCall') {
       const missing = unreported(s.projects.byIds(s.groups.projectIdsOf(g.id)), reported, stopped);
       if (!missing.length) continue;
       const liaisons = new Map(missing.flatMap((p) => roleHolders(s, p, 'liaison', g.id)).map((p) => [p.id, p]));
-      const names = missing.map((p) => `· ${p.name}`).join('\n');
-      const text =
-        kind === 'reminder'
-          ? `【日报提醒】${dayLabel(slot.date)}以下项目尚未报送日报：\n${names}\n请联络员今天下班前在本群报送（发送 #模板 获取格式）。`
-          : `【催报】${dayLabel(slot.date)}以下项目仍未报送日报：\n${names}\n今晚日晒榜将通报未报项目，请尽快报送。`;
+      const names = missing.map((p) => p.name);
+      const text = kind === 'reminder' ? reminderText(slot.date, names) : lastCallText(slot.date, names);
       s.outbox.enqueue(
         { key: outboxKey.job(slot.job.name, slot.key, { groupId: g.id }), target: { groupId: g.id }, text, mentions: [...liaisons.keys()], expiresAt: slot.endOfDay },
         slot.now,

@@ -3,7 +3,7 @@ import { outboxKey } from '../domain/outbox';
 import type { Job, JobDeps, JobRunner } from './job';
 import type { Stoppage } from '../domain/stoppage';
 import { roleHolders } from '../features/roles';
-import { dayLabel } from '../text/format';
+import { districtWarningsText, groupWarningsText } from '../text/warnings';
 import { addDays, daysBetween } from '../time/clock';
 import { PACE_DAYS, STREAK_LOOKBACK_DAYS, projectWarnings, type Warning, type WarningKind, type WarningThresholds } from '../core/rules/warnings';
 import { stoppedOn } from '../core/rules/reporting';
@@ -14,8 +14,6 @@ const REPEAT_DAYS = 7;
 const DAILY: ReadonlySet<WarningKind> = new Set(['missing', 'notStarted']);
 // Enough history for the longest streak the rules count.
 const HISTORY_DAYS = STREAK_LOOKBACK_DAYS + 1;
-const MARK = { red: '🔴', yellow: '🟡' } as const;
-
 
 /** Every warning due today for every project, from one scan of recent reports. */
 export function computeWarnings(s: Stores, today: string, isWorkday: (d: string) => boolean, t: WarningThresholds): Warning[] {
@@ -66,7 +64,6 @@ function warningsJob({ stores: s, isWorkday, thresholds }: Pick<JobDeps, 'stores
       return daysBetween(before.announcedOn, today) >= REPEAT_DAYS;
     });
 
-    const header = `【预警】${dayLabel(today)}${slot.late ? '（补发）' : ''}`;
     for (const g of s.groups.list()) {
       const ids = new Set(s.groups.projectIdsOf(g.id));
       const mine = announce.filter((w) => ids.has(w.projectId)).sort((a, b) => (a.level === b.level ? 0 : a.level === 'red' ? -1 : 1));
@@ -77,7 +74,7 @@ function warningsJob({ stores: s, isWorkday, thresholds }: Pick<JobDeps, 'stores
         for (const x of roleHolders(s, p, 'liaison', g.id)) mentions.add(x.id);
         if (levels.includes('red')) for (const x of roleHolders(s, p, 'leader', g.id)) mentions.add(x.id);
       }
-      const text = [header, ...mine.map((w) => `${MARK[w.level]} ${w.text}`), '请抓紧落实，有困难请在群里说明。'].join('\n');
+      const text = groupWarningsText(today, slot.late, mine);
       s.outbox.enqueue({ key: outboxKey.job(slot.job.name, slot.key, { groupId: g.id }), target: { groupId: g.id }, text, mentions: [...mentions] }, slot.now);
     }
 
@@ -85,11 +82,9 @@ function warningsJob({ stores: s, isWorkday, thresholds }: Pick<JobDeps, 'stores
     const red = announce.filter((w) => w.level === 'red' && w.kind !== 'notStarted');
     const late = monday ? warnings.filter((w) => w.kind === 'notStarted') : [];
     if (red.length || late.length) {
-      const lines = [`${header} 全区`];
-      if (red.length) lines.push(`红色预警 ${red.length} 项：`, ...red.map((w) => `${MARK.red} ${w.text}`));
-      if (late.length) lines.push(`逾期未开工 ${late.length} 个（每周一通报）：`, ...late.map((w) => `· ${w.text}`));
+      const text = districtWarningsText(today, slot.late, red, late);
       for (const g of s.groups.list().filter((x) => x.isDispatch)) {
-        s.outbox.enqueue({ key: outboxKey.dispatch(slot.job.name, slot.key, g.id), target: { groupId: g.id }, text: lines.join('\n') }, slot.now);
+        s.outbox.enqueue({ key: outboxKey.dispatch(slot.job.name, slot.key, g.id), target: { groupId: g.id }, text }, slot.now);
       }
     }
     state.save(announce, cleared, today);

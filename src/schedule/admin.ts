@@ -1,15 +1,24 @@
-import type { Scheduler } from './scheduler';
+import { LOOKAHEAD_DAYS, type Scheduler } from './scheduler';
 import type { ScheduleStore } from '../store/schedule';
 import { JOBS, jobByLabel } from './jobs';
 import type { Cadence } from '../jobs/job';
-import { WEEKDAY_NAMES, shanghaiIso } from '../time/clock';
+import { WEEKDAY_NAMES } from '../time/clock';
+import {
+  alreadyPaused,
+  badJobTime,
+  jobPaused,
+  jobTimeChanged,
+  pausedWord,
+  scheduleText,
+  unknownJobToSet,
+  unknownJobToToggle,
+} from '../text/schedule';
 
 export type AdminResult = { ok: true; message: string } | { ok: false; message: string };
 
 const TIME = /([01]?\d|2[0-3])[:：]([0-5]\d)$/;
 const WEEKDAY = /^(?:周|星期|礼拜)([一二三四五六日天])\s*/;
 const MONTHDAY = /^(?:每月)?(\d{1,2})[日号]\s*/;
-const EXAMPLE: Record<Cadence, string> = { daily: '16:30', weekly: '周一 9:00', monthly: '1日 9:00' };
 
 /**
  * The cron expression for what an admin types: `16:30` for a daily job, `周一 9:00` for a weekly one,
@@ -49,36 +58,33 @@ export class ScheduleAdmin {
   ) {}
 
   list(now: Date, isCovered: (year: number) => boolean): string {
-    const lines = JOBS.map((job) => {
+    const jobs = JOBS.map((job) => {
       const st = this.scheduler.state(job.name);
       const next = this.scheduler.nextRun(job.name, now);
-      const when = `${describeCron(st.cron)}${job.workdaysOnly ? '（工作日）' : ''}`;
-      const nextText = st.paused ? '已暂停' : next ? `下次 ${shanghaiIso(next).slice(5, 16).replace('T', ' ')}` : '40 天内不运行';
-      const coverage = next && job.workdaysOnly && !isCovered(next.getUTCFullYear()) ? '（该年节假日未覆盖，按周一至周五计）' : '';
-      return `· ${job.label}：${when}，${nextText}${coverage}`;
+      const uncovered = !!next && job.workdaysOnly && !isCovered(next.getUTCFullYear());
+      return { label: job.label, when: describeCron(st.cron), workdaysOnly: job.workdaysOnly, paused: st.paused, next, uncovered };
     });
-    return ['日程：', ...lines].join('\n');
+    return scheduleText(jobs, LOOKAHEAD_DAYS);
   }
 
   setTime(label: string, time: string, by: string, now: Date): AdminResult {
     const job = jobByLabel(label);
-    if (!job) return { ok: false, message: `没有「${label}」这项日程。可设置：${JOBS.map((j) => j.label).join('、')}` };
+    if (!job) return { ok: false, message: unknownJobToSet(label, JOBS.map((j) => j.label)) };
     const cron = cronFor(job.cadence, time);
-    if (!cron) return { ok: false, message: `时间「${time}」格式不对，例如 #设置 ${job.label} ${EXAMPLE[job.cadence]}` };
+    if (!cron) return { ok: false, message: badJobTime(time, job.label, job.cadence) };
     const before = this.scheduler.state(job.name);
     this.store.change(job.name, { cron, paused: before.paused }, { from: describeCron(before.cron), to: describeCron(cron), by }, now);
     this.scheduler.reload(job.name);
-    return { ok: true, message: `已将${job.label}时间由 ${describeCron(before.cron)} 改为 ${describeCron(cron)}，即时生效。` };
+    return { ok: true, message: jobTimeChanged(job.label, describeCron(before.cron), describeCron(cron)) };
   }
 
   setPaused(label: string, paused: boolean, by: string, now: Date): AdminResult {
     const job = jobByLabel(label);
-    if (!job) return { ok: false, message: `没有「${label}」这项日程。可选：${JOBS.map((j) => j.label).join('、')}` };
+    if (!job) return { ok: false, message: unknownJobToToggle(label, JOBS.map((j) => j.label)) };
     const before = this.scheduler.state(job.name);
-    if (before.paused === paused) return { ok: true, message: `${job.label}已经是${paused ? '暂停' : '启用'}状态。` };
-    const word = (p: boolean) => (p ? '暂停' : '启用');
-    this.store.change(job.name, { cron: before.cron, paused }, { from: word(before.paused), to: word(paused), by }, now);
+    if (before.paused === paused) return { ok: true, message: alreadyPaused(job.label, paused) };
+    this.store.change(job.name, { cron: before.cron, paused }, { from: pausedWord(before.paused), to: pausedWord(paused), by }, now);
     this.scheduler.reload(job.name);
-    return { ok: true, message: `已${paused ? '暂停' : '恢复'}${job.label}。` };
+    return { ok: true, message: jobPaused(job.label, paused) };
   }
 }

@@ -12,6 +12,8 @@ const LATE_AFTER_MS = 5 * MINUTE;
 /** After a long outage, slots further back than this are not looked at at all. */
 const CATCH_UP_LIMIT_MS = 35 * 24 * 60 * MINUTE;
 const SAVE_TICK_EVERY_MS = 10 * MINUTE;
+/** How far nextRun looks for a job's next slot (#日程 says when it finds none). */
+export const LOOKAHEAD_DAYS = 40;
 
 function slotOf(job: JobDef, at: Date, late: boolean, now: Date): Slot {
   const date = shanghaiDate(at);
@@ -99,10 +101,10 @@ export class Scheduler {
     return !c.job.workdaysOnly || this.isWorkday(shanghaiDate(at));
   }
 
-  /** The next time a job will run, looking ahead up to 40 days. */
+  /** The next time a job will run, looking ahead up to LOOKAHEAD_DAYS. */
   nextRun(name: JobName, from: Date = this.clock.now()): Date | null {
     if (this.state(name).paused) return null;
-    const end = from.getTime() + 40 * 24 * 60 * MINUTE;
+    const end = from.getTime() + LOOKAHEAD_DAYS * 24 * 60 * MINUTE;
     for (let t = floorMinute(from.getTime()) + MINUTE; t <= end; t += MINUTE) {
       if (this.due(name, new Date(t))) return new Date(t);
     }

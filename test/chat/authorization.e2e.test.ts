@@ -1,7 +1,8 @@
 import { Harness } from '../support/harness';
 import { COMMANDS } from '../../src/bot/commands';
 import type { CommandDef, ProjectRole, SubcommandDef } from '../../src/bot/command';
-import { REFUSAL, deniedOn } from '../../src/bot/guards';
+import { deniedOn } from '../../src/bot/guards';
+import { REFUSAL } from '../../src/text/rights';
 
 /**
  * Who may use what, as the registry declares it, against what the real bot answers: every command

@@ -2,7 +2,7 @@ import type { Ctx } from '../context';
 import type { MessageOutcome } from '../../domain/message';
 import { ANYWHERE, type ProjectDef, type Target } from '../command';
 import { outboxKey } from '../../domain/outbox';
-import { dayLabel } from '../../text/format';
+import { COMMENT_ASK, COMMENT_COMMAND, commentForwarded, commentNeedsText, commentShown, nothingToComment } from '../../text/comment';
 import { projectNamed } from '../project';
 
 /**
@@ -11,21 +11,21 @@ import { projectNamed } from '../project';
  */
 function comment(ctx: Ctx, { project, rest: text }: Target): MessageOutcome {
   if (!text) {
-    ctx.reply(`请写上点评内容，例如：#点评 ${project.name} 进度不错，注意安全。`);
+    ctx.reply(commentNeedsText(project.name));
     return 'command';
   }
   const report = ctx.s.reports.currentFor(project.id, ctx.today) ?? ctx.s.reports.recentFor(project.id, 1)[0];
   if (!report) {
-    ctx.reply(`${project.name}还没有日报，暂不能点评。`);
+    ctx.reply(nothingToComment(project.name));
     return 'command';
   }
   ctx.s.comments.add({ reportId: report.id, projectId: project.id, date: report.date, personId: ctx.person.id, text, messageId: ctx.messageId }, ctx.now);
-  const shown = `【领导点评】${ctx.person.name}点评${project.name}${dayLabel(report.date)}日报：${text}`;
+  const shown = commentShown({ by: ctx.person.name, project: project.name, date: report.date, text });
   for (const g of ctx.s.groups.groupsOf(project.id)) {
     if (g.id === ctx.group?.id) continue;
     ctx.s.outbox.enqueue({ key: outboxKey.comment(ctx.messageId, g.id), target: { groupId: g.id }, text: shown }, ctx.now);
   }
-  ctx.reply(ctx.group ? shown : `已点评${project.name}${dayLabel(report.date)}日报，并已转发到项目群。`);
+  ctx.reply(ctx.group ? shown : commentForwarded({ project: project.name, date: report.date }));
   return 'command';
 }
 
@@ -35,11 +35,9 @@ export const commentCommand: ProjectDef = {
   name: '点评',
   who: COMMENTERS,
   where: ANYWHERE,
-  usage: '#点评 [项目] 内容',
-  help: '点评当天（或最近一份）日报；也可私聊机器人，点评会发到项目群',
-  action: '点评',
+  ...COMMENT_COMMAND,
   // Outside a project group the leader's own projects are in reach (an admin's: all).
   target: (ctx) =>
-    projectNamed(ctx, { naming: 'first-word', roles: COMMENTERS, nameNeedsText: true, verb: '点评', example: (p) => `#点评 ${p} 进度不错，注意安全` }),
+    projectNamed(ctx, { naming: 'first-word', roles: COMMENTERS, nameNeedsText: true, ...COMMENT_ASK }),
   run: comment,
 };

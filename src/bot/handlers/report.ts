@@ -4,25 +4,26 @@ import type { Report } from '../../domain/report';
 import { parseMessage } from '../../core/report/parse';
 import { matchProject } from '../../core/report/match';
 import { reportFlags } from '../../core/report/checks';
-import { dayLabel, invalidReply, reportFigures } from '../../text/format';
+import { invalidReply } from '../../text/format';
+import { REPORT_IN_GROUP, reportNeedsProject, reportProjectAmbiguous, reportProjectNotHere, reportSaved } from '../../text/report';
 import { trackProblems } from '../../features/problems';
-import { trackingNote } from './problems';
+import { problemTracking } from './problems';
 
 /** The project a report names (its 项目名称 line), among the group's; answers when it cannot tell. */
 function reportProject(ctx: Ctx, report: Report): Project | null {
   const projects = ctx.groupProjects();
-  const list = projects.map((p) => p.name).join('、');
+  const names = projects.map((p) => p.name);
   if (report.project === null) {
     if (projects.length === 1) return projects[0]!;
-    ctx.reply(`本群有多个项目，请在日报中写明项目名称，例如：项目名称：${projects[0]?.name ?? ''}\n本群项目：${list}`);
+    ctx.reply(reportNeedsProject(names));
     return null;
   }
   const found = matchProject(report.project, projects);
   if (found.kind === 'match') return found.project;
   if (found.kind === 'ambiguous') {
-    ctx.reply(`项目名称「${report.project}」可能是：${found.candidates.map((p) => p.name).join('、')}，请写全称后重新发送。`);
+    ctx.reply(reportProjectAmbiguous(report.project, found.candidates.map((p) => p.name)));
   } else {
-    ctx.reply(`项目名称「${report.project}」不是本群绑定的项目，日报未保存。本群项目：${list}`);
+    ctx.reply(reportProjectNotHere(report.project, names));
   }
   return null;
 }
@@ -38,7 +39,7 @@ export const report: Handler = (ctx) => {
     return 'invalid';
   }
   if (!ctx.group) {
-    ctx.reply('请在项目工作群中发送日报。');
+    ctx.reply(REPORT_IN_GROUP);
     return 'invalid';
   }
   const r = parsed.report;
@@ -55,11 +56,7 @@ export const report: Handler = (ctx) => {
     flags,
     now: ctx.now,
   });
-  const tracked = trackingNote(ctx.s, trackProblems(ctx.s, saved, ctx.now), ctx.today);
-  const revised = saved.revision > 1 ? `（已更新为第 ${saved.revision} 版）` : '';
-  const lines = [`✅ 已收到 ${project.name} ${dayLabel(r.date)}日报${revised}：${reportFigures(r)}。`];
-  if (flags.length) lines.push(`请核对：${flags.join('；')}。`);
-  if (tracked) lines.push(tracked);
-  ctx.reply(lines.join('\n'));
+  const problems = problemTracking(ctx.s, trackProblems(ctx.s, saved, ctx.now), ctx.today);
+  ctx.reply(reportSaved({ project: project.name, report: r, revision: saved.revision, flags, problems }));
   return 'report';
 };

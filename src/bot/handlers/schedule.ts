@@ -1,8 +1,9 @@
 import type { Ctx, Handler } from '../context';
 import { ANYWHERE, type CommandDef } from '../command';
+import { PAUSE_COMMAND, RESUME_COMMAND, SCHEDULE_COMMAND, SCHEDULE_OFF, nameTheJob } from '../../text/schedule';
 
 function admin(ctx: Ctx) {
-  if (!ctx.services.schedule) ctx.reply('日程功能未启用。');
+  if (!ctx.services.schedule) ctx.reply(SCHEDULE_OFF);
   return ctx.services.schedule;
 }
 
@@ -19,7 +20,7 @@ const toggle =
     const s = admin(ctx);
     if (!s) return 'command';
     if (!ctx.args) {
-      ctx.reply(`请写明日程名称，例如：#${paused ? '暂停' : '恢复'} 日晒榜`);
+      ctx.reply(nameTheJob(paused));
       return 'command';
     }
     ctx.reply(s.setPaused(ctx.args, paused, ctx.person.name, ctx.now).message);
@@ -30,8 +31,7 @@ export const scheduleCommand: CommandDef = {
   name: '日程',
   who: 'anyone',
   where: ANYWHERE,
-  usage: '#日程',
-  help: '查看各项日程的时间和下次运行时间',
+  ...SCHEDULE_COMMAND,
   run: schedule,
 };
 
@@ -39,8 +39,7 @@ export const pauseCommand: CommandDef = {
   name: '暂停',
   who: 'admin',
   where: ANYWHERE,
-  usage: '#暂停 日程名',
-  help: '暂停一项日程，如 #暂停 日晒榜',
+  ...PAUSE_COMMAND,
   run: toggle(true),
 };
 
@@ -48,7 +47,6 @@ export const resumeCommand: CommandDef = {
   name: '恢复',
   who: 'admin',
   where: ANYWHERE,
-  usage: '#恢复 日程名',
-  help: '恢复暂停的日程',
+  ...RESUME_COMMAND,
   run: toggle(false),
 };

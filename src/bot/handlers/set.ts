@@ -6,6 +6,8 @@ import { WHOLE_ARGS, projectRefusal, resolveProject } from '../project';
 import { ensureGroup, theGroup } from '../guards';
 import { jobByLabel } from '../../schedule/jobs';
 import { describeThresholds, setThreshold, describeHonourRules, setHonourRule } from '../../features/rule-settings';
+import { DISPATCH_SET, SET_COMMAND, SET_SUBCOMMANDS as TEXT, adminsAdded, rolesAssigned, usageReply, yesNo } from '../../text/settings';
+import { SCHEDULE_OFF } from '../../text/schedule';
 
 const ROLES: Record<string, Role> = { 联络员: 'liaison', 领导: 'leader', 帮包领导: 'leader' };
 
@@ -25,7 +27,7 @@ const assignRole =
     const role = ROLES[what]!;
     const people = mentioned(ctx);
     if (!people.length) {
-      ctx.reply(`用法：${usage}`);
+      ctx.reply(usageReply([usage]));
       return 'command';
     }
     const group = theGroup(ctx);
@@ -42,7 +44,7 @@ const assignRole =
       ctx.s.settings.record(`role:${p.name}:${what}`, before || null, names, ctx.person.name, ctx.now);
     }
     for (const x of people) ctx.s.groups.noteMember(group.id, x.id);
-    ctx.reply(`已设置${what}：${names}（${projects.map((p) => p.name).join('、')}）。`);
+    ctx.reply(rolesAssigned(what, people.map((x) => x.name), projects.map((p) => p.name)));
     return 'command';
   };
 
@@ -50,14 +52,14 @@ const assignRole =
 const addAdmin: Handler = (ctx) => {
   const people = mentioned(ctx);
   if (!people.length) {
-    ctx.reply(`用法：${ADMIN.usage}`);
+    ctx.reply(usageReply([ADMIN.usage]));
     return 'command';
   }
   for (const p of people) {
-    if (!ctx.s.people.get(p.id)?.isAdmin) ctx.s.settings.record(`admin:${p.name}`, '否', '是', ctx.person.name, ctx.now);
+    if (!ctx.s.people.get(p.id)?.isAdmin) ctx.s.settings.record(`admin:${p.name}`, yesNo(false), yesNo(true), ctx.person.name, ctx.now);
     ctx.s.people.setAdmin(p.id, true);
   }
-  ctx.reply(`已设为管理员：${people.map((p) => p.name).join('、')}。`);
+  ctx.reply(adminsAdded(people.map((p) => p.name)));
   return 'command';
 };
 
@@ -66,14 +68,14 @@ const setDispatch: Handler = (ctx) => {
   const group = ensureGroup(ctx);
   ctx.s.groups.setDispatch(group.id, true);
   ctx.s.groups.noteMember(group.id, ctx.person.id);
-  ctx.reply('已将本群设为调度群：每个工作日晚间在此发布日晒榜。');
+  ctx.reply(DISPATCH_SET);
   return 'command';
 };
 
 /** #设置 提醒 16:30: a job's time. */
 const setJobTime: Handler = (ctx) => {
   if (!ctx.services.schedule) {
-    ctx.reply('日程功能未启用。');
+    ctx.reply(SCHEDULE_OFF);
     return 'command';
   }
   const [what = '', ...rest] = words(ctx);
@@ -95,23 +97,18 @@ const setHonours: Handler = (ctx) => {
   return 'command';
 };
 
-const LIAISON_USAGE = '#设置 联络员 [项目] @某人';
-const LEADER_USAGE = '#设置 领导 [项目] @某人';
-
-const ADMIN: SubcommandDef = { name: '管理员', who: 'admin', where: ANYWHERE, usage: '#设置 管理员 @某人', help: '增加管理员', run: addAdmin };
+const ADMIN: SubcommandDef = { name: '管理员', who: 'admin', where: ANYWHERE, ...TEXT.admin, run: addAdmin };
 
 // Order matters: 预警 with a lone time is the 9:00 job, so the thresholds come before the jobs.
 const SUBCOMMANDS: readonly SubcommandDef[] = [
-  { name: '联络员', who: 'admin', where: ['group'], usage: LIAISON_USAGE, help: '指定本群项目的联络员（本群有多个项目时可写项目名）', run: assignRole(LIAISON_USAGE) },
-  { name: '领导', aliases: ['帮包领导'], who: 'admin', where: ['group'], usage: LEADER_USAGE, help: '指定本群项目的帮包领导', run: assignRole(LEADER_USAGE) },
+  { name: '联络员', who: 'admin', where: ['group'], ...TEXT.liaison, run: assignRole(TEXT.liaison.usage) },
+  { name: '领导', aliases: ['帮包领导'], who: 'admin', where: ['group'], ...TEXT.leader, run: assignRole(TEXT.leader.usage) },
   ADMIN,
   {
     name: '调度群',
     who: 'admin',
     where: ['group', 'dispatch', 'unbound'],
-    elsewhere: '请在调度群里发送 #设置 调度群。',
-    usage: '#设置 调度群',
-    help: '在调度群里发送，日晒榜和通报发到这里',
+    ...TEXT.dispatch,
     run: setDispatch,
   },
   {
@@ -119,25 +116,23 @@ const SUBCOMMANDS: readonly SubcommandDef[] = [
     who: 'admin',
     where: ANYWHERE,
     matches: (word, rest) => word === '预警' && !(rest.length === 1 && /[:：]/.test(rest[0]!)),
-    usage: '#设置 预警',
-    help: '查看预警阈值；修改如 #设置 预警 滞后黄 15',
+    ...TEXT.warnings,
     run: setWarning,
   },
-  { name: '通报', who: 'admin', where: ANYWHERE, usage: '#设置 通报', help: '查看月通报表扬、批评规则；修改如 #设置 通报 批评报送率 85', run: setHonours },
+  { name: '通报', who: 'admin', where: ANYWHERE, ...TEXT.honours, run: setHonours },
   {
     name: '日程名',
     who: 'admin',
     where: ANYWHERE,
     matches: (word) => !!jobByLabel(word),
-    usage: '#设置 日程名 时间',
-    help: '修改日程时间，如 #设置 提醒 16:30、#设置 周调度 周一 9:00',
+    ...TEXT.jobTime,
     run: setJobTime,
   },
 ];
 
 /** #设置 alone, or with a word no subcommand takes: how to write each. */
 const usage: Handler = (ctx) => {
-  ctx.reply(`用法：${SUBCOMMANDS.map((s) => s.usage).join('　')}`);
+  ctx.reply(usageReply(SUBCOMMANDS.map((s) => s.usage)));
   return 'command';
 };
 
@@ -145,8 +140,7 @@ export const setCommand: CommandDef = {
   name: '设置',
   who: 'admin',
   where: ANYWHERE,
-  usage: '#设置 …',
-  help: '指定联络员、帮包领导、管理员，设置调度群、日程时间、预警阈值和通报规则',
+  ...SET_COMMAND,
   subcommands: SUBCOMMANDS,
   run: usage,
 };

@@ -1,3 +1,5 @@
+import { NO_MATCHING_ROOM, ambiguousRooms, sharedRoom } from '../../text/relogin';
+
 /** One of our groups as we last knew it. */
 export interface KnownGroup {
   id: number;
@@ -52,7 +54,7 @@ export function planRebind(known: readonly KnownGroup[], live: readonly LiveRoom
       plan.unresolved.push({
         groupId: g.id,
         topic: g.topic,
-        reason: top.length ? `有 ${top.length} 个同名且成员相近的群，无法确定` : '未找到同名或成员相近的群',
+        reason: top.length ? ambiguousRooms(top.length) : NO_MATCHING_ROOM,
       });
       continue;
     }
@@ -63,7 +65,7 @@ export function planRebind(known: readonly KnownGroup[], live: readonly LiveRoom
   for (const [puppetRoomId, groups] of claims) {
     const room = free.find((r) => r.puppetRoomId === puppetRoomId)!;
     if (groups.length === 1) plan.remap.push({ groupId: groups[0]!.groupId, puppetRoomId, topic: room.topic });
-    else for (const g of groups) plan.unresolved.push({ ...g, reason: `与其他群指向同一个群「${room.topic}」，未合并` });
+    else for (const g of groups) plan.unresolved.push({ ...g, reason: sharedRoom(room.topic) });
   }
   return plan;
 }

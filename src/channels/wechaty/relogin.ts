@@ -4,6 +4,7 @@ import type { Logger } from '../../log/log';
 import type { Stores } from '../../store/stores';
 import { outboxKey } from '../../domain/outbox';
 import { planRebind, type KnownGroup, type LiveRoom } from './rebind';
+import { unresolvedGroupNotice } from '../../text/relogin';
 
 /**
  * After a login, points our groups and people at the puppet's current ids. Some puppets
@@ -67,7 +68,7 @@ export async function rebindAfterLogin(wechaty: Wechaty, s: Stores, clock: Clock
         {
           key: outboxKey.unresolvedGroup(u.groupId, shanghaiDate(now), admin.id),
           target: { personId: admin.id },
-          text: `重新登录后未能确认群「${u.topic}」对应哪个微信群（${u.reason}）。该群的消息暂不处理，请在正确的群里重新发送 #绑定 项目名。`,
+          text: unresolvedGroupNotice(u.topic, u.reason),
         },
         now,
       );
