@@ -1,0 +1,187 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { importRegistry } from '../../src/features/registry/import';
+import { readRegistryFile, type RegistryReadResult } from '../../src/features/registry/read';
+import { MAX_FILE_BYTES } from '../../src/features/registry/sheet';
+import { MAX_PART_BYTES } from '../../src/features/registry/xlsx';
+import { openDb } from '../../src/store/db';
+import { ProjectStore } from '../../src/store/projects';
+import { rowsXml, sheetXml, writeSheet } from './xlsx-parts';
+
+const T1 = new Date('2026-11-26T01:00:00Z');
+
+function errorsOf(result: RegistryReadResult): string[] {
+  if (result.ok) throw new Error('expected errors, got projects');
+  return result.errors.map((e) => e.message);
+}
+
+function namesOf(result: RegistryReadResult): string[] {
+  if (!result.ok) throw new Error(`expected projects, got ${JSON.stringify(result.errors.slice(0, 5))}`);
+  return result.rows.map((r) => r.project.name);
+}
+
+const TOO_LONG_IN_FILE = '文件里有超过 32767 字的单元格（Excel 单元格的上限），文件可能已损坏';
+
+describe('registry import limits', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rishai-limits-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const write = (name: string, content: string | Buffer): string => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, content);
+    return file;
+  };
+
+  const writeXlsx = async (name: string, rows: ExcelJS.CellValue[][]): Promise<string> => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('台账');
+    for (const row of rows) sheet.addRow(row);
+    const file = path.join(dir, name);
+    await workbook.xlsx.writeFile(file);
+    return file;
+  };
+
+  describe('file size', () => {
+    it('refuses a file over 20 MB before reading it', async () => {
+      for (const name of ['big.xlsx', 'big.csv']) {
+        // Sparse zeros: were the file read, the answer would be about its content instead.
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, '');
+        fs.truncateSync(file, MAX_FILE_BYTES + 1);
+        expect(errorsOf(await readRegistryFile(file))).toEqual([
+          `文件「${name}」有 20.1 MB，超过上限 20 MB；项目台账通常不到 5 MB，请检查是否选错了文件`,
+        ]);
+      }
+    });
+
+    it('refuses what is not a file, which could read on for ever', async () => {
+      fs.mkdirSync(path.join(dir, 'folder.csv'));
+      expect(errorsOf(await readRegistryFile(path.join(dir, 'folder.csv')))).toEqual(['「folder.csv」不是文件，请指定 .csv 或 .xlsx 文件']);
+    });
+
+    it('reads a file of exactly 20 MB', async () => {
+      const file = path.join(dir, 'edge.xlsx');
+      fs.writeFileSync(file, '');
+      fs.truncateSync(file, MAX_FILE_BYTES);
+      expect(errorsOf(await readRegistryFile(file))).toEqual(['无法打开 xlsx 文件，可能已损坏或不是 Excel 文件']);
+    });
+  });
+
+  describe('rows', () => {
+    const projects = (count: number, from = 1): string[] => Array.from({ length: count }, (_, i) => `项目${from + i},在建`);
+
+    it('takes 10,000 projects, not counting rows with nothing in a registry column', async () => {
+      const csv = ['项目名称,状态,备注', ...projects(10_000), ...Array.from({ length: 5 }, () => ',,只有备注'), ''].join('\n');
+      expect(namesOf(await readRegistryFile(write('full.csv', csv)))).toHaveLength(10_000);
+    });
+
+    it('refuses more than 10,000 projects, naming the first row over', async () => {
+      const csv = ['台账', '项目名称,状态', ...projects(10_001), ''].join('\n');
+      expect(errorsOf(await readRegistryFile(write('over.csv', csv)))).toEqual([
+        '第10003行起超出上限：一次最多导入 10000 个项目，请分成几个文件分别导入',
+      ]);
+    });
+
+    it('stops reading an xlsx at the row limit', async () => {
+      const rows = [['项目名称', '状态'], ...Array.from({ length: 10_001 }, (_, i) => [`项目${i + 1}`, '在建'])];
+      // Reading on would find this cell and answer about it instead.
+      const beyond = `<row r="10010"><c r="A10010" t="inlineStr"><is><t>${'x'.repeat(40_000)}</t></is></c></row>`;
+      const file = writeSheet(path.join(dir, 'over.xlsx'), sheetXml(rowsXml(rows) + beyond));
+      expect(errorsOf(await readRegistryFile(file))).toEqual(['第10002行起超出上限：一次最多导入 10000 个项目，请分成几个文件分别导入']);
+    });
+
+    it('ignores columns past CV (the 100th)', async () => {
+      const header = ['项目名称', '简称', ...Array<string>(98).fill('备注'), '状态'];
+      const row = ['甲', ...Array<string>(99).fill(''), '在建'];
+      expect(errorsOf(await readRegistryFile(write('wide.csv', `${header.join(',')}\n${row.join(',')}\n`)))).toEqual(['第1行 表头缺少「状态」列']);
+    });
+  });
+
+  describe('huge cells', () => {
+    it('refuses a 2 MB shared string in an xlsx as soon as it is read', async () => {
+      const file = await writeXlsx('huge.xlsx', [['项目名称', '状态', '备注'], ['港口物流仓储中心', '在建', 'x'.repeat(2 * 1024 * 1024)]]);
+      expect(errorsOf(await readRegistryFile(file))).toEqual([TOO_LONG_IN_FILE]);
+    });
+
+    it('refuses a 2 MB cell written in the sheet before reaching its end, naming row and column', async () => {
+      const xml = sheetXml(rowsXml([['项目名称', '状态'], ['甲', '在建'], ['乙', 'x'.repeat(2 * 1024 * 1024)]]));
+      // The compressed part breaks off inside the cell: read that far, the file would be refused as corrupt instead.
+      const deflated = zlib.deflateRawSync(xml);
+      const file = writeSheet(path.join(dir, 'inline.xlsx'), { deflated: deflated.subarray(0, deflated.length / 2), size: xml.length, crc: 0 });
+      expect(errorsOf(await readRegistryFile(file))).toEqual([
+        '第3行 B列 单元格超过 32767 字（Excel 单元格的上限），文件可能已损坏，已停止读取',
+      ]);
+    });
+
+    it('refuses a CSV cell over 32,767 characters, hinting at a stray quote when it spans lines', async () => {
+      const at = (cell: string) => `项目名称,状态,备注\n甲,在建,"${cell}"\n`;
+      expect(namesOf(await readRegistryFile(write('edge.csv', at('x'.repeat(32_767)))))).toEqual(['甲']);
+      expect(errorsOf(await readRegistryFile(write('long.csv', at('x'.repeat(32_768)))))).toEqual([
+        '第2行 C列 单元格超过 32767 字（Excel 单元格的上限），文件可能已损坏，已停止读取',
+      ]);
+      expect(errorsOf(await readRegistryFile(write('quote.csv', at(`x\n${'y'.repeat(32_767)}`))))).toEqual([
+        '第2行 C列 单元格超过 32767 字（Excel 单元格的上限），可能是引号不成对，已停止读取',
+      ]);
+    });
+  });
+
+  describe('zip bombs', () => {
+    const TOO_BIG = `文件解压后过大（xl/worksheets/sheet1.xml 超过 ${MAX_PART_BYTES / 1024 / 1024} MB），不像是项目台账，请检查文件`;
+
+    it('refuses a part the zip says is over the cap, without inflating it', async () => {
+      const sheet = sheetXml(rowsXml([['项目名称', '状态'], ['甲', '在建']]));
+      const file = writeSheet(path.join(dir, 'declared.xlsx'), sheet, MAX_PART_BYTES + 1);
+      expect(errorsOf(await readRegistryFile(file))).toEqual([TOO_BIG]);
+    });
+
+    it('stops inflating a part that understates its size at the cap', async () => {
+      // Tags with long attributes: well-formed, quick to parse, and no text run long enough to stop reading first.
+      const block = Buffer.from(`<x a="${'a'.repeat(60_000)}"/>`);
+      const inflated = Buffer.concat([sheetXml('').subarray(0, -'</sheetData></worksheet>'.length), ...Array(1_200).fill(block)]);
+      // Its checksum is as made up as its size.
+      const file = writeSheet(path.join(dir, 'bomb.xlsx'), { deflated: zlib.deflateRawSync(inflated), size: inflated.length, crc: 0 }, 1000);
+      expect(fs.statSync(file).size).toBeLessThan(1024 * 1024);
+      expect(errorsOf(await readRegistryFile(file))).toEqual([TOO_BIG]);
+    });
+  });
+
+  it('imports a 5,000-project xlsx', async () => {
+    const header = ['序号', '项目名称', '简称', '镇街', '责任单位', '总投资（万元）', '计划开工', '计划竣工', '状态', '入库'];
+    const rows = Array.from({ length: 5000 }, (_, i) => [
+      i + 1,
+      `第${i + 1}号精细化工中间体项目`,
+      `化工${i + 1}、精化${i + 1}`,
+      `临港${i % 20}镇`,
+      '区发展和改革局',
+      120000 + i,
+      new Date(Date.UTC(2025, 2, 1)),
+      new Date(Date.UTC(2027, 11, 31)),
+      '在建',
+      i % 2 ? '是' : '否',
+    ]);
+    const file = await writeXlsx('5000.xlsx', [['示范区2026年重点项目台账'], header, ...rows]);
+    const db = openDb(path.join(dir, 'rishai.db'));
+    try {
+      const store = new ProjectStore(db);
+      expect(await importRegistry(store, file, T1)).toEqual({ ok: true, summary: { inserted: 5000, updated: 0, unchanged: 0 } });
+      expect(store.list()).toHaveLength(5000);
+      expect(store.byName('第5000号精细化工中间体项目')).toMatchObject({
+        aliases: ['化工5000', '精化5000'],
+        town: '临港19镇',
+        totalInvestment: 124999,
+        plannedStart: '2025-03-01',
+        plannedFinish: '2027-12-31',
+        status: '在建',
+        registered: true,
+      });
+    } finally {
+      db.close();
+    }
+  });
+});
