@@ -11,6 +11,7 @@ import { openDb } from '../../src/store/db';
 import { ProjectStore } from '../../src/store/projects';
 import { rowsXml, sheetXml, writeSheet } from './xlsx-parts';
 
+const SAMPLE = path.join(__dirname, '..', '..', 'data', 'projects.csv');
 const T1 = new Date('2026-11-26T01:00:00Z');
 
 function errorsOf(result: RegistryReadResult): string[] {
@@ -70,6 +71,93 @@ describe('registry import limits', () => {
       fs.writeFileSync(file, '');
       fs.truncateSync(file, MAX_FILE_BYTES);
       expect(errorsOf(await readRegistryFile(file))).toEqual(['无法打开 xlsx 文件，可能已损坏或不是 Excel 文件']);
+    });
+  });
+
+  describe('cell length', () => {
+    const HEADER = '项目名称,简称,责任单位,总投资,状态';
+
+    it('refuses a cell longer than its column takes, naming row and column', async () => {
+      const csv = [
+        HEADER,
+        `${'甲'.repeat(101)},,,,在建`,
+        `乙,${'简'.repeat(201)},,,在建`,
+        `丙,,${'单'.repeat(101)},,在建`,
+        `丁,,,${'1'.repeat(31)},在建`,
+        `戊,,,,${'在'.repeat(31)}`,
+      ].join('\n');
+      expect(errorsOf(await readRegistryFile(write('long.csv', csv)))).toEqual([
+        '第2行 项目名称超过 100 字（现有 101 字），请精简',
+        '第3行 简称超过 200 字（现有 201 字），请精简',
+        '第4行 责任单位超过 100 字（现有 101 字），请精简',
+        '第5行 总投资超过 30 字（现有 31 字），请精简',
+        '第6行 状态超过 30 字（现有 31 字），请精简',
+      ]);
+    });
+
+    it('takes cells at their column\'s limit, counting characters not bytes', async () => {
+      const csv = [HEADER, `${'甲'.repeat(99)}😀,${'简'.repeat(200)},${'单'.repeat(100)},50000,在建`].join('\n');
+      expect(namesOf(await readRegistryFile(write('edge.csv', csv)))).toEqual([`${'甲'.repeat(99)}😀`]);
+    });
+
+    it('names the sheet row of an over-long cell in an xlsx', async () => {
+      const file = await writeXlsx('long.xlsx', [['示范区台账'], ['项目名称', '状态'], ['港口物流仓储中心', '在建'], ['甲'.repeat(150), '在建']]);
+      expect(errorsOf(await readRegistryFile(file))).toEqual(['第4行 项目名称超过 100 字（现有 150 字），请精简']);
+    });
+
+    it('does not also quote a refused name where it repeats', async () => {
+      const long = '甲'.repeat(101);
+      const csv = [HEADER, `${long},,,,在建`, `${long},,,,在建`].join('\n');
+      expect(errorsOf(await readRegistryFile(write('twice.csv', csv)))).toEqual([
+        '第2行 项目名称超过 100 字（现有 101 字），请精简',
+        '第3行 项目名称超过 100 字（现有 101 字），请精简',
+      ]);
+    });
+  });
+
+  describe('control characters', () => {
+    it('refuses a NUL in a project name and changes nothing', async () => {
+      const db = openDb(path.join(dir, 'rishai.db'));
+      try {
+        const store = new ProjectStore(db);
+        expect(await importRegistry(store, SAMPLE, T1)).toMatchObject({ ok: true });
+        const before = store.list();
+        const file = write('nul.csv', '项目名称,状态\n新项目,在建\n港口\u0000物流,在建\n');
+        expect(await importRegistry(store, file, T1)).toEqual({
+          ok: false,
+          errors: [{ line: 3, message: '第3行 项目名称含有控制字符 U+0000，请删除' }],
+        });
+        expect(store.list()).toEqual(before);
+      } finally {
+        db.close();
+      }
+    });
+
+    it('refuses control characters as Excel writes them, and line breaks in names and aliases', async () => {
+      const file = await writeXlsx('controls.xlsx', [
+        ['项目名称', '简称', '镇街', '责任单位', '总投资', '状态'],
+        ['甲_x0000_项目', '', '', '', '', '在建'],
+        ['乙项目', '乙\t项目', '', '', '', '在建'],
+        ['丙\n项目', '', '', '', '', '在建'],
+        ['丁项目', '', '临港\u0085镇', '', '5_x007F_0', '在建'],
+      ]);
+      expect(errorsOf(await readRegistryFile(file))).toEqual([
+        '第2行 项目名称含有控制字符 U+0000，请删除',
+        '第3行 简称含有制表符，请删除',
+        '第4行 项目名称含有换行，请删除',
+        '第5行 镇街含有控制字符 U+0085，请删除',
+        '第5行 总投资含有控制字符 U+007F，请删除',
+      ]);
+    });
+
+    it('keeps line breaks and tabs in a text column typed over several lines', async () => {
+      const file = await writeXlsx('multiline.xlsx', [
+        ['项目名称', '责任单位', '帮包领导', '状态'],
+        ['港口物流仓储中心', '区交通运输局\n临港镇', '王区长\t李局长', '在建'],
+      ]);
+      const result = await readRegistryFile(file);
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      expect(result.rows[0]?.project).toMatchObject({ unit: '区交通运输局\n临港镇', leader: '王区长\t李局长' });
     });
   });
 

@@ -289,7 +289,7 @@ describe('readRegistryFile', () => {
   });
 
   it('numbers CSV lines as WPS rows: blank lines count, a multi-line cell is one row', async () => {
-    const csv = `\n${HEADER}\n${ROW_A}\n\n"港口\n物流",,,,,,,,,,,,施工中,\n`;
+    const csv = `\n${HEADER}\n${ROW_A}\n\n港口物流仓储中心,,,,,"区交通\n运输局",,,,,,,施工中,\n`;
     expect(errorsOf(await readRegistryFile(write('lines.csv', csv)))).toEqual([
       { line: 5, message: '第5行 状态「施工中」无效，应为 未开工/在建/已竣工/停缓建' },
     ]);

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { REGISTRY_COLUMNS, columnOf, type RegistryKey } from './columns';
+import { REGISTRY_COLUMNS, columnOf, type RegistryColumn, type RegistryKey } from './columns';
 import { readCsv } from './csv';
 import { readXlsx } from './xlsx';
 import { MAX_DATA_ROWS, MAX_FILE_BYTES, fileError, type RegistryError, type SheetRow, type SheetSink } from './sheet';
@@ -156,21 +156,41 @@ function parseFlag(value: unknown, label: string): Parsed<boolean> {
   return bad(`${label}「${shown}」无效，应为 是 或 否`);
 }
 
-/** A zod field running one of the parsers above, reporting its problem as the issue message. */
+// Tab, line feed and carriage return are the control characters a multi-line cell may hold.
+const CONTROL = /\p{Cc}/u;
+const CONTROL_BUT_LINE_BREAKS = /(?![\t\n\r])\p{Cc}/u;
+
+function describeControl(char: string): string {
+  if (char === '\n' || char === '\r') return '换行';
+  if (char === '\t') return '制表符';
+  return `控制字符 U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Why a cell's text is refused whatever its column holds: too long, or with control characters. */
+function cellProblem(column: RegistryColumn, text: string): string | undefined {
+  const length = [...text].length;
+  if (length > column.maxLength) return `${column.header}超过 ${column.maxLength} 字（现有 ${length} 字），请精简`;
+  const control = (column.multiline ? CONTROL_BUT_LINE_BREAKS : CONTROL).exec(text)?.[0];
+  return control === undefined ? undefined : `${column.header}含有${describeControl(control)}，请删除`;
+}
+
+/** A zod field checking the cell and then running one of the parsers above, reporting a problem as the issue message. */
 function field<T>(key: RegistryKey, parser: (value: unknown, label: string) => Parsed<T>) {
-  const label = columnOf(key).header;
+  const column = columnOf(key);
   return z.unknown().transform((value, ctx): T => {
-    const parsed = parser(value, label);
+    const problem = cellProblem(column, cellText(value));
+    const parsed = problem === undefined ? parser(value, column.header) : bad(problem);
     if (parsed.ok) return parsed.value;
     ctx.addIssue({ code: 'custom', message: parsed.problem });
     return z.NEVER;
   });
 }
 
-/** A row's cells as a project less its aliases, which cannot fail and are checked against other rows instead. */
+/** A row's cells as a project; aliases are also checked against other rows. */
 const rowSchema = z
   .object({
     name: field('name', parseName),
+    aliases: field('aliases', (value) => ok(splitAliases(value))),
     category: field('category', parseText),
     chain: field('chain', parseText),
     town: field('town', parseText),
@@ -208,6 +228,9 @@ function clashMessage(line: number, key: NameKey, label: string, earlier: { line
   return `第${line}行 ${columnOf(key).header}「${label}」与第${earlier.line}行${whose}重复`;
 }
 
+/** Whether a name or alias cell is refused outright, whatever else is in the file. */
+const refusedOutright = (key: NameKey, text: string): boolean => cellProblem(columnOf(key), text) !== undefined;
+
 /** A data row: its line and a value (or null) for every registry column, the schema's fields not being optional. */
 interface RowCells {
   line: number;
@@ -227,11 +250,16 @@ function validateRows(data: readonly RowCells[], headerLine: number): RegistryRe
   for (const { line, cells } of data) {
     if (isBlank(cells)) continue;
 
-    // Clashes are found from the cells alone, so one is reported even when either row has other errors.
+    // Clashes are found from the cells alone, so one is reported even when either row has other errors;
+    // but not for a name or alias cell refused outright, which may be too long to quote.
     const name = cellText(cells.name);
     // An alias repeating the project's own name adds nothing to matching.
     const aliases = splitAliases(cells.aliases).filter((alias) => alias !== name);
-    for (const [label, key] of namesOf({ name, aliases })) {
+    const compared = namesOf({
+      name: refusedOutright('name', name) ? '' : name,
+      aliases: refusedOutright('aliases', cellText(cells.aliases)) ? [] : aliases,
+    });
+    for (const [label, key] of compared) {
       if (label === '') continue;
       const earlier = firstUse.get(label);
       if (earlier) errors.push({ line, message: clashMessage(line, key, label, earlier) });
