@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
+import { runCli, type CliIo } from '../../src/cli/index';
 import { importRegistry } from '../../src/features/registry/import';
 import { readRegistryFile, type RegistryReadResult } from '../../src/features/registry/read';
 import { MAX_FILE_BYTES } from '../../src/features/registry/sheet';
@@ -236,6 +237,37 @@ describe('registry import limits', () => {
       const file = writeSheet(path.join(dir, 'bomb.xlsx'), { deflated: zlib.deflateRawSync(inflated), size: inflated.length, crc: 0 }, 1000);
       expect(fs.statSync(file).size).toBeLessThan(1024 * 1024);
       expect(errorsOf(await readRegistryFile(file))).toEqual([TOO_BIG]);
+    });
+  });
+
+  describe('rishai import', () => {
+    function io() {
+      const err: string[] = [];
+      const cli: CliIo = { stdin: async () => '', out: () => undefined, err: (s) => err.push(s) };
+      return { cli, err };
+    }
+
+    it('prints the first 200 errors and counts the rest, changing nothing', async () => {
+      const db = path.join(dir, 'r.db');
+      const file = write('bad.csv', ['项目名称,状态', ...Array.from({ length: 250 }, (_, i) => `项目${i + 1},施工中`)].join('\n'));
+      const t = io();
+      expect(await runCli(['import', file, '--db', db], t.cli)).toBe(1);
+      const lines = t.err.join('\n').split('\n');
+      expect(lines).toHaveLength(1 + 200 + 1);
+      expect(lines[0]).toBe('台账有误，未做任何修改：');
+      expect(lines[1]).toBe('第2行 状态「施工中」无效，应为 未开工/在建/已竣工/停缓建');
+      expect(lines[200]).toBe('第201行 状态「施工中」无效，应为 未开工/在建/已竣工/停缓建');
+      expect(lines[201]).toBe('另有 50 处错误未列出');
+      const conn = openDb(db);
+      expect(conn.prepare('SELECT COUNT(*) FROM projects').pluck().get()).toBe(0);
+      conn.close();
+    });
+
+    it('prints every error when there are 200', async () => {
+      const file = write('bad.csv', ['项目名称,状态', ...Array.from({ length: 200 }, (_, i) => `项目${i + 1},施工中`)].join('\n'));
+      const t = io();
+      expect(await runCli(['import', file, '--db', path.join(dir, 'r.db')], t.cli)).toBe(1);
+      expect(t.err.join('\n').split('\n')).toHaveLength(1 + 200);
     });
   });
 
