@@ -3,6 +3,9 @@ import { withCliDb } from './db';
 import { ProjectStore } from '../store/projects';
 import { importRegistry } from '../features/registry/import';
 
+/** Enough errors to show what is wrong with a file without flooding the terminal. */
+const MAX_PRINTED_ERRORS = 200;
+
 /** `rishai import FILE`: loads or updates the project registry; changes nothing when the file is invalid. */
 export async function runImport(dbFile: string, args: string[], io: CliIo): Promise<number> {
   const [file] = args;
@@ -13,7 +16,10 @@ export async function runImport(dbFile: string, args: string[], io: CliIo): Prom
   return withCliDb(dbFile, 'create', io, async (db) => {
     const result = await importRegistry(new ProjectStore(db), file, new Date());
     if (!result.ok) {
-      io.err(`台账有误，未做任何修改：\n${result.errors.map((e) => e.message).join('\n')}`);
+      const shown = result.errors.slice(0, MAX_PRINTED_ERRORS).map((e) => e.message);
+      const rest = result.errors.length - shown.length;
+      if (rest > 0) shown.push(`另有 ${rest} 处错误未列出`);
+      io.err(`台账有误，未做任何修改：\n${shown.join('\n')}`);
       return 1;
     }
     const { inserted, updated, unchanged } = result.summary;

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { parseRegistryRows, readRegistryFile, type RegistryReadResult } from '../../src/features/registry/read';
 import { type ProjectInput } from '../../src/domain/project';
+import { rowsXml, sheetXml, writeSheet } from './xlsx-parts';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'data', 'projects.csv');
 
@@ -288,7 +289,7 @@ describe('readRegistryFile', () => {
   });
 
   it('numbers CSV lines as WPS rows: blank lines count, a multi-line cell is one row', async () => {
-    const csv = `\n${HEADER}\n${ROW_A}\n\n"港口\n物流",,,,,,,,,,,,施工中,\n`;
+    const csv = `\n${HEADER}\n${ROW_A}\n\n港口物流仓储中心,,,,,"区交通\n运输局",,,,,,,施工中,\n`;
     expect(errorsOf(await readRegistryFile(write('lines.csv', csv)))).toEqual([
       { line: 5, message: '第5行 状态「施工中」无效，应为 未开工/在建/已竣工/停缓建' },
     ]);
@@ -448,6 +449,51 @@ describe('readRegistryFile', () => {
         { line: 6, message: '第6行 总投资「#REF!」不是有效金额，应为万元数，如 50000、5亿、8500万元' },
         { line: 7, message: '第7行 项目名称「精细化工中间体项目」与第4行重复' },
       ]);
+    });
+
+    it('gives each row of a merged area the merged value, as WPS/Excel show it', async () => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('台账');
+      sheet.addRows([
+        ['项目名称', '镇街', '责任单位', '状态'],
+        ['精细化工中间体项目', '临港镇', '区发展和改革局', '在建'],
+        ['港口物流仓储中心', null, null, '在建'],
+        ['高新区数据中心', null, '区工业和信息化局', '未开工'],
+      ]);
+      sheet.mergeCells('B2:B4');
+      sheet.mergeCells('C2:C3');
+      const file = path.join(dir, 'merged.xlsx');
+      await workbook.xlsx.writeFile(file);
+      expect(projectsOf(await readRegistryFile(file)).map((p) => [p.name, p.town, p.unit])).toEqual([
+        ['精细化工中间体项目', '临港镇', '区发展和改革局'],
+        ['港口物流仓储中心', '临港镇', '区发展和改革局'],
+        ['高新区数据中心', '临港镇', '区工业和信息化局'],
+      ]);
+    });
+
+    it('refuses merged areas piled on each other', async () => {
+      const rows = rowsXml([['项目名称', '状态', '镇街'], ['甲', '在建', '临港镇'], ['乙', '在建']]);
+      const merges = `<mergeCells>${'<mergeCell ref="A2:D3"/>'.repeat(60)}</mergeCells>`;
+      const file = writeSheet(path.join(dir, 'piled.xlsx'), sheetXml(rows, merges));
+      expect(errorsOf(await readRegistryFile(file))).toEqual([{ line: 0, message: '合并单元格互相重叠，文件可能已损坏' }]);
+    });
+
+    it('reads dates of a workbook counting from 1904', async () => {
+      const workbook = new ExcelJS.Workbook();
+      workbook.properties.date1904 = true;
+      workbook.addWorksheet('台账').addRows([
+        ['项目名称', '计划开工', '状态'],
+        ['港口物流仓储中心', new Date(Date.UTC(2026, 3, 1)), '在建'],
+      ]);
+      const file = path.join(dir, 'mac.xlsx');
+      await workbook.xlsx.writeFile(file);
+      expect(projectsOf(await readRegistryFile(file))[0]?.plannedStart).toBe('2026-04-01');
+    });
+
+    it('reads elements with a namespace prefix and ISO date cells', async () => {
+      const rows = `${rowsXml([['项目名称', '计划开工', '状态']], 'x:')}<x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t>港口物流仓储中心</x:t></x:is></x:c><x:c r="B2" t="d"><x:v>2026-04-01T00:00:00</x:v></x:c><x:c r="C2" t="inlineStr"><x:is><x:t>在建</x:t></x:is></x:c></x:row>`;
+      const file = writeSheet(path.join(dir, 'prefixed.xlsx'), sheetXml(rows, '', 'x:'));
+      expect(projectsOf(await readRegistryFile(file))).toEqual([expect.objectContaining({ name: '港口物流仓储中心', plannedStart: '2026-04-01', status: '在建' })]);
     });
   });
 });

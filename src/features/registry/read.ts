@@ -1,18 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { isUtf8 } from 'node:buffer';
-import { parse as parseCsv, CsvError } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
 import { z } from 'zod';
-import { REGISTRY_COLUMNS, columnOf, type RegistryKey } from './columns';
+import { REGISTRY_COLUMNS, columnOf, type RegistryColumn, type RegistryKey } from './columns';
+import { readCsv } from './csv';
+import { readXlsx } from './xlsx';
+import { MAX_DATA_ROWS, MAX_FILE_BYTES, fileError, type RegistryError, type SheetRow, type SheetSink } from './sheet';
 import { PROJECT_STATUSES, type ProjectInput, type ProjectStatus } from '../../domain/project';
 
-/** `line` is the row number shown by WPS/Excel (header row is 1); 0 means the file as a whole. */
-export interface RegistryError {
-  line: number;
-  message: string;
-}
+export type { RegistryError } from './sheet';
 
 /** A valid project and the line it was read from. */
 export interface RegistryRow {
@@ -35,19 +30,19 @@ function headerKey(header: string): RegistryKey | undefined {
   return HEADER_TO_KEY.get(bare) ?? HEADER_TO_KEY.get(bare.toLowerCase());
 }
 
-type HeaderCheck = { ok: true; columns: Map<RegistryKey, string> } | { ok: false; errors: RegistryError[] };
+type HeaderCheck = { ok: true; columns: Map<RegistryKey, number> } | { ok: false; errors: RegistryError[] };
 
-/** Maps each known column to the header naming it; `line` is the header's row number. */
+/** Maps each known column to the index of the header naming it; `line` is the header's row number. */
 function checkHeaders(headers: readonly string[], line: number): HeaderCheck {
-  const columns = new Map<RegistryKey, string>();
+  const columns = new Map<RegistryKey, number>();
   const errors: RegistryError[] = [];
-  for (const header of headers) {
+  headers.forEach((header, index) => {
     const key = headerKey(header);
-    if (!key) continue;
+    if (!key) return;
     const seen = columns.get(key);
-    if (seen === undefined) columns.set(key, header);
-    else errors.push({ line, message: `第${line}行 表头「${header.trim()}」与「${seen.trim()}」重复` });
-  }
+    if (seen === undefined) columns.set(key, index);
+    else errors.push({ line, message: `第${line}行 表头「${header.trim()}」与「${headers[seen]?.trim()}」重复` });
+  });
   for (const column of REGISTRY_COLUMNS) {
     if (column.required && !columns.has(column.key)) {
       errors.push({ line, message: `第${line}行 表头缺少「${column.header}」列` });
@@ -161,21 +156,41 @@ function parseFlag(value: unknown, label: string): Parsed<boolean> {
   return bad(`${label}「${shown}」无效，应为 是 或 否`);
 }
 
-/** A zod field running one of the parsers above, reporting its problem as the issue message. */
+// Tab, line feed and carriage return are the control characters a multi-line cell may hold.
+const CONTROL = /\p{Cc}/u;
+const CONTROL_BUT_LINE_BREAKS = /(?![\t\n\r])\p{Cc}/u;
+
+function describeControl(char: string): string {
+  if (char === '\n' || char === '\r') return '换行';
+  if (char === '\t') return '制表符';
+  return `控制字符 U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Why a cell's text is refused whatever its column holds: too long, or with control characters. */
+function cellProblem(column: RegistryColumn, text: string): string | undefined {
+  const length = [...text].length;
+  if (length > column.maxLength) return `${column.header}超过 ${column.maxLength} 字（现有 ${length} 字），请精简`;
+  const control = (column.multiline ? CONTROL_BUT_LINE_BREAKS : CONTROL).exec(text)?.[0];
+  return control === undefined ? undefined : `${column.header}含有${describeControl(control)}，请删除`;
+}
+
+/** A zod field checking the cell and then running one of the parsers above, reporting a problem as the issue message. */
 function field<T>(key: RegistryKey, parser: (value: unknown, label: string) => Parsed<T>) {
-  const label = columnOf(key).header;
+  const column = columnOf(key);
   return z.unknown().transform((value, ctx): T => {
-    const parsed = parser(value, label);
+    const problem = cellProblem(column, cellText(value));
+    const parsed = problem === undefined ? parser(value, column.header) : bad(problem);
     if (parsed.ok) return parsed.value;
     ctx.addIssue({ code: 'custom', message: parsed.problem });
     return z.NEVER;
   });
 }
 
-/** A row's cells as a project less its aliases, which cannot fail and are checked against other rows instead. */
+/** A row's cells as a project; aliases are also checked against other rows. */
 const rowSchema = z
   .object({
     name: field('name', parseName),
+    aliases: field('aliases', (value) => ok(splitAliases(value))),
     category: field('category', parseText),
     chain: field('chain', parseText),
     town: field('town', parseText),
@@ -213,36 +228,38 @@ function clashMessage(line: number, key: NameKey, label: string, earlier: { line
   return `第${line}行 ${columnOf(key).header}「${label}」与第${earlier.line}行${whose}重复`;
 }
 
+/** Whether a name or alias cell is refused outright, whatever else is in the file. */
+const refusedOutright = (key: NameKey, text: string): boolean => cellProblem(columnOf(key), text) !== undefined;
+
+/** A data row: its line and a value (or null) for every registry column, the schema's fields not being optional. */
+interface RowCells {
+  line: number;
+  cells: Record<RegistryKey, unknown>;
+}
+
+const isBlank = (cells: Record<RegistryKey, unknown>): boolean => Object.values(cells).every((v) => cellText(v) === '');
+
 /**
- * Validates rows keyed by header (Chinese or English), the first being on line `firstDataLine`.
- * Rows with no value in any known column are skipped, so blank lines keep later line numbers right.
+ * Validates data rows below the header on `headerLine`; rows with no value in any known column are skipped.
  * Every name and alias must be unique across the file, since the chat bot matches a typed name against all of them.
  */
-export function parseRegistryRows(records: Record<string, unknown>[], firstDataLine: number): RegistryReadResult {
-  const headerLine = firstDataLine - 1;
-  if (records.length === 0) return noData(headerLine);
-  const headers = [...new Set(records.flatMap((r) => Object.keys(r)))];
-  const checked = checkHeaders(headers, headerLine);
-  if (!checked.ok) return checked;
-
+function validateRows(data: readonly RowCells[], headerLine: number): RegistryReadResult {
   const errors: RegistryError[] = [];
   const rows: RegistryRow[] = [];
   const firstUse = new Map<string, { line: number; key: NameKey }>();
-  records.forEach((record, index) => {
-    const line = firstDataLine + index;
-    // Every key is present (absent columns as null): the schema's fields are not optional.
-    const cells: Partial<Record<RegistryKey, unknown>> = {};
-    for (const { key } of REGISTRY_COLUMNS) {
-      const header = checked.columns.get(key);
-      cells[key] = header === undefined ? null : (record[header] ?? null);
-    }
-    if (Object.values(cells).every((v) => cellText(v) === '')) return;
+  for (const { line, cells } of data) {
+    if (isBlank(cells)) continue;
 
-    // Clashes are found from the cells alone, so one is reported even when either row has other errors.
+    // Clashes are found from the cells alone, so one is reported even when either row has other errors;
+    // but not for a name or alias cell refused outright, which may be too long to quote.
     const name = cellText(cells.name);
     // An alias repeating the project's own name adds nothing to matching.
     const aliases = splitAliases(cells.aliases).filter((alias) => alias !== name);
-    for (const [label, key] of namesOf({ name, aliases })) {
+    const compared = namesOf({
+      name: refusedOutright('name', name) ? '' : name,
+      aliases: refusedOutright('aliases', cellText(cells.aliases)) ? [] : aliases,
+    });
+    for (const [label, key] of compared) {
       if (label === '') continue;
       const earlier = firstUse.get(label);
       if (earlier) errors.push({ line, message: clashMessage(line, key, label, earlier) });
@@ -253,17 +270,39 @@ export function parseRegistryRows(records: Record<string, unknown>[], firstDataL
     if (!result.success) {
       for (const issue of result.error.issues) errors.push({ line, message: `第${line}行 ${issue.message}` });
     } else rows.push({ line, project: { ...result.data, aliases } });
-  });
+  }
 
   if (errors.length) return { ok: false, errors };
   return rows.length ? { ok: true, rows } : noData(headerLine);
 }
 
+/** A record's value for every registry column, given the column (header, or index) each is found under. */
+function cellsOf<K extends string | number>(columns: ReadonlyMap<RegistryKey, K>, valueAt: (column: K) => unknown): Record<RegistryKey, unknown> {
+  const cells = {} as Record<RegistryKey, unknown>;
+  for (const { key } of REGISTRY_COLUMNS) {
+    const column = columns.get(key);
+    cells[key] = column === undefined ? null : (valueAt(column) ?? null);
+  }
+  return cells;
+}
+
+/** Validates rows keyed by header (Chinese or English), the first being on line `firstDataLine`; blank rows keep later line numbers right. */
+export function parseRegistryRows(records: Record<string, unknown>[], firstDataLine: number): RegistryReadResult {
+  const headerLine = firstDataLine - 1;
+  if (records.length === 0) return noData(headerLine);
+  const headers = [...new Set(records.flatMap((r) => Object.keys(r)))];
+  const checked = checkHeaders(headers, headerLine);
+  if (!checked.ok) return checked;
+  const byHeader = new Map([...checked.columns].map(([key, index]) => [key, headers[index] ?? '']));
+  return validateRows(
+    records.map((record, index) => ({ line: firstDataLine + index, cells: cellsOf(byHeader, (header) => record[header]) })),
+    headerLine,
+  );
+}
+
 function noData(headerLine: number): RegistryReadResult {
   return { ok: false, errors: [{ line: headerLine, message: `第${headerLine}行 表头下方没有项目数据` }] };
 }
-
-const fileError = (message: string): { ok: false; errors: RegistryError[] } => ({ ok: false, errors: [{ line: 0, message }] });
 
 // Offices often put a title row (示范区2026年重点项目台账) and a note row (单位：万元) above the header.
 const HEADER_SEARCH_ROWS = 5;
@@ -274,27 +313,52 @@ function isHeader(cells: readonly string[]): boolean {
   return keys.has('name') && [...keys].some((key) => key !== undefined && key !== 'name');
 }
 
-type HeaderSearch = { found: true; index: number; headers: string[] } | { found: false; searched: number[] };
+/**
+ * Takes a file's rows as they are read: looks for the header among the first non-empty ones, then keeps
+ * the rows with a value in a known column, up to MAX_DATA_ROWS; past that, or on a bad header, reading stops.
+ */
+class RegistryTable implements SheetSink {
+  readonly kept: SheetRow[] = [];
+  /** Lines of the non-empty rows looked at for the header. */
+  private readonly searched: number[] = [];
+  private header: { line: number; columns: Map<RegistryKey, number> } | undefined;
+  private refused: RegistryError[] | undefined;
 
-/** Looks for the header among the first non-empty rows; `searched` holds their indexes when none is. */
-function findHeader(rows: readonly unknown[][]): HeaderSearch {
-  const searched: number[] = [];
-  for (let index = 0; index < rows.length && searched.length < HEADER_SEARCH_ROWS; index++) {
-    const cells = (rows[index] ?? []).map(cellText);
-    if (cells.every((cell) => cell === '')) continue;
-    if (isHeader(cells)) return { found: true, index, headers: cells };
-    searched.push(index);
+  add(row: SheetRow): boolean {
+    if (this.refused) return false;
+    if (!this.header) return this.lookForHeader(row);
+    if (isBlank(cellsOf(this.header.columns, (index) => row.cells[index]))) return true;
+    if (this.kept.length === MAX_DATA_ROWS) {
+      const message = `第${row.line}行起超出上限：一次最多导入 ${MAX_DATA_ROWS} 个项目，请分成几个文件分别导入`;
+      this.refused = [{ line: row.line, message }];
+      return false;
+    }
+    this.kept.push(row);
+    return true;
   }
-  return { found: false, searched };
-}
 
-/** Validates a sheet given as rows of cells; the header may follow a few title rows. */
-function parseTable(rows: unknown[][]): RegistryReadResult {
-  const search = findHeader(rows);
-  if (!search.found) {
-    const [first, last] = [search.searched[0], search.searched.at(-1)];
-    if (first === undefined || last === undefined) return fileError('文件是空的');
-    const [line, lastLine] = [first + 1, last + 1];
+  private lookForHeader(row: SheetRow): boolean {
+    const cells = row.cells.map(cellText);
+    if (cells.every((cell) => cell === '')) return true;
+    if (isHeader(cells)) {
+      const checked = checkHeaders(cells, row.line);
+      if (checked.ok) this.header = { line: row.line, columns: checked.columns };
+      else this.refused = checked.errors;
+      return checked.ok;
+    }
+    this.searched.push(row.line);
+    return this.searched.length < HEADER_SEARCH_ROWS;
+  }
+
+  result(): RegistryReadResult {
+    if (this.refused) return { ok: false, errors: this.refused };
+    const header = this.header;
+    if (header) {
+      const rows = this.kept.map((row) => ({ line: row.line, cells: cellsOf(header.columns, (index) => row.cells[index]) }));
+      return validateRows(rows, header.line);
+    }
+    const [line, lastLine] = [this.searched[0], this.searched.at(-1)];
+    if (line === undefined || lastLine === undefined) return fileError('文件是空的');
     const where = line === lastLine ? `第${line}行` : `第${line}至${lastLine}行`;
     const [name, status] = [columnOf('name').header, columnOf('status').header];
     return {
@@ -302,80 +366,29 @@ function parseTable(rows: unknown[][]): RegistryReadResult {
       errors: [{ line, message: `第${line}行 表头缺少「${name}」列；已查找${where}，表头须含「${name}」和至少一个其他列（如「${status}」）` }],
     };
   }
-  const { index, headers } = search;
-  const checked = checkHeaders(headers, index + 1);
-  if (!checked.ok) return checked;
-  const records = rows.slice(index + 1).map((row) => {
-    const record: Record<string, unknown> = {};
-    headers.forEach((header, i) => {
-      if (header !== '') record[header] = row[i] ?? null;
-    });
-    return record;
-  });
-  return parseRegistryRows(records, index + 2);
 }
 
-/** UTF-8 when the bytes are valid UTF-8, else GBK as WPS saves on Chinese Windows (GB18030 is its superset). */
-function decodeCsv(bytes: Buffer): string {
-  const text = isUtf8(bytes) ? bytes.toString('utf8') : iconv.decode(bytes, 'gb18030');
-  return text.replace(/^\uFEFF/, '');
-}
-
-function readCsv(bytes: Buffer): RegistryReadResult {
-  let rows: string[][];
-  try {
-    rows = parseCsv(decodeCsv(bytes), { relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
-  } catch (err) {
-    if (!(err instanceof CsvError)) throw err;
-    const where = err.lines ? `第${err.lines}行附近 ` : '';
-    const what = err.code === 'CSV_QUOTE_NOT_CLOSED' ? '引号不成对' : err.code;
-    return fileError(`${where}CSV 格式有误（${what}），请用 WPS 或 Excel 重新另存为 CSV`);
-  }
-  return parseTable(rows);
-}
-
-/** Unwraps rich text, hyperlinks and formula results to the value the user sees. */
-function plainCell(value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
-  if ('richText' in value && Array.isArray(value.richText)) {
-    return value.richText.map((run: { text?: unknown }) => String(run.text ?? '')).join('');
-  }
-  if ('result' in value) return plainCell(value.result);
-  if ('formula' in value || 'sharedFormula' in value) return null;
-  if ('text' in value) return plainCell(value.text);
-  if ('error' in value) return value.error;
-  return String(value);
-}
-
-async function readXlsx(bytes: Buffer<ArrayBuffer>): Promise<RegistryReadResult> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs types its input as an ArrayBuffer; hand it exactly the file's bytes.
-    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  } catch {
-    return fileError('无法打开 xlsx 文件，可能已损坏或不是 Excel 文件');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return fileError('文件是空的');
-  const rows: unknown[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells: unknown[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(plainCell(row.getCell(c).value));
-    rows.push(cells);
-  }
-  return parseTable(rows);
-}
-
-/** Reads and validates a registry file (`.csv` in UTF-8 or GBK, or `.xlsx`). */
+/** Reads and validates a registry file (`.csv` in UTF-8 or GBK, or `.xlsx`); a file over MAX_FILE_BYTES is refused unread. */
 export async function readRegistryFile(file: string): Promise<RegistryReadResult> {
   const ext = path.extname(file).toLowerCase();
-  if (ext !== '.csv' && ext !== '.xlsx') return fileError(`不支持「${path.basename(file)}」，请使用 .csv 或 .xlsx 文件`);
-  let bytes: Buffer<ArrayBuffer>;
+  const name = path.basename(file);
+  if (ext !== '.csv' && ext !== '.xlsx') return fileError(`不支持「${name}」，请使用 .csv 或 .xlsx 文件`);
+  let bytes: Buffer;
+  let handle: fs.FileHandle | undefined;
   try {
-    bytes = await fs.readFile(file);
+    handle = await fs.open(file);
+    const stat = await handle.stat();
+    // Not a device or a pipe, which could go on for ever whatever size they report.
+    if (!stat.isFile()) return fileError(`「${name}」不是文件，请指定 .csv 或 .xlsx 文件`);
+    const mb = (n: number) => `${Math.ceil((n / 1024 / 1024) * 10) / 10} MB`;
+    if (stat.size > MAX_FILE_BYTES) return fileError(`文件「${name}」有 ${mb(stat.size)}，超过上限 ${mb(MAX_FILE_BYTES)}；项目台账通常不到 5 MB，请检查是否选错了文件`);
+    bytes = await handle.readFile();
   } catch (err) {
-    return fileError(`无法读取文件「${path.basename(file)}」（${(err as NodeJS.ErrnoException).code ?? 'unknown'}）`);
+    return fileError(`无法读取文件「${name}」（${(err as NodeJS.ErrnoException).code ?? 'unknown'}）`);
+  } finally {
+    await handle?.close();
   }
-  return ext === '.csv' ? readCsv(bytes) : readXlsx(bytes);
+  const table = new RegistryTable();
+  const problem = await (ext === '.csv' ? readCsv(bytes, table) : readXlsx(bytes, table));
+  return problem ? { ok: false, errors: [problem] } : table.result();
 }
