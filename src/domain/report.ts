@@ -11,9 +11,13 @@ export interface Report {
   investmentMonth: number | null;
   problems: string[];
   nextPlan: string | null;
+  /** Remarks typed after a field's figure (`1.6亿元，占总投资32%` → 占总投资32%), by field; absent when none. */
+  notes?: Partial<Record<ReportKey, string>>;
+  /** Marked 更正 by its writer: it corrects that day's report. Absent when not. */
+  correction?: true;
 }
 
-export type ReportKey = keyof Report;
+export type ReportKey = Exclude<keyof Report, 'notes' | 'correction'>;
 
 /** Canonical Chinese label of each field: what the bot and the CLI name in errors. */
 export const FIELD_LABELS: Record<ReportKey, string> = {
