@@ -2,6 +2,7 @@ import { reportTemplate } from '../../src/text/format';
 import { parseMessage } from '../../src/core/report/parse';
 import type { FieldError, ParseResult, Report } from '../../src/domain/report';
 import { blankReport } from '../support/report';
+import { LABELS, SLOTS, type Slot } from '../../src/core/report/labels';
 
 const POSTED = new Date('2026-11-24T10:00:00+08:00');
 
@@ -279,6 +280,85 @@ describe('labels, separators and layout', () => {
   it('treats an empty value as absent, as in the unfilled template', () => {
     const r = report('#日报\n项目名称：精细化工中间体项目\n日期：\n形象进度：38%\n今日进展：\n施工人数：\n存在问题：\n明日计划：');
     expect(r).toEqual<Report>({ ...EMPTY, project: '精细化工中间体项目', progressPercent: 38 });
+  });
+});
+
+describe('labels as people write them', () => {
+  const VALUE: Record<Slot, [string, Partial<Report>]> = {
+    project: ['港口物流仓储中心', { project: '港口物流仓储中心' }],
+    date: ['11月23日', { date: '2026-11-23' }],
+    progress: ['38%', { progressPercent: 38 }],
+    todayWork: ['桩基检测', { todayWork: '桩基检测' }],
+    workers: ['64人', { workers: 64 }],
+    machines: ['7台', { machines: 7 }],
+    investmentCumulative: ['2800万元', { investmentCumulative: 2800 }],
+    investmentMonth: ['300万元', { investmentMonth: 300 }],
+    problems: ['电力接入滞后', { problems: ['电力接入滞后'] }],
+    nextPlan: ['土方开挖', { nextPlan: '土方开挖' }],
+  };
+  const everyLabel = SLOTS.flatMap((slot) => LABELS[slot].map((label) => [label, slot] as const));
+  const otherContent = (slot: Slot) => (slot === 'todayWork' ? '形象进度：1%' : '今日工作：桩基检测');
+
+  it.each(everyLabel)('reads %s as %s', (label, slot) => {
+    const [value, want] = VALUE[slot];
+    expect(report(`#日报\n${otherContent(slot)}\n${label}：${value}`)).toMatchObject(want);
+  });
+
+  it.each(everyLabel.filter(([, slot]) => ['progress', 'workers', 'machines', 'investmentCumulative', 'investmentMonth'].includes(slot)))(
+    'reads %s without a colon before its figure',
+    (label, slot) => {
+      const [value, want] = VALUE[slot];
+      expect(report(`#日报\n今日工作：桩基检测\n${label}${value}`)).toMatchObject(want);
+      expect(report(`#日报\n今日工作：桩基检测\n${label} ${value}`)).toMatchObject(want);
+    },
+  );
+
+  it('takes a label in brackets, with or without a separator after it', () => {
+    expect(report('#日报\n【形象进度】48%\n[施工人数]：45人\n［机械设备］7台')).toMatchObject({ progressPercent: 48, workers: 45, machines: 7 });
+    expect(report('【日报】【项目名称】冷链物流基地【形象进度】20%')).toMatchObject({ project: '冷链物流基地', progressPercent: 20 });
+  });
+
+  it('takes a text label without a colon when a space follows it, or when it is long', () => {
+    expect(report('#日报\n形象进度：1%\n存在问题 无\n明日计划 三层砌体').nextPlan).toBe('三层砌体');
+    expect(report('#日报\n形象进度：1%\n明日计划三层砌体').nextPlan).toBe('三层砌体');
+    expect(report('#日报\n形象进度：1%\n存在问题：\n问题较多').problems).toEqual(['问题较多']);
+  });
+
+  it('takes 今日, 今天, 当日 and 现场 before a label', () => {
+    expect(report('#日报\n今日形象进度：40%\n现场施工人员：66人\n当日投入机械8台')).toMatchObject({ progressPercent: 40, workers: 66, machines: 8 });
+  });
+
+  it('takes 为 and 达 between a label and its figure', () => {
+    expect(report('#日报\n形象进度为16%\n施工人数为28人\n累计完成投资达3100万元')).toMatchObject({ progressPercent: 16, workers: 28, investmentCumulative: 3100 });
+  });
+
+  it('needs a figure after a label without a colon: a label word in a sentence is no label', () => {
+    const r = report('#日报\n形象进度：1%\n存在问题：\n1、设备2号机组检修\n2、进度一般\n3、人数不足');
+    expect(r).toMatchObject({ progressPercent: 1, machines: null, workers: null, problems: ['设备2号机组检修', '进度一般', '人数不足'] });
+  });
+
+  it('cuts free text at a label without a colon only after a space', () => {
+    expect(report('#日报\n今日进展：钢筋绑扎 施工人数56人')).toMatchObject({ todayWork: '钢筋绑扎', workers: 56 });
+    expect(report('#日报\n今日进展：钢筋绑扎，进度30%\n施工人数：56人')).toMatchObject({ todayWork: '钢筋绑扎，进度30%', progressPercent: null });
+  });
+
+  it('reads one line of labels without colons, as voice input gives it', () => {
+    expect(report('#日报 城东中学扩建工程 今天形象进度72% 施工人数118人 累计完成投资1.12亿元')).toMatchObject({
+      project: '城东中学扩建工程',
+      progressPercent: 72,
+      workers: 118,
+      investmentCumulative: 11200,
+    });
+    expect(report('#日报 港口物流仓储中心今天形象进度15%施工人数26人累计完成投资3000万元')).toMatchObject({
+      project: '港口物流仓储中心',
+      progressPercent: 15,
+      workers: 26,
+      investmentCumulative: 3000,
+    });
+  });
+
+  it('ends a field at a sign-off label inside a line', () => {
+    expect(report('#日报\n形象进度：1%\n存在问题：无 填报人：张三').problems).toEqual([]);
   });
 });
 

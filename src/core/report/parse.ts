@@ -188,8 +188,8 @@ function collect(s: Scan): Collected {
 }
 
 const IGNORED: ParseResult = { kind: 'ignored' };
-/** Without the tag or a separator after a label nothing can be a report: most chatter stops here. */
-const MAYBE_REPORT = /日报|[:：;；,，]/;
+/** Without the tag, a separator, a figure or a bracket nothing can be a report: short chatter stops here. */
+const MAYBE_REPORT = /日报|[:：;；,，0-9０-９【[\t]/;
 const MIN_UNTAGGED_LABELS = 3;
 const CONTENT: readonly Slot[] = ['progress', 'todayWork', 'workers', 'investmentCumulative'];
 

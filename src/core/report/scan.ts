@@ -1,5 +1,5 @@
 import { parseDateText } from './dates';
-import { labelWordAt, mayStartLabel, type Slot } from './labels';
+import { labelOrPrefixedAt, mayStartLabel, type Slot } from './labels';
 
 /**
  * Splits a message into labelled entries, by hand rather than by regular expressions over whole
@@ -28,31 +28,53 @@ export interface Scan {
 
 /** Fields whose value may run on over following unlabelled lines. */
 const CONTINUED: ReadonlySet<Slot> = new Set(['progress', 'todayWork', 'problems', 'nextPlan']);
+/** Free text, which a label without a colon cuts only after a space: 混凝土浇筑，进度款已申请 stays whole. */
+const FREE_TEXT: ReadonlySet<Slot> = new Set(['todayWork', 'problems', 'nextPlan']);
+/** Fields a label without a colon may open only when a quantity follows: 形象进度30%, 施工人数 45人. */
+const QUANTITY_SLOTS: ReadonlySet<Slot> = new Set(['date', 'progress', 'workers', 'machines', 'investmentCumulative', 'investmentMonth']);
+const MONEY_SLOTS: ReadonlySet<Slot> = new Set(['investmentCumulative', 'investmentMonth']);
+/** A text label without a colon this long may be followed by its value directly: 存在问题无. */
+const SELF_EVIDENT_LABEL = 4;
 
 const DIGIT = '[0-9０-９]';
 const NUMBERING = String.raw`(?:${DIGIT}{1,2}\s*(?:[、)）]|[.．](?!${DIGIT}))|\d\uFE0F?\u20E3|[(（]\s*${DIGIT}{1,2}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[\u2460-\u2473])`;
 const NUMBERING_AT = new RegExp(`${NUMBERING}\\s*`, 'y');
 const DECORATION = /[\s\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D\u20E3•·●○■□◆◇▪▫▶►➤➢→*>~-]*/uy;
 // A bare 日报 must stand alone, so chatter such as 日报已发 is not taken for a report.
-const TAG_AT = /(?:[#＃]\s*日报[#＃]?|【日报】|[[［]日报[\]］]|日报(?=$|[\s:：]))[\s:：;；,，]*/y;
+const TAG_AT = /(?:[#＃]\s*日报[#＃]?|【日报】|[[［]日报[\]］]|日报(?=$|[\s:：，,]))[\s:：;；,，]*/y;
 const MAX_DATE_LINE = 24;
-const LABEL_UNITS: ReadonlySet<string> = new Set(['万元', '亿元', '元', '人', '台', '台套', '%', '％']);
+const MONEY_UNITS: ReadonlySet<string> = new Set(['万元', '亿元', '元']);
 const EDGE_PUNCTUATION = /[\s:：;；,，。、]/;
+/** Words joining a label to its figure: 形象进度为48%, 累计完成投资达3100万元. */
+const LINKS = ['达到', '为', '是', '达'];
+const UNIT_MAX = 12;
 
 const isSpace = (c: number): boolean =>
   c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 11 || c === 12;
 const isColon = (c: number): boolean => c === 0x3a || c === 0xff1a;
 /** ;；,， after a label at the start of a line, where any separator may follow it. */
 const isLooseSeparator = (c: number): boolean => c === 0x3b || c === 0xff1b || c === 0x2c || c === 0xff0c;
-/** Where a label may begin inside a line: after a space, ;；,， or 。 */
-const isInnerBoundary = (c: number): boolean => isSpace(c) || isLooseSeparator(c) || c === 0x3002;
+const isSeparator = (c: number): boolean => isLooseSeparator(c) || c === 0x3002 || c === 0x3001 || isColon(c);
 const isOpenBracket = (c: number): boolean => c === 0x28 || c === 0xff08;
 const isCloseBracket = (c: number): boolean => c === 0x29 || c === 0xff09;
+const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+/** 【 [ ［: a label in them needs no separator after it. */
+const isLabelOpen = (c: number): boolean => c === 0x3010 || c === 0x5b || c === 0xff3b;
+const isLabelClose = (c: number): boolean => c === 0x3011 || c === 0x5d || c === 0xff3d;
+
+const codes = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
+const CHINESE_ORDINALS = codes('一二三四五六七八九十');
+const NUMERALS = codes('0123456789０１２３４５６７８９.．,，零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟萬億个');
+/** What may follow a figure: a unit, 余/多/来 (100余人), a percent sign. */
+const COUNT_AFTER = codes('人名位个台辆部套架余多来左');
+const MONEY_AFTER = codes('元万亿萬億余多左');
+const PERCENT_SIGNS = codes('%％');
+/** Characters a figure ends on, after which a label may follow without a space: 72%施工人数118人. */
+const FIGURE_END = codes('0123456789０１２３４５６７８９%％人名台辆元');
+const NOTHING_NUMERIC = codes('无');
 
 /** Whether numbering (1、 ① （一） 1️⃣) can start here: most boundaries are followed by none. */
-const mayStartNumbering = (c: number): boolean =>
-  (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || isOpenBracket(c) || (c >= 0x2460 && c <= 0x2473) || CHINESE_ORDINALS.has(c);
-const CHINESE_ORDINALS: ReadonlySet<number> = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+const mayStartNumbering = (c: number): boolean => isDigit(c) || isOpenBracket(c) || (c >= 0x2460 && c <= 0x2473) || CHINESE_ORDINALS.has(c);
 
 function skip(re: RegExp, s: string, at: number): number {
   re.lastIndex = at;
@@ -83,6 +105,55 @@ export function trimEdges(s: string): string {
   return from === 0 && to === s.length ? s : s.slice(from, to);
 }
 
+/**
+ * Whether a figure fit for the slot starts at `at`: digits or Chinese numerals ending where a
+ * figure ends (a unit, a percent sign, a space, punctuation), so 设备2号机组 or 进度一般 is no figure.
+ */
+function figureAt(s: string, at: number, slot: Slot): boolean {
+  let p = skipLink(s, skipSpaces(s, at));
+  for (const lead of ['约', '近', '共计', '共', '合计', '总计']) {
+    if (s.startsWith(lead, p)) {
+      p += lead.length;
+      break;
+    }
+  }
+  const c = s.charCodeAt(p);
+  if (slot === 'date') return isDigit(c) || s.startsWith('今', p) || s.startsWith('昨', p) || s.startsWith('前', p);
+  if (slot === 'progress' && s.startsWith('百分之', p)) return true;
+  if (NOTHING_NUMERIC.has(c)) return (slot === 'workers' || slot === 'machines') && endsFigure(s, p + 1);
+  if (c === 0x2d || c === 0xff0d) p++; // a negative figure is still the field's, to be refused by name
+  const start = p;
+  while (p < s.length && NUMERALS.has(s.charCodeAt(p))) p++;
+  if (p === start) return false;
+  p = skipSpaces(s, p);
+  const next = s.charCodeAt(p);
+  if (PERCENT_SIGNS.has(next)) return slot === 'progress';
+  if (MONEY_SLOTS.has(slot) && MONEY_AFTER.has(next)) return true;
+  if ((slot === 'workers' || slot === 'machines') && COUNT_AFTER.has(next)) return true;
+  return endsFigure(s, p);
+}
+
+/** The end of the line, punctuation or a bracket: nothing more belongs to the figure. */
+function endsFigure(s: string, p: number): boolean {
+  if (p >= s.length) return true;
+  const c = s.charCodeAt(p);
+  return isSpace(c) || isSeparator(c) || isOpenBracket(c) || isLabelOpen(c);
+}
+
+/** What stands before a place a label is tried: it decides which kinds of label are taken there. */
+const enum Before {
+  /** The start of a line or of the text after the tag. */
+  LineStart,
+  /** Right after a label's separator: 投资完成情况：本月完成1200万元. */
+  ValueStart,
+  Space,
+  /** ；;，,。、 or a closing bracket. */
+  Separator,
+  /** The end of a figure: 72%施工人数. */
+  Figure,
+  Other,
+}
+
 interface Label {
   slot: Slot | 'meta';
   unit: string | undefined;
@@ -90,28 +161,30 @@ interface Label {
   valueStart: number;
 }
 
-const UNIT_MAX = 8;
-
-/** A bracketed unit after a label, `（ 万元 ）`: the unit and where the bracket closes, or null. */
+/** A bracketed remark after a label, `（ 万元 ）`: its text and where the bracket closes, or null. */
 function unitAt(s: string, at: number): { unit: string; end: number } | null {
   if (!isOpenBracket(s.charCodeAt(at))) return null;
   const limit = Math.min(s.length, at + UNIT_MAX);
   for (let i = at + 1; i < limit; i++) {
-    if (isCloseBracket(s.charCodeAt(i))) {
-      const unit = s.slice(at + 1, i).trim();
-      return LABEL_UNITS.has(unit) ? { unit, end: i + 1 } : null;
-    }
+    const c = s.charCodeAt(i);
+    if (isCloseBracket(c)) return { unit: s.slice(at + 1, i).trim(), end: i + 1 };
+    if (isOpenBracket(c) || isColon(c)) return null;
   }
   return null;
 }
 
 /**
- * A label at `at` followed by its separator. At the start of a line any of :：;；,， may follow it;
- * inside a line only a colon does, so a value such as 浇筑完成，设备进场 is not cut at 设备.
+ * A label at `at` and where its value starts. A colon may follow any label; at the start of a line
+ * ;；,， may too. Without a separator a label is taken only before a figure fit for it (形象进度30%),
+ * or, for a text field, before a space (存在问题 无); inside free text only after a space, so
+ * 浇筑完成，设备进场 is not cut at 设备. In the text after the tag, before any field, a label with a
+ * colon or a figure is taken anywhere, as voice input runs words together: 城东中学扩建工程今天形象进度72%.
  */
-function labelAt(s: string, at: number, lineStart: boolean): Label | null {
-  if (at >= s.length || !mayStartLabel(s.charCodeAt(at))) return null;
-  const word = labelWordAt(s, at, s.length);
+function labelAt(s: string, at: number, before: Before, current: Slot | null, inHeader = false): Label | null {
+  const c = s.charCodeAt(at);
+  if (isLabelOpen(c)) return bracketLabelAt(s, at);
+  if (!mayStartLabel(c)) return null;
+  const word = labelOrPrefixedAt(s, at, s.length);
   if (!word) return null;
   let p = skipSpaces(s, word.end);
   let unit: string | undefined;
@@ -122,9 +195,58 @@ function labelAt(s: string, at: number, lineStart: boolean): Label | null {
       p = skipSpaces(s, u.end);
     }
   }
-  const c = s.charCodeAt(p);
-  if (isColon(c) || (lineStart && word.slot !== 'meta' && isLooseSeparator(c))) return { slot: word.slot, unit, valueStart: p + 1 };
-  return null;
+  const sep = s.charCodeAt(p);
+  const lineStart = before === Before.LineStart;
+  const bounded = before !== Before.Other || inHeader;
+  if (isColon(sep) || (lineStart && word.slot !== 'meta' && isLooseSeparator(sep))) {
+    return bounded ? { slot: word.slot, unit, valueStart: p + 1 } : null;
+  }
+  const slot = word.slot;
+  if (slot === 'meta' || !bounded || p >= s.length || isSeparator(sep)) return null;
+  if (!lineStart && !inHeader && slot === current) return null; // 管理人员12人，作业人员86人: parts of one figure
+  if (QUANTITY_SLOTS.has(slot)) {
+    const inFreeText = current !== null && FREE_TEXT.has(current);
+    if (inFreeText && !lineStart && before !== Before.Space) return null;
+    return figureAt(s, p, slot) ? { slot, unit, valueStart: skipLink(s, p) } : null;
+  }
+  const spaced = p > word.end;
+  const long = word.end - at >= SELF_EVIDENT_LABEL;
+  const ok = lineStart ? spaced || long : before === Before.Space && spaced && (long || inHeader);
+  return ok ? { slot, unit, valueStart: p } : null;
+}
+
+function skipLink(s: string, p: number): number {
+  for (const link of LINKS) if (s.startsWith(link, p)) return p + link.length;
+  return p;
+}
+
+/** 【形象进度】48%, [施工人数]：45人: a label in brackets, taken wherever it stands. */
+function bracketLabelAt(s: string, at: number): Label | null {
+  const word = labelOrPrefixedAt(s, at + 1, s.length);
+  if (!word) return null;
+  let p = skipSpaces(s, word.end);
+  let unit: string | undefined;
+  const inside = unitAt(s, p);
+  if (inside) {
+    unit = inside.unit;
+    p = skipSpaces(s, inside.end);
+  }
+  if (!isLabelClose(s.charCodeAt(p))) return null;
+  p = skipSpaces(s, p + 1);
+  const after = unitAt(s, p);
+  if (after) {
+    unit = after.unit;
+    p = skipSpaces(s, after.end);
+  }
+  if (isColon(s.charCodeAt(p)) || isLooseSeparator(s.charCodeAt(p))) p++;
+  return { slot: word.slot, unit, valueStart: p };
+}
+
+function beforeAt(s: string, i: number): Before {
+  const c = s.charCodeAt(i - 1);
+  if (isSpace(c)) return Before.Space;
+  if (isSeparator(c) || isCloseBracket(c) || isLabelClose(c)) return Before.Separator;
+  return FIGURE_END.has(c) ? Before.Figure : Before.Other;
 }
 
 class Scanner {
@@ -167,7 +289,7 @@ class Scanner {
     }
 
     let segStart: number;
-    const label = labelAt(line, p, true);
+    const label = labelAt(line, p, Before.LineStart, this.current?.slot ?? null);
     if (label && label.slot !== 'meta') {
       this.open(label.slot, label.unit);
       segStart = label.valueStart;
@@ -190,14 +312,23 @@ class Scanner {
     this.rest(line, segStart, isHeader);
   }
 
-  /** The line from `from` on: values, cut where a label follows a boundary. */
+  /** The line from `from` on: values, cut where a label begins. */
   private rest(line: string, from: number, onTagLine: boolean): void {
     let segStart = from;
     for (let i = from; i < line.length; i++) {
-      if (!isInnerBoundary(line.charCodeAt(i))) continue;
-      const at = mayStartNumbering(line.charCodeAt(i + 1)) ? skip(NUMBERING_AT, line, i + 1) : i + 1;
-      const label = labelAt(line, at, false);
-      if (!label || label.slot === 'meta') continue;
+      const c = line.charCodeAt(i);
+      if (!mayStartLabel(c) && !isLabelOpen(c) && !mayStartNumbering(c)) continue;
+      const inHeader = onTagLine && this.current === null;
+      const before = i === segStart ? (inHeader ? Before.LineStart : Before.ValueStart) : beforeAt(line, i);
+      // Numbering inside a line (；2、施工人数：) belongs to the label after it.
+      const at = before !== Before.Other && before !== Before.Figure && mayStartNumbering(c) ? skip(NUMBERING_AT, line, i) : i;
+      const label = labelAt(line, at, before, this.current?.slot ?? null, inHeader);
+      if (!label) continue;
+      if (label.slot === 'meta') {
+        this.emit(trimEdges(line.slice(segStart, i)), onTagLine);
+        this.current = null;
+        return;
+      }
       this.emit(trimEdges(line.slice(segStart, i)), onTagLine);
       this.open(label.slot, label.unit);
       segStart = label.valueStart;
@@ -207,7 +338,7 @@ class Scanner {
   }
 
   private open(slot: Slot, unit: string | undefined): void {
-    const entry: Entry = { slot, unit, lines: [] };
+    const entry: Entry = { slot, unit: unit !== undefined && MONEY_UNITS.has(unit) ? unit : undefined, lines: [] };
     this.result.entries.push(entry);
     this.result.labelled.add(slot);
     this.current = entry;
