@@ -42,6 +42,10 @@ function checkResult(r: ParseResult, at: Date): void {
     for (const n of [x.workers, x.machines]) if (n !== null) expect(Number.isSafeInteger(n) && n >= 0).toBe(true);
     for (const n of [x.investmentCumulative, x.investmentMonth]) if (n !== null) expect(Number.isFinite(n) && n >= 0).toBe(true);
     for (const p of x.problems) expect(p).not.toBe('');
+    for (const [k, note] of Object.entries(x.notes ?? {})) {
+      expect(k in FIELD_LABELS).toBe(true);
+      expect(note).not.toBe('');
+    }
     const content = [x.progressPercent, x.progressText, x.todayWork, x.workers, x.investmentCumulative];
     expect(content.some((v) => v !== null)).toBe(true);
   }

@@ -486,6 +486,47 @@ describe('numbers', () => {
   });
 });
 
+describe('a figure followed by a remark', () => {
+  it('keeps the remark as the field’s note', () => {
+    const r = report('#日报\n形象进度：40%\n累计完成投资：1.6亿元，占总投资32%\n本月完成投资：300万元（预计月底达500万元）\n施工人数：64人（其中管理人员8人）\n机械设备：8台 含旋挖钻机2台');
+    expect(r).toMatchObject({ investmentCumulative: 16000, investmentMonth: 300, workers: 64, machines: 8 });
+    expect(r.notes).toEqual({
+      investmentCumulative: '占总投资32%',
+      investmentMonth: '预计月底达500万元',
+      workers: '其中管理人员8人',
+      machines: '含旋挖钻机2台',
+    });
+  });
+
+  it('has no notes when nothing follows the figures, or only an emoji', () => {
+    expect(report('#日报\n形象进度：40%\n施工人数：45人👷\n累计完成投资：1.6亿元。').notes).toBeUndefined();
+  });
+
+  it('keeps a remark after a date', () => {
+    expect(report('#日报\n形象进度：40%\n日期：11月23日（补报）')).toMatchObject({ date: '2026-11-23', notes: { date: '补报' } });
+    expect(report('#日报\n形象进度：40%\n日期：11月24日（星期二） 17:30').notes).toBeUndefined();
+  });
+
+  it('keeps a remark after the progress figure as its description', () => {
+    expect(report('#日报\n形象进度：73%，占年度计划90%')).toMatchObject({ progressPercent: 73, progressText: '占年度计划90%' });
+    expect(report('#日报\n形象进度：约45%')).toMatchObject({ progressPercent: 45, progressText: null });
+  });
+
+  it('adds up parts but keeps a stated total', () => {
+    expect(report('#日报\n施工人数：管理人员12人，作业人员86人\n机械设备：挖机3台、塔吊2台、汽车吊1台')).toMatchObject({ workers: 98, machines: 6 });
+    expect(report('#日报\n施工人数：共计98人，其中管理人员12人')).toMatchObject({ workers: 98, notes: { workers: '其中管理人员12人' } });
+  });
+
+  it('reads 无 as no people or machines', () => {
+    expect(report('#日报\n形象进度：92%\n施工人数：无\n机械设备：无')).toMatchObject({ workers: 0, machines: 0 });
+  });
+
+  it('still refuses a field with no figure, or an impossible one, whatever follows', () => {
+    expect(errors('#日报\n形象进度：1%\n累计完成投资：待财务核算（约几千万）').map((e) => e.key)).toEqual(['investmentCumulative']);
+    expect(errors('#日报\n形象进度：1%\n施工人数：3.5人（含半天工）').map((e) => e.key)).toEqual(['workers']);
+  });
+});
+
 describe('dates', () => {
   const at = (text: string, postedAt: Date = POSTED) => report(`#日报\n形象进度：1%\n日期：${text}`, postedAt).date;
 

@@ -3,25 +3,53 @@ import { parseChineseNumber, toHalfWidth } from './numbers';
 /** A date as typed: days back from the posting day, or a calendar date whose year may be left out. */
 export type DateSpec = { daysBack: number } | { y: number | null; m: number; d: number };
 
-const DATE_SUFFIX = /(?:\(?(?:星期|周|礼拜)[一二三四五六日天]\)?)?(?:日报)?$/;
-const SPACES = /\s+/g;
-const DATE_CHINESE = /^(?:([\d〇零一二三四五六七八九]{2,4})年)?([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})[日号]?$/;
-const DATE_NUMERIC = /^(?:(\d{4})[-/.])?(\d{1,2})[-/.](\d{1,2})$/;
-const DATE_HINT = /[0-9０-９月今昨前当]/;
-const RELATIVE_DAYS: Readonly<Record<string, number>> = { 今天: 0, 今日: 0, 当天: 0, 昨天: 1, 昨日: 1, 前天: 2 };
+const DATE_HINT = /[0-9０-９月今昨前当本]/;
+const RELATIVE_DAYS: readonly (readonly [string, number])[] = [
+  ['今天', 0], ['今日', 0], ['当天', 0], ['当日', 0], ['本日', 0], ['昨天', 1], ['昨日', 1], ['前天', 2],
+];
+const DATE_CHINESE = /(?:([\d〇零一二三四五六七八九]{2,4})\s*年\s*)?([\d一二三四五六七八九十]{1,3})\s*月\s*([\d一二三四五六七八九十]{1,3})\s*[日号]?/y;
+const DATE_NUMERIC = /(?:(\d{4})\s*[-/.]\s*)?(\d{1,2})\s*[-/.]\s*(\d{1,2})(?![\d.])/y;
+// A weekday, a time of day or 日报 after a date says nothing more: 11月25日（星期三）, 11月24日 17:30.
+const AFTER_DATE =
+  /\s*(?:[(]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)]|(?:星期|周|礼拜)[一二三四五六日天])?\s*(?:(?:上午|下午|晚上|早上)?\d{1,2}\s*[:点]\s*(?:\d{1,2}\s*分?)?(?::\d{1,2})?)?\s*(?:日报)?/y;
 
+/** A date at the start of a text, and where its words end: what follows is a remark. */
+export function readDate(text: string): { spec: DateSpec; end: number } | null {
+  if (!DATE_HINT.test(text)) return null; // most texts tried as a date are none
+  const s = toHalfWidth(text);
+  let p = 0;
+  while (p < s.length && (s[p] === ' ' || s[p] === '\t')) p++;
+  let spec: DateSpec | null = null;
+  for (const [word, back] of RELATIVE_DAYS) {
+    if (s.startsWith(word, p)) {
+      spec = { daysBack: back };
+      p += word.length;
+      break;
+    }
+  }
+  if (!spec) {
+    DATE_CHINESE.lastIndex = p;
+    DATE_NUMERIC.lastIndex = p;
+    const m = DATE_CHINESE.exec(s) ?? DATE_NUMERIC.exec(s);
+    if (!m) return null;
+    const y = m[1] === undefined ? null : parseChineseNumber(m[1]);
+    const month = parseChineseNumber(m[2]!);
+    const day = parseChineseNumber(m[3]!);
+    if (month === null || day === null || (m[1] !== undefined && y === null)) return null;
+    spec = { y: y !== null && y < 100 ? 2000 + y : y, m: month, d: day };
+    p = m.index + m[0].length;
+  }
+  AFTER_DATE.lastIndex = p;
+  AFTER_DATE.test(s);
+  return { spec, end: AFTER_DATE.lastIndex };
+}
+
+const REMARK = /[^\s:：;；,，。、]/;
+
+/** A text that is a date and nothing else (a weekday or time aside). */
 export function parseDateText(text: string): DateSpec | null {
-  if (!DATE_HINT.test(text)) return null; // most lines tried as a date line are not one
-  const s = toHalfWidth(text).replace(SPACES, '').replace(DATE_SUFFIX, '');
-  const back = RELATIVE_DAYS[s];
-  if (back !== undefined) return { daysBack: back };
-  const m = DATE_CHINESE.exec(s) ?? DATE_NUMERIC.exec(s);
-  if (!m) return null;
-  const y = m[1] === undefined ? null : parseChineseNumber(m[1]);
-  const month = parseChineseNumber(m[2]!);
-  const day = parseChineseNumber(m[3]!);
-  if (month === null || day === null || (m[1] !== undefined && y === null)) return null;
-  return { y: y !== null && y < 100 ? 2000 + y : y, m: month, d: day };
+  const read = readDate(text);
+  return read && !REMARK.test(text.slice(read.end)) ? read.spec : null;
 }
 
 const DAY_MS = 86_400_000;

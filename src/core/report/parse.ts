@@ -1,10 +1,9 @@
-import { z } from 'zod';
 import { shanghaiDate } from '../../time/clock';
-import { findLastPercent, parseAmountWan, parseCount, parsePercent, sumCounts, toHalfWidth } from './numbers';
+import { findPercents, parsePercent, readAmount, readCount, toHalfWidth, type Figure } from './numbers';
 import { FIELD_LABELS, type FieldError, type ParseResult, type Report, type ReportKey } from '../../domain/report';
-import { parseDateText, resolveDate } from './dates';
+import { readDate, resolveDate } from './dates';
 import { SLOTS, type Slot } from './labels';
-import { cleanText, scan, trimEdges, type Entry, type Scan } from './scan';
+import { cleanText, scan, trimEdges, type Scan } from './scan';
 
 export { readFutureDate } from './dates';
 
@@ -42,19 +41,40 @@ function shanghaiToday(postedAt: Date): string {
 
 // ---- conversion and validation ----
 
+/** A field's value, with the remark typed after its figure; or what is wrong with it. */
+type Read<T> = { value: T; note: string | null } | { error: string };
+
+const SAYS_SOMETHING = /[\p{L}\p{N}]/u;
+
+/** A remark as typed, without edge punctuation or brackets around it; null when it says nothing (an emoji). */
+function noteOf(rest: string): string | null {
+  const text = cleanText(rest);
+  return text !== null && SAYS_SOMETHING.test(text) ? text : null;
+}
+
 interface Progress {
   percent: number | null;
   text: string | null;
 }
 
+// Between two percentages, a change (从30%提升到38%): the last is where it stands.
+const CHANGE = /提升|提高|增至|增加|上升|升至|到|至|→|->|变为|调整为/;
+/** Words left beside a percentage that describe nothing: 约45%, 已达60%. */
+const BARE_LEADS: ReadonlySet<string> = new Set(['约', '近', '为', '达', '达到', '已达', '完成', '已完成', '约为', '大约', '累计', '累计完成']);
+
 function toProgress(typed: string): Progress {
-  const norm = toHalfWidth(typed); // same length as typed, so the hit's offsets cut typed too
-  // Several percentages tell a change (从30%提升到38%): the last is where it stands, and the
-  // whole phrase stays as the description.
-  const hit = findLastPercent(norm);
-  if (hit) return { percent: hit.value, text: cleanText(hit.count > 1 ? typed : typed.slice(0, hit.start) + typed.slice(hit.end)) };
-  const bare = parsePercent(norm);
-  return bare !== null ? { percent: bare, text: null } : { percent: null, text: cleanText(typed) };
+  const norm = toHalfWidth(typed); // same length as typed, so the hits' offsets cut typed too
+  const hits = findPercents(norm);
+  if (!hits) {
+    const bare = parsePercent(norm);
+    return bare !== null ? { percent: bare, text: null } : { percent: null, text: noteOf(typed) };
+  }
+  const { first, last } = hits;
+  // A change keeps the whole phrase as the description; otherwise the first figure is the value
+  // and the rest, 占年度计划90% included, describes it.
+  if (hits.count > 1 && CHANGE.test(norm.slice(first.end, last.start))) return { percent: last.value, text: cleanText(typed) };
+  const text = noteOf(typed.slice(0, first.start) + typed.slice(first.end));
+  return { percent: first.value, text: text !== null && BARE_LEADS.has(text) ? null : text };
 }
 
 // Item starts inside a problems value (half-width): ;, (1), ①, and 1、/一、 where an item can begin.
@@ -76,57 +96,28 @@ function toProblems(typed: string): string[] {
   return items.filter((item) => item !== '' && !NO_PROBLEM.test(toHalfWidth(item)));
 }
 
-function checked<T>(convert: (typed: string) => T | null, message: string) {
-  return z.string().transform((typed, ctx) => {
-    const value = convert(typed);
-    if (value === null) {
-      ctx.addIssue({ code: 'custom', message });
-      return z.NEVER;
-    }
-    return value;
-  });
+/** A figure that must be a whole number, at least 0; its remark as a note. */
+function toWhole(typed: string, figure: Figure | null, message: string): Read<number> {
+  if (!figure || !Number.isSafeInteger(figure.value) || figure.value < 0) return { error: message };
+  return { value: figure.value, note: noteOf(typed.slice(figure.end)) };
 }
 
-const toCount = (typed: string): number | null => parseCount(typed) ?? sumCounts(typed);
+function toAmount(typed: string, unit: string | undefined, message: string): Read<number> {
+  const figure = readAmount(typed, unit);
+  if (!figure || !Number.isFinite(figure.value) || figure.value < 0) return { error: message };
+  return { value: figure.value, note: noteOf(typed.slice(figure.end)) };
+}
+
+function toDate(typed: string, today: string): Read<string> {
+  const read = readDate(typed);
+  if (!read) return { error: '无法识别日期' };
+  const resolved = resolveDate(read.spec, today);
+  return 'problem' in resolved ? { error: resolved.problem } : { value: resolved.date, note: noteOf(typed.slice(read.end)) };
+}
 
 const PROGRESS_RANGE = '形象进度应为 0–100 之间的百分比';
 
-const ReportInput = z.object({
-  project: z.string().optional(),
-  date: z.object({ typed: z.string().nullable(), today: z.string() }).transform(({ typed, today }, ctx) => {
-    if (typed === null) return today;
-    const spec = parseDateText(typed);
-    const resolved = spec ? resolveDate(spec, today) : { problem: '无法识别日期' };
-    if ('problem' in resolved) {
-      ctx.addIssue({ code: 'custom', message: resolved.problem });
-      return z.NEVER;
-    }
-    return resolved.date;
-  }),
-  progress: checked((typed) => {
-    const p = toProgress(typed);
-    const usable = p.percent === null ? p.text !== null : p.percent >= 0 && p.percent <= 100;
-    return usable ? p : null;
-  }, PROGRESS_RANGE).optional(),
-  todayWork: z.string().optional(),
-  workers: checked(toCount, '施工人数应为不小于 0 的整数').optional(),
-  machines: checked(toCount, '机械设备应为不小于 0 的整数').optional(),
-  investmentCumulative: checked(parseAmountWan, '累计完成投资应为金额（万元或亿元）').optional(),
-  investmentMonth: checked(parseAmountWan, '本月完成投资应为金额（万元或亿元）').optional(),
-  problems: z.string().transform(toProblems).optional(),
-  nextPlan: z.string().optional(),
-});
-
 type RawFields = Partial<Record<Slot, string>>;
-
-const MONEY_UNIT = /[元万萬亿億]/;
-
-/** The label's bracketed unit applies to a value typed without one: 累计完成投资（亿元）：1.42. */
-function withLabelUnit(entry: Entry, value: string): string {
-  const money = entry.slot === 'investmentCumulative' || entry.slot === 'investmentMonth';
-  const unit = entry.unit;
-  return money && unit !== undefined && MONEY_UNIT.test(unit) && !MONEY_UNIT.test(value) ? value + unit : value;
-}
 
 function keyOf(slot: Slot): ReportKey {
   return slot === 'progress' ? 'progressPercent' : slot;
@@ -141,22 +132,18 @@ function errorFor(slot: Slot, message: string, got: string): FieldError {
   return { key, field: FIELD_LABELS[key], message, got, example: EXAMPLES[slot] };
 }
 
-function isSlot(k: unknown): k is Slot {
-  return (SLOTS as readonly unknown[]).includes(k);
-}
-
 interface Collected {
-  /** What goes into validation, with a label's unit applied. */
-  raw: RawFields;
-  /** What was typed, for error replies. */
+  /** What was typed, for reading and for error replies. */
   typed: RawFields;
+  /** A unit written after a field's label: 累计完成投资（亿元）. */
+  units: Partial<Record<Slot, string>>;
   /** Fields with any value, valid or not. */
   present: Set<Slot>;
   conflicts: FieldError[];
 }
 
 function collect(s: Scan): Collected {
-  const out: Collected = { raw: {}, typed: {}, present: new Set(), conflicts: [] };
+  const out: Collected = { typed: {}, units: {}, present: new Set(), conflicts: [] };
   const clashes: Partial<Record<Slot, string[]>> = {};
   for (const e of s.entries) {
     if (e.lines.length === 0) continue;
@@ -166,9 +153,9 @@ function collect(s: Scan): Collected {
     if (before === undefined) {
       out.present.add(slot);
       out.typed[slot] = value;
-      out.raw[slot] = withLabelUnit(e, value);
+      out.units[slot] = e.unit;
     } else if (MERGED.has(slot)) {
-      out.raw[slot] = out.typed[slot] = `${before}\n${value}`;
+      out.typed[slot] = `${before}\n${value}`;
     } else if (value !== before) {
       const seen = (clashes[slot] ??= [before]);
       if (!seen.includes(value)) seen.push(value);
@@ -177,21 +164,78 @@ function collect(s: Scan): Collected {
   for (const slot of SLOTS) {
     const seen = clashes[slot];
     if (!seen) continue;
-    delete out.raw[slot];
     delete out.typed[slot];
     out.conflicts.push(errorFor(slot, `${FIELD_LABELS[keyOf(slot)]}填写了多个不同的值`, seen.join(' / ')));
   }
   // A labelled value wins over the tag line's header and a bare date line.
-  if (!out.present.has('project') && s.header !== null) out.raw.project = out.typed.project = s.header;
-  if (!out.present.has('date') && s.dateLine !== null) out.raw.date = out.typed.date = s.dateLine;
+  out.typed.project ??= s.header ?? undefined;
+  out.typed.date ??= s.dateLine ?? undefined;
   return out;
+}
+
+const CONTENT: readonly Slot[] = ['progress', 'todayWork', 'workers', 'investmentCumulative'];
+
+/** Every field read and checked: the report, or every problem found. */
+function readFields(c: Collected, today: string): { report: Report } | { errors: FieldError[] } {
+  const { typed, units } = c;
+  const errors = c.conflicts;
+  const notes: Partial<Record<ReportKey, string>> = {};
+  function take<T>(slot: Slot, read: Read<T>): T | null {
+    if ('error' in read) {
+      errors.push(errorFor(slot, read.error, typed[slot] ?? ''));
+      return null;
+    }
+    if (read.note !== null) notes[keyOf(slot)] = read.note;
+    return read.value;
+  }
+
+  const date = typed.date === undefined ? today : take('date', toDate(typed.date, today));
+  let progress: Progress = { percent: null, text: null };
+  if (typed.progress !== undefined) {
+    progress = toProgress(typed.progress);
+    const usable = progress.percent === null ? progress.text !== null : progress.percent >= 0 && progress.percent <= 100;
+    if (!usable) errors.push(errorFor('progress', PROGRESS_RANGE, typed.progress));
+  }
+  const count = (slot: 'workers' | 'machines', message: string) => {
+    const t = typed[slot];
+    return t === undefined ? null : take(slot, toWhole(t, readCount(t), message));
+  };
+  const amount = (slot: 'investmentCumulative' | 'investmentMonth', message: string) => {
+    const t = typed[slot];
+    return t === undefined ? null : take(slot, toAmount(t, units[slot], message));
+  };
+  const workers = count('workers', '施工人数应为不小于 0 的整数');
+  const machines = count('machines', '机械设备应为不小于 0 的整数');
+  const investmentCumulative = amount('investmentCumulative', '累计完成投资应为金额（万元或亿元）');
+  const investmentMonth = amount('investmentMonth', '本月完成投资应为金额（万元或亿元）');
+
+  if (!CONTENT.some((slot) => c.present.has(slot))) errors.push(errorFor('progress', '未找到进度内容', ''));
+  if (errors.length > 0 || date === null) {
+    errors.sort((a, b) => SLOTS.indexOf(slotOf(a.key)) - SLOTS.indexOf(slotOf(b.key)));
+    return { errors };
+  }
+  const report: Report = {
+    project: typed.project ?? null,
+    date,
+    progressPercent: progress.percent,
+    progressText: progress.text,
+    todayWork: typed.todayWork ?? null,
+    workers,
+    machines,
+    investmentCumulative,
+    investmentMonth,
+    problems: typed.problems === undefined ? [] : toProblems(typed.problems),
+    nextPlan: typed.nextPlan ?? null,
+  };
+  if (Object.keys(notes).length > 0) report.notes = notes;
+  return { report };
 }
 
 const IGNORED: ParseResult = { kind: 'ignored' };
 /** Without the tag, a separator, a figure or a bracket nothing can be a report: short chatter stops here. */
 const MAYBE_REPORT = /日报|[:：;；,，0-9０-９【[\t]/;
+/** Fields filled in that make a message without the tag a report. */
 const MIN_UNTAGGED_LABELS = 3;
-const CONTENT: readonly Slot[] = ['progress', 'todayWork', 'workers', 'investmentCumulative'];
 
 /**
  * Reads a WeChat message as a daily report. Chatter is `ignored`; a report with any unreadable
@@ -200,39 +244,11 @@ const CONTENT: readonly Slot[] = ['progress', 'todayWork', 'workers', 'investmen
 export function parseMessage(text: string, postedAt: Date): ParseResult {
   if (!MAYBE_REPORT.test(text)) return IGNORED;
   const s = scan(text);
-  if (!s.tagged && s.labelled.size < MIN_UNTAGGED_LABELS) return IGNORED;
-  // 日报：请各项目今天18点前报送 is a notice about reports, not one.
-  if (s.bareTag && s.labelled.size === 0) return IGNORED;
-
-  const { raw, typed, present, conflicts } = collect(s);
-  const parsed = ReportInput.safeParse({ ...raw, date: { typed: raw.date ?? null, today: shanghaiToday(postedAt) } });
-
-  const errors = conflicts;
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const slot = issue.path[0];
-      if (isSlot(slot)) errors.push(errorFor(slot, issue.message, typed[slot] ?? ''));
-    }
-  }
-  if (!CONTENT.some((slot) => present.has(slot))) errors.push(errorFor('progress', '未找到进度内容', ''));
-  if (!parsed.success || errors.length > 0) {
-    errors.sort((a, b) => SLOTS.indexOf(slotOf(a.key)) - SLOTS.indexOf(slotOf(b.key)));
-    return { kind: 'invalid', errors };
-  }
-
-  const v = parsed.data;
-  const report: Report = {
-    project: v.project ?? null,
-    date: v.date,
-    progressPercent: v.progress?.percent ?? null,
-    progressText: v.progress?.text ?? null,
-    todayWork: v.todayWork ?? null,
-    workers: v.workers ?? null,
-    machines: v.machines ?? null,
-    investmentCumulative: v.investmentCumulative ?? null,
-    investmentMonth: v.investmentMonth ?? null,
-    problems: v.problems ?? [],
-    nextPlan: v.nextPlan ?? null,
-  };
-  return { kind: 'report', report };
+  const filled = new Set<Slot>();
+  for (const e of s.entries) if (e.lines.length > 0) filled.add(e.slot);
+  // An empty form forwarded without the tag is no report; nor is 日报：请各项目今天18点前报送.
+  if (!s.tagged && filled.size < MIN_UNTAGGED_LABELS) return IGNORED;
+  if (s.bareTag && filled.size === 0) return IGNORED;
+  const read = readFields(collect(s), shanghaiToday(postedAt));
+  return 'errors' in read ? { kind: 'invalid', errors: read.errors } : { kind: 'report', report: read.report };
 }

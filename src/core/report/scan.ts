@@ -19,7 +19,6 @@ export interface Scan {
   /** The tag was a plain 日报 (no # or brackets), as an office notice may also begin. */
   bareTag: boolean;
   entries: Entry[];
-  labelled: Set<Slot>;
   /** Text after the tag on its line when it is no field, e.g. 【日报】汽车零部件智能制造项目. */
   header: string | null;
   /** A line holding nothing but a date, e.g. 2026年11月20日. */
@@ -250,7 +249,7 @@ function beforeAt(s: string, i: number): Before {
 }
 
 class Scanner {
-  readonly result: Scan = { tagged: false, bareTag: false, entries: [], labelled: new Set(), header: null, dateLine: null };
+  readonly result: Scan = { tagged: false, bareTag: false, entries: [], header: null, dateLine: null };
   private current: Entry | null = null;
   private seenContent = false;
 
@@ -338,9 +337,10 @@ class Scanner {
   }
 
   private open(slot: Slot, unit: string | undefined): void {
+    // A label left empty is no field: dropping it keeps a run of bare labels from piling up.
+    if (this.current && this.current.lines.length === 0) this.result.entries.pop();
     const entry: Entry = { slot, unit: unit !== undefined && MONEY_UNITS.has(unit) ? unit : undefined, lines: [] };
     this.result.entries.push(entry);
-    this.result.labelled.add(slot);
     this.current = entry;
   }
 
