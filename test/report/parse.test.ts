@@ -593,6 +593,72 @@ describe('dates', () => {
   });
 });
 
+describe('the first line', () => {
+  it.each([
+    ['城东中学扩建工程日报', '城东中学扩建工程', '2026-11-24'],
+    ['城东中学扩建工程 日报', '城东中学扩建工程', '2026-11-24'],
+    ['城东中学扩建工程施工日报', '城东中学扩建工程', '2026-11-24'],
+    ['城东中学扩建工程日报（11月23日）', '城东中学扩建工程', '2026-11-23'],
+    ['11月23日城东中学扩建工程日报', '城东中学扩建工程', '2026-11-23'],
+    ['城东中学扩建工程11月23日日报', '城东中学扩建工程', '2026-11-23'],
+    ['【日报】城东中学扩建工程 11月23日', '城东中学扩建工程', '2026-11-23'],
+    ['#日报 城东中学扩建工程 11月23日（星期一）', '城东中学扩建工程', '2026-11-23'],
+    ['#日报 城东中学扩建工程 2026年11月23日', '城东中学扩建工程', '2026-11-23'],
+    ['#日报 城东中学扩建工程 昨天', '城东中学扩建工程', '2026-11-23'],
+    ['#日报 3.5万吨污水处理厂', '3.5万吨污水处理厂', '2026-11-24'],
+  ])('reads %p as the project and the report’s date', (line, project, date) => {
+    expect(report(`${line}\n形象进度：52%`)).toMatchObject({ project, date });
+  });
+
+  it('refuses a date in the header after the day the report is sent', () => {
+    expect(errors('【日报】城东中学扩建工程 11月26日\n形象进度：52%')[0]).toMatchObject({ field: '日期', got: '11月26日' });
+  });
+
+  it('leaves a sentence that ends with 日报 alone unless fields follow', () => {
+    expect(kind('请各项目按时报送日报')).toBe('ignored');
+    expect(kind('好的，明天补报日报')).toBe('ignored');
+    expect(kind('今天的日报晚点发\n形象进度：52%')).toBe('ignored');
+  });
+
+  it.each([
+    '（更正）城东中学扩建工程日报\n形象进度：52%',
+    '【日报】（更正）城东中学扩建工程\n形象进度：52%',
+    '#日报 更正 城东中学扩建工程\n形象进度：52%',
+    '更正：\n#日报 城东中学扩建工程\n形象进度：52%',
+    '（更正）#日报\n项目名称：城东中学扩建工程\n形象进度：52%',
+    '#日报\n（更正）\n项目名称：城东中学扩建工程\n形象进度：52%',
+  ])('marks a correction, never part of the project name: %p', (text) => {
+    expect(report(text)).toMatchObject({ project: '城东中学扩建工程', correction: true });
+  });
+
+  it('marks nothing when there is no correction, and takes 补报 for no name', () => {
+    expect(report('#日报 城东中学扩建工程\n形象进度：52%').correction).toBeUndefined();
+    expect(report('【日报】（补报）城东中学扩建工程 11月20日\n形象进度：52%')).toMatchObject({ project: '城东中学扩建工程', date: '2026-11-20' });
+  });
+
+  it('reads a year-less December date in early January as last year’s', () => {
+    expect(report('【日报】港口物流仓储中心 12月30日\n形象进度：25%', new Date('2027-01-02T08:10:00+08:00')).date).toBe('2026-12-30');
+  });
+});
+
+describe('a project’s name on a line of its own', () => {
+  it('names the project when it comes before the fields', () => {
+    expect(report('城东中学扩建工程\n形象进度：46%\n施工人数：118人\n累计完成投资：3600万元').project).toBe('城东中学扩建工程');
+    expect(report('#日报\n【数据中心项目】\n形象进度：38%').project).toBe('数据中心项目');
+    expect(report('#日报\n一、安置房（二期）\n形象进度：38%').project).toBe('安置房（二期）');
+    expect(report('#日报\n城东中学扩建工程：形象进度52%，施工人数126人')).toMatchObject({ project: '城东中学扩建工程', progressPercent: 52, workers: 126 });
+  });
+
+  it('gives way to a labelled name', () => {
+    expect(report('#日报\n城东中学扩建工程\n项目名称：城东中学扩建工程（二期）\n形象进度：38%').project).toBe('城东中学扩建工程（二期）');
+  });
+
+  it('is no name when it is a greeting, or a line under a field', () => {
+    expect(report('#日报\n各位领导好，今日情况如下\n形象进度：38%').project).toBeNull();
+    expect(report('#日报\n今日进展：\n1、综合楼主体工程\n形象进度：38%')).toMatchObject({ project: null, todayWork: '1、综合楼主体工程' });
+  });
+});
+
 describe('content and conflicts', () => {
   it('asks for content when a tagged message has no field', () => {
     expect(errors('#日报')).toEqual<FieldError[]>([

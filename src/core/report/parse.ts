@@ -3,7 +3,8 @@ import { findPercents, parsePercent, readAmount, readCount, toHalfWidth, type Fi
 import { FIELD_LABELS, type FieldError, type ParseResult, type Report, type ReportKey } from '../../domain/report';
 import { readDate, resolveDate } from './dates';
 import { SLOTS, type Slot } from './labels';
-import { cleanText, scan, trimEdges, type Scan } from './scan';
+import { scan, type Scan } from './scan';
+import { cleanText, trimEdges } from './text';
 
 export { readFutureDate } from './dates';
 
@@ -140,10 +141,11 @@ interface Collected {
   /** Fields with any value, valid or not. */
   present: Set<Slot>;
   conflicts: FieldError[];
+  correction: boolean;
 }
 
 function collect(s: Scan): Collected {
-  const out: Collected = { typed: {}, units: {}, present: new Set(), conflicts: [] };
+  const out: Collected = { typed: {}, units: {}, present: new Set(), conflicts: [], correction: s.correction };
   const clashes: Partial<Record<Slot, string[]>> = {};
   for (const e of s.entries) {
     if (e.lines.length === 0) continue;
@@ -167,8 +169,8 @@ function collect(s: Scan): Collected {
     delete out.typed[slot];
     out.conflicts.push(errorFor(slot, `${FIELD_LABELS[keyOf(slot)]}填写了多个不同的值`, seen.join(' / ')));
   }
-  // A labelled value wins over the tag line's header and a bare date line.
-  out.typed.project ??= s.header ?? undefined;
+  // A labelled value wins over a heading, the tag line's header and a bare date line.
+  out.typed.project ??= s.heading ?? s.header ?? undefined;
   out.typed.date ??= s.dateLine ?? undefined;
   return out;
 }
@@ -228,6 +230,7 @@ function readFields(c: Collected, today: string): { report: Report } | { errors:
     nextPlan: typed.nextPlan ?? null,
   };
   if (Object.keys(notes).length > 0) report.notes = notes;
+  if (c.correction) report.correction = true;
   return { report };
 }
 

@@ -1,5 +1,7 @@
 import { parseDateText } from './dates';
+import { isCorrectionLine, isProjectName, readHeader, reportTitle, skipCorrectionMark } from './header';
 import { labelOrPrefixedAt, mayStartLabel, type Slot } from './labels';
+import { trimEdges } from './text';
 
 /**
  * Splits a message into labelled entries, by hand rather than by regular expressions over whole
@@ -19,9 +21,13 @@ export interface Scan {
   /** The tag was a plain 日报 (no # or brackets), as an office notice may also begin. */
   bareTag: boolean;
   entries: Entry[];
-  /** Text after the tag on its line when it is no field, e.g. 【日报】汽车零部件智能制造项目. */
+  /** Marked 更正: it corrects the day's report. */
+  correction: boolean;
+  /** The project named after the tag, e.g. 【日报】汽车零部件智能制造项目 11月23日. */
   header: string | null;
-  /** A line holding nothing but a date, e.g. 2026年11月20日. */
+  /** A name-like line before any field, e.g. 一、城东中学扩建工程, 【数据中心项目】. */
+  heading: string | null;
+  /** A date after the tag or on a line of its own, e.g. 2026年11月20日. */
   dateLine: string | null;
 }
 
@@ -31,6 +37,9 @@ const CONTINUED: ReadonlySet<Slot> = new Set(['progress', 'todayWork', 'problems
 const FREE_TEXT: ReadonlySet<Slot> = new Set(['todayWork', 'problems', 'nextPlan']);
 /** Fields a label without a colon may open only when a quantity follows: 形象进度30%, 施工人数 45人. */
 const QUANTITY_SLOTS: ReadonlySet<Slot> = new Set(['date', 'progress', 'workers', 'machines', 'investmentCumulative', 'investmentMonth']);
+/** Fields that tell what happened on site, after which a name-like line is no heading. */
+const CONTENT_SLOTS: ReadonlySet<Slot> = new Set(['progress', 'todayWork', 'workers', 'machines', 'investmentCumulative', 'investmentMonth']);
+const WRAPPED_NAME = /^[【[［]([^【】[\]［］]+)[】\]］]$/;
 const MONEY_SLOTS: ReadonlySet<Slot> = new Set(['investmentCumulative', 'investmentMonth']);
 /** A text label without a colon this long may be followed by its value directly: 存在问题无. */
 const SELF_EVIDENT_LABEL = 4;
@@ -43,7 +52,6 @@ const DECORATION = /[\s\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D\u
 const TAG_AT = /(?:[#＃]\s*日报[#＃]?|【日报】|[[［]日报[\]］]|日报(?=$|[\s:：，,]))[\s:：;；,，]*/y;
 const MAX_DATE_LINE = 24;
 const MONEY_UNITS: ReadonlySet<string> = new Set(['万元', '亿元', '元']);
-const EDGE_PUNCTUATION = /[\s:：;；,，。、]/;
 /** Words joining a label to its figure: 形象进度为48%, 累计完成投资达3100万元. */
 const LINKS = ['达到', '为', '是', '达'];
 const UNIT_MAX = 12;
@@ -83,25 +91,6 @@ function skip(re: RegExp, s: string, at: number): number {
 function skipSpaces(s: string, at: number): number {
   while (at < s.length && isSpace(s.charCodeAt(at))) at++;
   return at;
-}
-
-const EMPTY_BRACKETS = /[(（【[]\s*[)）】\]]/g;
-const WRAPPED = /^[(（【[]([^()（）【】[\]]*)[)）】\]]$/;
-
-/** A value without empty brackets, edge punctuation or brackets around it all; null when nothing is left. */
-export function cleanText(s: string): string | null {
-  const trimmed = trimEdges(s.replace(EMPTY_BRACKETS, ''));
-  const inner = WRAPPED.exec(trimmed);
-  return (inner ? trimEdges(inner[1]!) : trimmed) || null;
-}
-
-/** Strips whitespace and separators at both ends; by hand, as a `[…]+$` regex is quadratic on long runs. */
-export function trimEdges(s: string): string {
-  let from = 0;
-  let to = s.length;
-  while (from < to && EDGE_PUNCTUATION.test(s[from]!)) from++;
-  while (to > from && EDGE_PUNCTUATION.test(s[to - 1]!)) to--;
-  return from === 0 && to === s.length ? s : s.slice(from, to);
 }
 
 /**
@@ -249,9 +238,19 @@ function beforeAt(s: string, i: number): Before {
 }
 
 class Scanner {
-  readonly result: Scan = { tagged: false, bareTag: false, entries: [], header: null, dateLine: null };
+  readonly result: Scan = {
+    tagged: false,
+    bareTag: false,
+    entries: [],
+    correction: false,
+    header: null,
+    heading: null,
+    dateLine: null,
+  };
   private current: Entry | null = null;
   private seenContent = false;
+  /** Whether a field of the report's content has a value yet: a name-like line after one is no heading. */
+  private hasContent = false;
 
   constructor(text: string) {
     const n = text.length;
@@ -269,50 +268,66 @@ class Scanner {
   private line(line: string): void {
     const contentStart = skip(DECORATION, line, 0);
     if (contentStart === line.length) return; // blank lines keep the field above open
-    const first = !this.seenContent;
-    this.seenContent = true;
 
     let p = skip(NUMBERING_AT, line, contentStart);
     const numbered = p > contentStart;
     if (numbered) p = skip(DECORATION, line, p);
 
-    let isHeader = false;
-    if (first) {
-      const afterTag = skip(TAG_AT, line, p);
-      if (afterTag > p) {
+    if (!this.hasContent && isCorrectionLine(line.slice(p))) {
+      this.result.correction = true; // 更正： on a line of its own, above the tag or below it
+      return;
+    }
+    const first = !this.seenContent;
+    this.seenContent = true;
+
+    let label = labelAt(line, p, Before.LineStart, this.current?.slot ?? null);
+    if (first && !label) {
+      const afterMark = skipCorrectionMark(line, p);
+      if (afterMark > p) this.result.correction = true;
+      const afterTag = skip(TAG_AT, line, afterMark);
+      if (afterTag > afterMark) {
         this.result.tagged = true;
-        this.result.bareTag = line.startsWith('日报', p);
-        isHeader = true;
-        p = afterTag;
+        this.result.bareTag = line.startsWith('日报', afterMark);
+        this.rest(line, afterTag, true);
+        return;
       }
+      const title = reportTitle(line, afterMark);
+      if (title !== null) {
+        // 城东中学扩建工程日报 tags the report as 日报 does, and is as easily typed in a notice.
+        this.result.tagged = true;
+        this.result.bareTag = true;
+        this.rest(title, 0, true);
+        return;
+      }
+      label = labelAt(line, afterMark, Before.LineStart, null);
     }
 
-    let segStart: number;
-    const label = labelAt(line, p, Before.LineStart, this.current?.slot ?? null);
     if (label && label.slot !== 'meta') {
       this.open(label.slot, label.unit);
-      segStart = label.valueStart;
-    } else if (isHeader) {
-      segStart = p;
-    } else {
-      if (!numbered) {
-        if (line.length - p <= MAX_DATE_LINE && parseDateText(line.slice(p)) !== null) {
-          this.result.dateLine ??= trimEdges(line.slice(p));
-          this.current = null;
-          return;
-        }
-        if (label) {
-          this.current = null; // a sign-off line such as 填报人：
-          return;
-        }
-      }
-      segStart = contentStart; // a continuation line keeps its own numbering
+      this.rest(line, label.valueStart, false);
+      return;
     }
-    this.rest(line, segStart, isHeader);
+    if (!numbered) {
+      if (line.length - p <= MAX_DATE_LINE && parseDateText(line.slice(p)) !== null) {
+        this.result.dateLine ??= trimEdges(line.slice(p));
+        this.current = null;
+        return;
+      }
+      if (label) {
+        this.current = null; // a sign-off line such as 填报人：
+        return;
+      }
+    }
+    // A continuation line keeps its own numbering; a name-like line before any content names the project.
+    const awaited = this.current !== null && this.current.lines.length === 0 && CONTINUED.has(this.current.slot);
+    this.rest(line, contentStart, false, this.hasContent || awaited ? undefined : p);
   }
 
-  /** The line from `from` on: values, cut where a label begins. */
-  private rest(line: string, from: number, onTagLine: boolean): void {
+  /**
+   * The line from `from` on: values, cut where a label begins. With `nameFrom`, the text from there
+   * to the first label is tried as a heading: 一、城东中学扩建工程, 城东中学扩建工程：形象进度52%.
+   */
+  private rest(line: string, from: number, onTagLine: boolean, nameFrom?: number): void {
     let segStart = from;
     for (let i = from; i < line.length; i++) {
       const c = line.charCodeAt(i);
@@ -328,12 +343,25 @@ class Scanner {
         this.current = null;
         return;
       }
-      this.emit(trimEdges(line.slice(segStart, i)), onTagLine);
+      if (segStart === from && nameFrom !== undefined && this.heading(line.slice(nameFrom, i))) {
+        this.current = null;
+      } else this.emit(trimEdges(line.slice(segStart, i)), onTagLine);
       this.open(label.slot, label.unit);
       segStart = label.valueStart;
       i = segStart - 1;
     }
-    this.emit(trimEdges(line.slice(segStart)), onTagLine);
+    if (segStart === from && nameFrom !== undefined && this.heading(line.slice(nameFrom))) this.current = null;
+    else this.emit(trimEdges(line.slice(segStart)), onTagLine);
+  }
+
+  /** Takes a project's name on a line of its own (or before the line's fields) as the heading. */
+  private heading(text: string): boolean {
+    const trimmed = trimEdges(text);
+    const bracketed = WRAPPED_NAME.exec(trimmed);
+    const name = bracketed ? bracketed[1]!.trim() : trimmed;
+    if (!isProjectName(name, bracketed !== null)) return false;
+    this.result.heading ??= name;
+    return true;
   }
 
   private open(slot: Slot, unit: string | undefined): void {
@@ -348,8 +376,10 @@ class Scanner {
     if (!value) return;
     const current = this.current;
     if (onTagLine && current === null) {
-      if (parseDateText(value) !== null) this.result.dateLine ??= value;
-      else this.result.header ??= cleanText(value);
+      const header = readHeader(value);
+      if (header.correction) this.result.correction = true;
+      if (header.date !== null) this.result.dateLine ??= header.date;
+      if (header.project !== null) this.result.header ??= header.project;
       return;
     }
     if (!current) return;
@@ -358,6 +388,7 @@ class Scanner {
       return;
     }
     current.lines.push(value);
+    if (CONTENT_SLOTS.has(current.slot)) this.hasContent = true;
   }
 }
 
