@@ -34,4 +34,9 @@ export const ADVERSARIAL: Readonly<Record<string, (n: number) => string>> = {
   bracketPairs: (n) => `#日报\n累计完成投资：${fill('（）', n - 11)}`,
   numberedItems: (n) => `#日报\n存在问题：${fill('(1', n - 9)}`,
   tabRow: (n) => fill('形象进度\t', n),
+  tableRows: (n) => `项目名称\t形象进度\t施工人数\n${fill('冷链物流基地\t22%\t36\n', n - 14)}`,
+  tableLongCells: (n) => `项目名称\t今日进展\t施工人数\n${fill(`冷链物流基地\t${fill('钢筋绑扎，', Math.floor(n / 40))}\t36\n`, n - 14)}`,
+  projectSections: (n) => `#日报\n${fill('一、冷链物流基地\n形象进度：22%\n', n - 4)}`,
+  projectNames: (n) => `#日报\n形象进度：22%\n${fill('城东中学扩建工程\n', n - 13)}`,
+  bracketLabels: (n) => `#日报\n${fill('【形象进度】', n - 4)}`,
 };

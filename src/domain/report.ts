@@ -46,10 +46,18 @@ export interface FieldError {
   example: string;
 }
 
+/** One project's part of a message that reports on several (a 镇街 liaison's combined report). */
+export type ProjectResult =
+  | { kind: 'report'; report: Report }
+  /** `project` is the name as written in the message. */
+  | { kind: 'invalid'; project: string; errors: FieldError[] };
+
 export type ParseResult =
   | { kind: 'report'; report: Report }
   | { kind: 'invalid'; errors: FieldError[] }
-  | { kind: 'ignored' };
+  | { kind: 'ignored' }
+  /** Several projects in one message, each read and checked on its own, in the order written. */
+  | { kind: 'reports'; reports: ProjectResult[] };
 
 /** One version of a project's report for a day, as stored (the typed project name resolved to `projectId`). */
 export interface StoredReport extends Omit<Report, 'project'> {

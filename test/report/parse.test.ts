@@ -1,5 +1,6 @@
 import { reportTemplate } from '../../src/text/format';
 import { parseMessage } from '../../src/core/report/parse';
+import { MAX_PROJECTS } from '../../src/core/report/scan';
 import type { FieldError, ParseResult, Report } from '../../src/domain/report';
 import { blankReport } from '../support/report';
 import { LABELS, SLOTS, type Slot } from '../../src/core/report/labels';
@@ -656,6 +657,86 @@ describe('a project’s name on a line of its own', () => {
   it('is no name when it is a greeting, or a line under a field', () => {
     expect(report('#日报\n各位领导好，今日情况如下\n形象进度：38%').project).toBeNull();
     expect(report('#日报\n今日进展：\n1、综合楼主体工程\n形象进度：38%')).toMatchObject({ project: null, todayWork: '1、综合楼主体工程' });
+  });
+});
+
+describe('a table pasted from Excel or WPS', () => {
+  it('reads a header row and one data row as one report, with units from the header', () => {
+    const text = '#日报\n序号\t项目名称\t形象进度（%）\t施工人数（人）\t累计完成投资（亿元）\t存在问题\n1\t汽车零部件智能制造项目\t60\t110\t1.3\t无';
+    expect(report(text)).toEqual<Report>({ ...EMPTY, project: '汽车零部件智能制造项目', progressPercent: 60, workers: 110, investmentCumulative: 13000 });
+  });
+
+  it('reads a row per project as several reports', () => {
+    const r = parseMessage('项目名称\t形象进度\t施工人数\n冷链物流基地\t21%\t36\n环湖大道提升工程\t84%\t若干', POSTED);
+    expect(r).toMatchObject({
+      kind: 'reports',
+      reports: [
+        { kind: 'report', report: { project: '冷链物流基地', progressPercent: 21, workers: 36 } },
+        { kind: 'invalid', project: '环湖大道提升工程', errors: [{ key: 'workers', got: '若干' }] },
+      ],
+    });
+  });
+
+  it('takes a row with labels and values side by side for a line of fields', () => {
+    expect(report('#日报\n形象进度\t45%\t施工人数\t120')).toMatchObject({ progressPercent: 45, workers: 120 });
+  });
+
+  it('refuses more projects than one liaison reports on, naming the project field', () => {
+    const rows = (n: number) => ['项目名称\t形象进度', ...Array.from({ length: n }, (_, i) => `项目${i + 1}号地块工程\t${i}%`)].join('\n');
+    expect(parseMessage(rows(MAX_PROJECTS), POSTED)).toMatchObject({ kind: 'reports', reports: { length: MAX_PROJECTS } });
+    expect(errors(rows(MAX_PROJECTS + 1))).toEqual<FieldError[]>([
+      { key: 'project', field: '项目名称', message: '一条消息最多报送 50 个项目的日报，请分几条发送', got: '', example: '精细化工中间体项目' },
+    ]);
+  });
+
+  it('does not take rows without a project column for several projects', () => {
+    expect(errors('形象进度\t施工人数\t机械设备\n21%\t36\t3\n84%\t26\t3').map((e) => e.key)).toEqual(['progressPercent', 'workers']);
+  });
+});
+
+describe('several projects in one message', () => {
+  const combined = (lines: string[]) => parseMessage(lines.join('\n'), POSTED);
+
+  it('reads sections headed by project names, each on its own, with the header’s date', () => {
+    const r = combined(['【日报】城关镇 11月23日', '一、城东中学扩建工程', '形象进度：52%', '存在问题：无', '二、港口物流仓储中心', '形象进度：14%', '存在问题：临时用电容量不足']);
+    expect(r).toEqual<ParseResult>({
+      kind: 'reports',
+      reports: [
+        { kind: 'report', report: { ...EMPTY, project: '城东中学扩建工程', date: '2026-11-23', progressPercent: 52 } },
+        { kind: 'report', report: { ...EMPTY, project: '港口物流仓储中心', date: '2026-11-23', progressPercent: 14, problems: ['临时用电容量不足'] } },
+      ],
+    });
+  });
+
+  it('starts a project at each 项目名称 after fields, and at a name before a line of fields', () => {
+    expect(combined(['#日报', '项目名称：冷链物流基地', '施工人数：36人', '项目名称：文体中心', '施工人数：42人'])).toMatchObject({
+      kind: 'reports',
+      reports: [{ report: { project: '冷链物流基地', workers: 36 } }, { report: { project: '文体中心', workers: 42 } }],
+    });
+    expect(combined(['#日报', '1. 城东中学扩建工程：形象进度52%，施工人数126人', '2. 港口物流仓储中心：形象进度14%，施工人数24人'])).toMatchObject({
+      kind: 'reports',
+      reports: [{ report: { project: '城东中学扩建工程', workers: 126 } }, { report: { project: '港口物流仓储中心', workers: 24 } }],
+    });
+  });
+
+  it('names each project to fix by its name as written, and marks corrections on all', () => {
+    const r = combined(['（更正）#日报', '【文体中心】', '形象进度：78%', '【数据中心项目】', '形象进度：百分之一百三']);
+    expect(r).toMatchObject({
+      kind: 'reports',
+      reports: [
+        { kind: 'report', report: { project: '文体中心', progressPercent: 78, correction: true } },
+        { kind: 'invalid', project: '数据中心项目', errors: [{ key: 'progressPercent', got: '百分之一百三' }] },
+      ],
+    });
+  });
+
+  it('keeps one report whose work items look like names', () => {
+    expect(kind('#日报 城东中学扩建工程\n今日进展：综合楼浇筑\n2、综合楼主体工程\n形象进度：53%\n施工人数：128人')).toBe('report');
+    expect(kind('#日报\n项目名称：城东中学扩建工程\n形象进度：53%\n一、综合楼主体工程\n施工人数：128人')).toBe('report');
+  });
+
+  it('keeps the rule that one field given twice differently is refused when no project names part them', () => {
+    expect(errors('#日报\n形象进度：38%\n施工人数：64\n人数：60').map((e) => e.key)).toEqual(['workers']);
   });
 });
 

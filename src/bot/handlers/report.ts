@@ -26,23 +26,10 @@ function resolveProject(ctx: Ctx, report: Report): Project | null {
   return null;
 }
 
-/** Any non-command text in a bound group: a daily report, or chatter left alone. */
-export const report: Handler = (ctx) => {
-  const parsed = parseMessage(ctx.m.text, ctx.m.postedAt);
-  if (parsed.kind === 'ignored') return 'chatter';
-  // A group without projects (the dispatch group) takes no reports: forwarded ones are talk there.
-  if (ctx.group && !ctx.groupProjects().length) return 'chatter';
-  if (parsed.kind === 'invalid') {
-    ctx.reply(invalidReply(parsed.errors));
-    return 'invalid';
-  }
-  if (!ctx.group) {
-    ctx.reply('请在项目工作群中发送日报。');
-    return 'invalid';
-  }
-  const r = parsed.report;
+/** Saves one project's report and acknowledges it; false when no project of the group matches. */
+function saveReport(ctx: Ctx, r: Report): boolean {
   const project = resolveProject(ctx, r);
-  if (!project) return 'invalid';
+  if (!project) return false;
 
   const previous = ctx.s.reports.latestBefore(project.id, r.date);
   const flags = reportFlags(r, previous, project.totalInvestment);
@@ -60,5 +47,30 @@ export const report: Handler = (ctx) => {
   if (flags.length) lines.push(`请核对：${flags.join('；')}。`);
   if (tracked) lines.push(tracked);
   ctx.reply(lines.join('\n'));
-  return 'report';
+  return true;
+}
+
+/** Any non-command text in a bound group: a daily report, or chatter left alone. */
+export const report: Handler = (ctx) => {
+  const parsed = parseMessage(ctx.m.text, ctx.m.postedAt);
+  if (parsed.kind === 'ignored') return 'chatter';
+  // A group without projects (the dispatch group) takes no reports: forwarded ones are talk there.
+  if (ctx.group && !ctx.groupProjects().length) return 'chatter';
+  if (parsed.kind === 'invalid') {
+    ctx.reply(invalidReply(parsed.errors));
+    return 'invalid';
+  }
+  if (!ctx.group) {
+    ctx.reply('请在项目工作群中发送日报。');
+    return 'invalid';
+  }
+  if (parsed.kind === 'report') return saveReport(ctx, parsed.report) ? 'report' : 'invalid';
+  // Several projects in one message: until the bot acknowledges them together, each is answered
+  // as if it had been sent alone.
+  let anySaved = false;
+  for (const one of parsed.reports) {
+    if (one.kind === 'invalid') ctx.reply(`${one.project}：${invalidReply(one.errors)}`);
+    else anySaved = saveReport(ctx, one.report) || anySaved;
+  }
+  return anySaved ? 'report' : 'invalid';
 };

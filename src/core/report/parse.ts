@@ -1,9 +1,9 @@
 import { shanghaiDate } from '../../time/clock';
 import { findPercents, parsePercent, readAmount, readCount, toHalfWidth, type Figure } from './numbers';
-import { FIELD_LABELS, type FieldError, type ParseResult, type Report, type ReportKey } from '../../domain/report';
+import { FIELD_LABELS, type FieldError, type ParseResult, type ProjectResult, type Report, type ReportKey } from '../../domain/report';
 import { readDate, resolveDate } from './dates';
 import { SLOTS, type Slot } from './labels';
-import { scan, type Scan } from './scan';
+import { MAX_PROJECTS, scan, type Entry, type Scan, type Section } from './scan';
 import { cleanText, trimEdges } from './text';
 
 export { readFutureDate } from './dates';
@@ -144,10 +144,17 @@ interface Collected {
   correction: boolean;
 }
 
-function collect(s: Scan): Collected {
-  const out: Collected = { typed: {}, units: {}, present: new Set(), conflicts: [], correction: s.correction };
-  const clashes: Partial<Record<Slot, string[]>> = {};
-  for (const e of s.entries) {
+/** What stands for a field no label gives: a heading or header for the project, a date line for the date. */
+interface Fallbacks {
+  project: string | null;
+  date: string | null;
+  correction: boolean;
+}
+
+function collect(entries: readonly Entry[], fallback: Fallbacks): Collected {
+  const out: Collected = { typed: {}, units: {}, present: new Set(), conflicts: [], correction: fallback.correction };
+  const clashes: Partial<Record<Slot, Set<string>>> = {};
+  for (const e of entries) {
     if (e.lines.length === 0) continue;
     const slot = e.slot;
     const value = e.lines.length === 1 ? e.lines[0]! : e.lines.join('\n');
@@ -159,19 +166,17 @@ function collect(s: Scan): Collected {
     } else if (MERGED.has(slot)) {
       out.typed[slot] = `${before}\n${value}`;
     } else if (value !== before) {
-      const seen = (clashes[slot] ??= [before]);
-      if (!seen.includes(value)) seen.push(value);
+      (clashes[slot] ??= new Set([before])).add(value);
     }
   }
   for (const slot of SLOTS) {
     const seen = clashes[slot];
     if (!seen) continue;
     delete out.typed[slot];
-    out.conflicts.push(errorFor(slot, `${FIELD_LABELS[keyOf(slot)]}填写了多个不同的值`, seen.join(' / ')));
+    out.conflicts.push(errorFor(slot, `${FIELD_LABELS[keyOf(slot)]}填写了多个不同的值`, [...seen].join(' / ')));
   }
-  // A labelled value wins over a heading, the tag line's header and a bare date line.
-  out.typed.project ??= s.heading ?? s.header ?? undefined;
-  out.typed.date ??= s.dateLine ?? undefined;
+  out.typed.project ??= fallback.project ?? undefined;
+  out.typed.date ??= fallback.date ?? undefined;
   return out;
 }
 
@@ -240,18 +245,84 @@ const MAYBE_REPORT = /日报|[:：;；,，0-9０-９【[\t]/;
 /** Fields filled in that make a message without the tag a report. */
 const MIN_UNTAGGED_LABELS = 3;
 
+
+const filledSlots = (entries: readonly Entry[]): Set<Slot> => new Set(entries.filter((e) => e.lines.length > 0).map((e) => e.slot));
+
+/** The project a section names: its 项目名称, else its heading; the first section may be named after the tag. */
+function sectionName(s: Scan, section: Section): string | null {
+  const labelled = section.entries.find((e) => e.slot === 'project' && e.lines.length > 0);
+  return labelled ? labelled.lines.join('\n') : (section.heading ?? (section === s.sections[0] ? s.header : null));
+}
+
 /**
- * Reads a WeChat message as a daily report. Chatter is `ignored`; a report with any unreadable
- * or out-of-range field is `invalid` with every problem listed; never throws.
+ * The projects of a message that reports on several: two sections or more with content, each named,
+ * each sharing a field with the others (as one liaison's report on each project does). Null when
+ * the message is one project's report, such as one whose work items look like names.
+ */
+function severalProjects(s: Scan): { section: Section; name: string }[] | null {
+  // The part before the first project is one only with content of its own (else it holds the town, the date).
+  const named = s.sections.flatMap((section) => {
+    const filled = section.entries.some((e) => e.lines.length > 0) && (section.hasContent || section !== s.sections[0]);
+    const name = filled ? sectionName(s, section) : null;
+    return name === null ? [] : [{ section, name, slots: filledSlots(section.entries) }];
+  });
+  const withContent = named.filter((n) => n.section.hasContent);
+  const contentSections = s.sections.filter((section) => section.hasContent).length;
+  if (withContent.length < 2 || withContent.length < contentSections) return null;
+  // Counted once, so a table of many rows is checked in one pass.
+  const sectionsWith = new Map<Slot, number>();
+  for (const n of withContent) for (const slot of CONTENT) if (n.slots.has(slot)) sectionsWith.set(slot, (sectionsWith.get(slot) ?? 0) + 1);
+  const shares = (n: (typeof named)[number]) => CONTENT.some((slot) => n.slots.has(slot) && sectionsWith.get(slot)! > 1);
+  return withContent.every(shares) ? named : null;
+}
+
+const TOO_MANY_PROJECTS: FieldError = {
+  key: 'project',
+  field: FIELD_LABELS.project,
+  message: `一条消息最多报送 ${MAX_PROJECTS} 个项目的日报，请分几条发送`,
+  got: '',
+  example: EXAMPLES.project,
+};
+
+function readProjects(s: Scan, projects: { section: Section; name: string }[], today: string): ProjectResult[] {
+  // A date before the first project (in the header or on a line of its own) is every project's.
+  const first = s.sections[0]!;
+  const firstIsProject = projects.some((p) => p.section === first);
+  const sharedDate =
+    s.headerDate ?? (firstIsProject ? null : (first.entries.find((e) => e.slot === 'date' && e.lines.length > 0)?.lines[0] ?? first.dateLine));
+  return projects.map(({ section, name }) => {
+    const read = readFields(
+      collect(section.entries, { project: name, date: section.dateLine ?? sharedDate, correction: s.correction }),
+      today,
+    );
+    return 'errors' in read ? { kind: 'invalid', project: name, errors: read.errors } : { kind: 'report', report: read.report };
+  });
+}
+
+/**
+ * Reads a WeChat message as a daily report, or several projects' reports. Chatter is `ignored`; a
+ * report with any unreadable or impossible field is `invalid` with every problem listed; never throws.
  */
 export function parseMessage(text: string, postedAt: Date): ParseResult {
   if (!MAYBE_REPORT.test(text)) return IGNORED;
   const s = scan(text);
-  const filled = new Set<Slot>();
-  for (const e of s.entries) if (e.lines.length > 0) filled.add(e.slot);
+  const entries = s.sections.length === 1 ? s.sections[0]!.entries : s.sections.flatMap((section) => section.entries);
+  const filled = filledSlots(entries);
   // An empty form forwarded without the tag is no report; nor is 日报：请各项目今天18点前报送.
   if (!s.tagged && filled.size < MIN_UNTAGGED_LABELS) return IGNORED;
   if (s.bareTag && filled.size === 0) return IGNORED;
-  const read = readFields(collect(s), shanghaiToday(postedAt));
+
+  const today = shanghaiToday(postedAt);
+  // Table rows are sections already; headings and repeated names are split only when hinted, and
+  // the message is one project's report when the split finds no several projects.
+  let split = s;
+  if (s.sections.length === 1 && s.severalHinted) split = scan(text, true);
+  if (split.tooMany) return { kind: 'invalid', errors: [TOO_MANY_PROJECTS] };
+  const several = split.sections.length > 1 ? severalProjects(split) : null;
+  if (several) return { kind: 'reports', reports: readProjects(split, several, today) };
+
+  const heading = s.sections.find((section) => section.heading !== null)?.heading ?? null;
+  const dateLine = s.sections.find((section) => section.dateLine !== null)?.dateLine ?? null;
+  const read = readFields(collect(entries, { project: heading ?? s.header, date: s.headerDate ?? dateLine, correction: s.correction }), today);
   return 'errors' in read ? { kind: 'invalid', errors: read.errors } : { kind: 'report', report: read.report };
 }

@@ -16,20 +16,39 @@ export interface Entry {
   lines: string[];
 }
 
+/** The part of a message about one project: all of it, unless it reports on several. */
+export interface Section {
+  entries: Entry[];
+  /** A project's name on a line of its own before the fields: 一、城东中学扩建工程, 【数据中心项目】. */
+  heading: string | null;
+  /** A line holding nothing but a date, e.g. 2026年11月20日. */
+  dateLine: string | null;
+  /** Whether a field of the report's content has a value yet. */
+  hasContent: boolean;
+}
+
 export interface Scan {
   tagged: boolean;
   /** The tag was a plain 日报 (no # or brackets), as an office notice may also begin. */
   bareTag: boolean;
-  entries: Entry[];
   /** Marked 更正: it corrects the day's report. */
   correction: boolean;
   /** The project named after the tag, e.g. 【日报】汽车零部件智能制造项目 11月23日. */
   header: string | null;
-  /** A name-like line before any field, e.g. 一、城东中学扩建工程, 【数据中心项目】. */
-  heading: string | null;
-  /** A date after the tag or on a line of its own, e.g. 2026年11月20日. */
-  dateLine: string | null;
+  /** A date after the tag, e.g. 【日报】XX项目 11月23日. */
+  headerDate: string | null;
+  /** One per project: a section starts at a table row, and when reading several projects at a heading or a second 项目名称. */
+  sections: Section[];
+  /** Fields followed a heading or a second 项目名称 after fields: the message may report on several projects. */
+  severalHinted: boolean;
+  /** More sections began than MAX_PROJECTS: reading stopped there. */
+  tooMany: boolean;
 }
+
+/** More projects than a 镇街 liaison reports on in one message: such a message (a registry pasted) is refused. */
+export const MAX_PROJECTS = 50;
+/** More cells than any report table has: a row this wide is no table. */
+const MAX_COLUMNS = 40;
 
 /** Fields whose value may run on over following unlabelled lines. */
 const CONTINUED: ReadonlySet<Slot> = new Set(['progress', 'todayWork', 'problems', 'nextPlan']);
@@ -237,24 +256,60 @@ function beforeAt(s: string, i: number): Before {
   return FIGURE_END.has(c) ? Before.Figure : Before.Other;
 }
 
+const newSection = (): Section => ({ entries: [], heading: null, dateLine: null, hasContent: false });
+
+/** A table's header row pasted from Excel or WPS: the field and label unit of each column. */
+type Columns = ({ slot: Slot; unit: string | undefined } | null)[];
+
+/** The fields a tab-separated row names, when most of its cells are labels: 项目名称\t形象进度\t施工人数（人）. */
+function tableHeader(line: string): Columns | null {
+  let tabs = 0;
+  for (let i = line.indexOf('\t'); i >= 0 && tabs < MAX_COLUMNS; i = line.indexOf('\t', i + 1)) tabs++;
+  if (tabs >= MAX_COLUMNS) return null;
+  const columns: Columns = [];
+  let labels = 0;
+  let filled = 0;
+  for (const raw of line.split('\t')) {
+    const cell = raw.trim();
+    if (cell) filled++;
+    const word = cell ? labelOrPrefixedAt(cell, 0, cell.length) : null;
+    let end = word?.end ?? 0;
+    const unit = word ? unitAt(cell, skipSpaces(cell, end)) : null;
+    if (unit) end = skipSpaces(cell, unit.end);
+    if (word && word.slot !== 'meta' && end === cell.length) {
+      columns.push({ slot: word.slot, unit: unit?.unit });
+      labels++;
+    } else columns.push(null);
+  }
+  return labels >= 2 && labels * 2 > filled ? columns : null;
+}
+
 class Scanner {
   readonly result: Scan = {
     tagged: false,
     bareTag: false,
-    entries: [],
     correction: false,
     header: null,
-    heading: null,
-    dateLine: null,
+    headerDate: null,
+    sections: [newSection()],
+    severalHinted: false,
+    tooMany: false,
   };
+  private section: Section = this.result.sections[0]!;
   private current: Entry | null = null;
   private seenContent = false;
-  /** Whether a field of the report's content has a value yet: a name-like line after one is no heading. */
-  private hasContent = false;
+  private columns: Columns | null = null;
+  /** A heading came after fields: if fields follow it too, the message may report on several projects. */
+  private headingAfterFields = false;
 
-  constructor(text: string) {
+  /** With `several`, a heading or a second 项目名称 after fields starts a new project's section. */
+  constructor(
+    text: string,
+    private readonly several: boolean,
+  ) {
     const n = text.length;
-    for (let a = 0; a <= n; ) {
+    // Past MAX_PROJECTS the message is refused whatever follows, so reading stops.
+    for (let a = 0; a <= n && !this.result.tooMany; ) {
       let b = a;
       for (; b < n; b++) {
         const c = text.charCodeAt(b);
@@ -268,12 +323,13 @@ class Scanner {
   private line(line: string): void {
     const contentStart = skip(DECORATION, line, 0);
     if (contentStart === line.length) return; // blank lines keep the field above open
+    if (this.tableLine(line)) return;
 
     let p = skip(NUMBERING_AT, line, contentStart);
     const numbered = p > contentStart;
     if (numbered) p = skip(DECORATION, line, p);
 
-    if (!this.hasContent && isCorrectionLine(line.slice(p))) {
+    if (!this.section.hasContent && isCorrectionLine(line.slice(p))) {
       this.result.correction = true; // 更正： on a line of its own, above the tag or below it
       return;
     }
@@ -309,7 +365,7 @@ class Scanner {
     }
     if (!numbered) {
       if (line.length - p <= MAX_DATE_LINE && parseDateText(line.slice(p)) !== null) {
-        this.result.dateLine ??= trimEdges(line.slice(p));
+        this.section.dateLine ??= trimEdges(line.slice(p));
         this.current = null;
         return;
       }
@@ -318,9 +374,38 @@ class Scanner {
         return;
       }
     }
-    // A continuation line keeps its own numbering; a name-like line before any content names the project.
+    // A continuation line keeps its own numbering; a name-like line may head a project's fields.
     const awaited = this.current !== null && this.current.lines.length === 0 && CONTINUED.has(this.current.slot);
-    this.rest(line, contentStart, false, this.hasContent || awaited ? undefined : p);
+    this.rest(line, contentStart, false, awaited ? undefined : p);
+  }
+
+  /** A row of a table pasted from Excel or WPS: a header row, or a project's data under one. */
+  private tableLine(line: string): boolean {
+    if (!line.includes('\t')) {
+      this.columns = null;
+      return false;
+    }
+    // Under a header only a row whose first cell is a label can be another header.
+    const start = skipSpaces(line, 0);
+    const header = !this.columns || labelOrPrefixedAt(line, start, line.length) ? tableHeader(line) : null;
+    if (header) {
+      this.columns = header;
+      this.seenContent = true;
+      return true;
+    }
+    const columns = this.columns;
+    if (!columns) return false;
+    this.result.tagged = true; // a row under a header of field labels is a report, as the tag makes one
+    this.startSection(null);
+    line.split('\t', columns.length).forEach((raw, i) => {
+      const column = columns[i];
+      const cell = raw.trim();
+      if (!column || !cell) return;
+      this.open(column.slot, column.unit);
+      this.emit(cell, false);
+    });
+    this.current = null;
+    return true;
   }
 
   /**
@@ -343,32 +428,56 @@ class Scanner {
         this.current = null;
         return;
       }
-      if (segStart === from && nameFrom !== undefined && this.heading(line.slice(nameFrom, i))) {
-        this.current = null;
-      } else this.emit(trimEdges(line.slice(segStart, i)), onTagLine);
+      if (segStart !== from || nameFrom === undefined || !this.heading(line.slice(nameFrom, i))) {
+        this.emit(trimEdges(line.slice(segStart, i)), onTagLine);
+      }
       this.open(label.slot, label.unit);
       segStart = label.valueStart;
       i = segStart - 1;
     }
-    if (segStart === from && nameFrom !== undefined && this.heading(line.slice(nameFrom))) this.current = null;
-    else this.emit(trimEdges(line.slice(segStart)), onTagLine);
+    if (segStart !== from || nameFrom === undefined || !this.heading(line.slice(nameFrom))) {
+      this.emit(trimEdges(line.slice(segStart)), onTagLine);
+    }
   }
 
-  /** Takes a project's name on a line of its own (or before the line's fields) as the heading. */
+  /**
+   * Takes a project's name on a line of its own (or before the line's fields) as a heading. After a
+   * project's fields it starts the next project's section, when reading several; otherwise it is text.
+   */
   private heading(text: string): boolean {
     const trimmed = trimEdges(text);
     const bracketed = WRAPPED_NAME.exec(trimmed);
     const name = bracketed ? bracketed[1]!.trim() : trimmed;
     if (!isProjectName(name, bracketed !== null)) return false;
-    this.result.heading ??= name;
+    const named = this.section.heading !== null || this.section.entries.some((e) => e.slot === 'project');
+    if (this.section.hasContent || named) {
+      if (!this.several) {
+        this.headingAfterFields = true;
+        return false;
+      }
+      this.startSection(name);
+    } else this.section.heading = name;
+    this.current = null;
     return true;
+  }
+
+  private startSection(heading: string | null): void {
+    this.section = { ...newSection(), heading };
+    if (this.result.sections.length <= MAX_PROJECTS) this.result.sections.push(this.section);
+    else this.result.tooMany = true;
+    this.current = null;
   }
 
   private open(slot: Slot, unit: string | undefined): void {
     // A label left empty is no field: dropping it keeps a run of bare labels from piling up.
-    if (this.current && this.current.lines.length === 0) this.result.entries.pop();
+    if (this.current && this.current.lines.length === 0) this.section.entries.pop();
+    // A second 项目名称 after a project's fields begins the next project's.
+    if (slot === 'project' && this.section.hasContent && !this.columns) {
+      if (this.several) this.startSection(null);
+      else this.result.severalHinted = true;
+    } else if (this.headingAfterFields && CONTENT_SLOTS.has(slot)) this.result.severalHinted = true;
     const entry: Entry = { slot, unit: unit !== undefined && MONEY_UNITS.has(unit) ? unit : undefined, lines: [] };
-    this.result.entries.push(entry);
+    this.section.entries.push(entry);
     this.current = entry;
   }
 
@@ -378,7 +487,7 @@ class Scanner {
     if (onTagLine && current === null) {
       const header = readHeader(value);
       if (header.correction) this.result.correction = true;
-      if (header.date !== null) this.result.dateLine ??= header.date;
+      if (header.date !== null) this.result.headerDate ??= header.date;
       if (header.project !== null) this.result.header ??= header.project;
       return;
     }
@@ -388,10 +497,11 @@ class Scanner {
       return;
     }
     current.lines.push(value);
-    if (CONTENT_SLOTS.has(current.slot)) this.hasContent = true;
+    if (CONTENT_SLOTS.has(current.slot)) this.section.hasContent = true;
   }
 }
 
-export function scan(text: string): Scan {
-  return new Scanner(text).result;
+/** Splits a message into sections of labelled entries; with `several`, one section per project named. */
+export function scan(text: string, several = false): Scan {
+  return new Scanner(text, several).result;
 }
