@@ -25,7 +25,7 @@ export const SLOTS: readonly Slot[] = [
   'nextPlan',
 ];
 
-/** Every label a field may be written under (the README lists them). */
+/** Every label a field may be written under (the README lists them); the scanner finds them with a trie. */
 export const LABELS: Readonly<Record<Slot, readonly string[]>> = {
   project: ['项目名称', '项目', '工程名称'],
   date: ['日期', '填报日期', '报送日期'],
@@ -53,68 +53,7 @@ export const LABELS: Readonly<Record<Slot, readonly string[]>> = {
 };
 
 /** Sign-off labels: they end the field above them instead of running on into it. */
-const META = ['填报人', '报送人', '填报单位', '报送单位', '联系人', '联系电话', '电话', '审核人', '负责人', '记录人', '天气', '气温'];
-
-/** A trie node over UTF-16 code units; `slot` is set where a label ends. */
-interface Node {
-  next: Map<number, Node>;
-  slot: Slot | 'meta' | null;
-}
-
-const ROOT: Node = { next: new Map(), slot: null };
-
-function add(word: string, slot: Slot | 'meta'): void {
-  let node = ROOT;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    let child = node.next.get(c);
-    if (!child) {
-      child = { next: new Map(), slot: null };
-      node.next.set(c, child);
-    }
-    node = child;
-  }
-  node.slot = slot;
-}
-
-for (const slot of SLOTS) for (const label of LABELS[slot]) add(label, slot);
-for (const word of META) add(word, 'meta');
-
-export interface LabelWord {
-  slot: Slot | 'meta';
-  end: number;
-}
+export const SIGN_OFF_LABELS: readonly string[] = ['填报人', '报送人', '填报单位', '报送单位', '联系人', '联系电话', '电话', '审核人', '负责人', '记录人', '天气', '气温'];
 
 /** Words put before a label without changing it: 今日施工人数, 现场施工人员, 今天形象进度. */
-const PREFIXES = ['今日', '今天', '当日', '本日', '现场'];
-
-/** The longest label starting at `at` (施工人数 before 人数), in time bounded by the longest label. */
-export function labelWordAt(s: string, at: number, end: number): LabelWord | null {
-  let node = ROOT;
-  let found: LabelWord | null = null;
-  for (let i = at; i < end; i++) {
-    const child = node.next.get(s.charCodeAt(i));
-    if (!child) break;
-    node = child;
-    if (node.slot !== null) found = { slot: node.slot, end: i + 1 };
-  }
-  return found;
-}
-
-/** A label at `at`, or a prefix and a label, whichever runs longer (今日完成 is a label itself). */
-export function labelOrPrefixedAt(s: string, at: number, end: number): LabelWord | null {
-  const plain = labelWordAt(s, at, end);
-  for (const prefix of PREFIXES) {
-    if (!s.startsWith(prefix, at)) continue;
-    const after = labelWordAt(s, at + prefix.length, end);
-    if (after && after.slot !== 'meta' && (!plain || after.end > plain.end)) return after;
-  }
-  return plain;
-}
-
-const STARTS = new Set<number>([...ROOT.next.keys(), ...PREFIXES.map((p) => p.charCodeAt(0))]);
-
-/** Whether a label (or its prefix) can start with this code unit: most characters are ruled out at once. */
-export function mayStartLabel(c: number): boolean {
-  return STARTS.has(c);
-}
+export const LABEL_PREFIXES: readonly string[] = ['今日', '今天', '当日', '本日', '现场'];

@@ -235,11 +235,12 @@ function skipSpacesAt(s: string, p: number): number {
   return p;
 }
 
-/** Skips the longest of `words` at `p`, repeatedly: 约, 共计, 人民币 … */
+/** Skips the first of `words` found at `p`, repeatedly: 约, 共计, 人民币 … (longer words listed first). */
 function skipWords(s: string, p: number, words: readonly string[]): number {
   for (let moved = true; moved; ) {
     moved = false;
     p = skipSpacesAt(s, p);
+    if (p >= s.length || isDigitChar(s[p]!)) break; // most figures start at once
     for (const w of words) {
       if (s.startsWith(w, p)) {
         p += w.length;
@@ -266,11 +267,25 @@ function numberRunEnd(s: string, p: number): number {
  * The number written in `s[from, to)`, or null. It needs a digit (十余台, 近百人 aside): 千万 alone is
  * no amount.
  */
-function numberIn(s: string, from: number, to: number, unitOnlyOk: boolean): number | null {
-  const run = s.slice(from, to).replace(/[,个\s]/g, '');
+function numberIn(s: string, from: number, to: number, unitOnlyOk: boolean): { value: number; big: boolean } | null {
   let hasDigit = false;
-  for (const c of run) if (isDigitChar(c) || DIGIT_WORDS.has(c)) hasDigit = true;
-  return hasDigit || unitOnlyOk ? readNumber(run) : null;
+  let plain = true; // only 0-9 and a point: read directly, the common case
+  let big = false;
+  let drop = false;
+  for (let i = from; i < to; i++) {
+    const c = s[i]!;
+    if (isDigitChar(c)) hasDigit = true;
+    else if (c === ',' || c === '个' || isSpaceChar(c)) drop = true;
+    else {
+      if (c !== '.') plain = false;
+      if (DIGIT_WORDS.has(c)) hasDigit = true;
+      else if (BIG_UNITS[c] !== undefined) big = true;
+    }
+  }
+  if (!hasDigit && !unitOnlyOk) return null;
+  const run = drop ? s.slice(from, to).replace(/[,个\s]/g, '') : s.slice(from, to);
+  const value = plain ? finite(Number(run)) : readNumber(run);
+  return value === null ? null : { value, big };
 }
 
 /** Words that may stand before an amount: 约2800万元, 共计1.2亿, ￥1,520万元, 已完成投资1.6亿元. */
@@ -300,10 +315,9 @@ export function readAmount(text: string, labelUnit?: string): Figure | null {
     q++;
     scale = 1e-4;
   }
-  const n = numberIn(s, p, to, false);
-  if (n === null) return null;
-  const written = s.slice(p, to);
-  if (/[万萬亿億]/.test(written)) scale = 1e-4;
+  const number = numberIn(s, p, to, false);
+  if (number === null) return null;
+  if (number.big) scale = 1e-4;
   q = skipSpacesAt(s, q);
   const bracketed = bracketedUnit(s, q, YUAN_UNITS);
   if (bracketed) {
@@ -311,7 +325,7 @@ export function readAmount(text: string, labelUnit?: string): Figure | null {
     q = bracketed.end;
   }
   q = skipWords(s, q, ['左右', '余', '多']);
-  const wan = n * (scale ?? (labelUnit !== undefined ? (YUAN_UNITS[labelUnit] ?? 1) : 1));
+  const wan = number.value * (scale ?? (labelUnit !== undefined ? (YUAN_UNITS[labelUnit] ?? 1) : 1));
   return { value: negative ? -clean(wan) : clean(wan), end: q };
 }
 
@@ -363,7 +377,13 @@ function countItem(s: string, p: number): CountItem | null {
     const approx = s[r] === '余' || s[r] === '多' || s[r] === '来';
     if (approx) r++;
     let unit: CountUnit = 'none';
-    const written = COUNT_UNITS.find(([u]) => s.startsWith(u, r));
+    let written: readonly [string, CountUnit] | undefined;
+    for (const unitAndKind of COUNT_UNITS) {
+      if (s.startsWith(unitAndKind[0], r)) {
+        written = unitAndKind;
+        break;
+      }
+    }
     if (written) {
       unit = written[1];
       r += written[0].length;
@@ -373,8 +393,8 @@ function countItem(s: string, p: number): CountItem | null {
     }
     const endsHere = unit !== 'none' || r >= s.length || ITEM_END.has(s[r]!) || isSpaceChar(s[r]!);
     const lead = s.slice(p, start).trim();
-    const n = endsHere ? numberIn(s, q, runEnd, approx || lead.endsWith('近') || lead.endsWith('上')) : null;
-    if (n === null) {
+    const n = endsHere ? numberIn(s, q, runEnd, approx || lead.endsWith('近') || lead.endsWith('上'))?.value : undefined;
+    if (n === undefined) {
       q = runEnd;
       continue;
     }

@@ -85,6 +85,7 @@ const NO_PROBLEM = /^(?:无|暂无|没有|无问题|暂无问题|没有问题|�
 
 /** Items cut where the half-width copy shows a break, taken from the text as typed. */
 function toProblems(typed: string): string[] {
+  if (NO_PROBLEM.test(typed)) return []; // 无, as most reports say
   const norm = toHalfWidth(typed);
   const items: string[] = [];
   let from = 0;
@@ -182,40 +183,56 @@ function collect(entries: readonly Entry[], fallback: Fallbacks): Collected {
 
 const CONTENT: readonly Slot[] = ['progress', 'todayWork', 'workers', 'investmentCumulative'];
 
-/** Every field read and checked: the report, or every problem found. */
-function readFields(c: Collected, today: string): { report: Report } | { errors: FieldError[] } {
-  const { typed, units } = c;
-  const errors = c.conflicts;
-  const notes: Partial<Record<ReportKey, string>> = {};
-  function take<T>(slot: Slot, read: Read<T>): T | null {
+/** Reads the fields one by one, gathering the errors and the remarks kept as notes. */
+class FieldReader {
+  readonly errors: FieldError[];
+  readonly notes: Partial<Record<ReportKey, string>> = {};
+  hasNotes = false;
+
+  constructor(private readonly c: Collected) {
+    this.errors = c.conflicts;
+  }
+
+  take<T>(slot: Slot, read: Read<T>): T | null {
     if ('error' in read) {
-      errors.push(errorFor(slot, read.error, typed[slot] ?? ''));
+      this.errors.push(errorFor(slot, read.error, this.c.typed[slot] ?? ''));
       return null;
     }
-    if (read.note !== null) notes[keyOf(slot)] = read.note;
+    if (read.note !== null) {
+      this.notes[keyOf(slot)] = read.note;
+      this.hasNotes = true;
+    }
     return read.value;
   }
 
-  const date = typed.date === undefined ? today : take('date', toDate(typed.date, today));
+  count(slot: 'workers' | 'machines', message: string): number | null {
+    const typed = this.c.typed[slot];
+    return typed === undefined ? null : this.take(slot, toWhole(typed, readCount(typed), message));
+  }
+
+  amount(slot: 'investmentCumulative' | 'investmentMonth', message: string): number | null {
+    const typed = this.c.typed[slot];
+    return typed === undefined ? null : this.take(slot, toAmount(typed, this.c.units[slot], message));
+  }
+}
+
+/** Every field read and checked: the report, or every problem found. */
+function readFields(c: Collected, today: string): { report: Report } | { errors: FieldError[] } {
+  const { typed } = c;
+  const r = new FieldReader(c);
+  const date = typed.date === undefined ? today : r.take('date', toDate(typed.date, today));
   let progress: Progress = { percent: null, text: null };
   if (typed.progress !== undefined) {
     progress = toProgress(typed.progress);
     const usable = progress.percent === null ? progress.text !== null : progress.percent >= 0 && progress.percent <= 100;
-    if (!usable) errors.push(errorFor('progress', PROGRESS_RANGE, typed.progress));
+    if (!usable) r.errors.push(errorFor('progress', PROGRESS_RANGE, typed.progress));
   }
-  const count = (slot: 'workers' | 'machines', message: string) => {
-    const t = typed[slot];
-    return t === undefined ? null : take(slot, toWhole(t, readCount(t), message));
-  };
-  const amount = (slot: 'investmentCumulative' | 'investmentMonth', message: string) => {
-    const t = typed[slot];
-    return t === undefined ? null : take(slot, toAmount(t, units[slot], message));
-  };
-  const workers = count('workers', '施工人数应为不小于 0 的整数');
-  const machines = count('machines', '机械设备应为不小于 0 的整数');
-  const investmentCumulative = amount('investmentCumulative', '累计完成投资应为金额（万元或亿元）');
-  const investmentMonth = amount('investmentMonth', '本月完成投资应为金额（万元或亿元）');
+  const workers = r.count('workers', '施工人数应为不小于 0 的整数');
+  const machines = r.count('machines', '机械设备应为不小于 0 的整数');
+  const investmentCumulative = r.amount('investmentCumulative', '累计完成投资应为金额（万元或亿元）');
+  const investmentMonth = r.amount('investmentMonth', '本月完成投资应为金额（万元或亿元）');
 
+  const errors = r.errors;
   if (!CONTENT.some((slot) => c.present.has(slot))) errors.push(errorFor('progress', '未找到进度内容', ''));
   if (errors.length > 0 || date === null) {
     errors.sort((a, b) => SLOTS.indexOf(slotOf(a.key)) - SLOTS.indexOf(slotOf(b.key)));
@@ -234,7 +251,7 @@ function readFields(c: Collected, today: string): { report: Report } | { errors:
     problems: typed.problems === undefined ? [] : toProblems(typed.problems),
     nextPlan: typed.nextPlan ?? null,
   };
-  if (Object.keys(notes).length > 0) report.notes = notes;
+  if (r.hasNotes) report.notes = r.notes;
   if (c.correction) report.correction = true;
   return { report };
 }
@@ -246,7 +263,20 @@ const MAYBE_REPORT = /日报|[:：;；,，0-9０-９【[\t]/;
 const MIN_UNTAGGED_LABELS = 3;
 
 
-const filledSlots = (entries: readonly Entry[]): Set<Slot> => new Set(entries.filter((e) => e.lines.length > 0).map((e) => e.slot));
+function filledSlots(entries: readonly Entry[]): Set<Slot> {
+  const slots = new Set<Slot>();
+  for (const e of entries) if (e.lines.length > 0) slots.add(e.slot);
+  return slots;
+}
+
+/** How many fields have a value, counted with a bit a field rather than a set: most messages stop here. */
+function filledCount(sections: readonly Section[]): number {
+  let bits = 0;
+  for (const section of sections) for (const e of section.entries) if (e.lines.length > 0) bits |= 1 << SLOTS.indexOf(e.slot);
+  let n = 0;
+  for (; bits !== 0; bits &= bits - 1) n++;
+  return n;
+}
 
 /** The project a section names: its 项目名称, else its heading; the first section may be named after the tag. */
 function sectionName(s: Scan, section: Section): string | null {
@@ -306,11 +336,10 @@ function readProjects(s: Scan, projects: { section: Section; name: string }[], t
 export function parseMessage(text: string, postedAt: Date): ParseResult {
   if (!MAYBE_REPORT.test(text)) return IGNORED;
   const s = scan(text);
-  const entries = s.sections.length === 1 ? s.sections[0]!.entries : s.sections.flatMap((section) => section.entries);
-  const filled = filledSlots(entries);
+  const filled = filledCount(s.sections);
   // An empty form forwarded without the tag is no report; nor is 日报：请各项目今天18点前报送.
-  if (!s.tagged && filled.size < MIN_UNTAGGED_LABELS) return IGNORED;
-  if (s.bareTag && filled.size === 0) return IGNORED;
+  if (!s.tagged && filled < MIN_UNTAGGED_LABELS) return IGNORED;
+  if (s.bareTag && filled === 0) return IGNORED;
 
   const today = shanghaiToday(postedAt);
   // Table rows are sections already; headings and repeated names are split only when hinted, and
@@ -321,6 +350,7 @@ export function parseMessage(text: string, postedAt: Date): ParseResult {
   const several = split.sections.length > 1 ? severalProjects(split) : null;
   if (several) return { kind: 'reports', reports: readProjects(split, several, today) };
 
+  const entries = s.sections.length === 1 ? s.sections[0]!.entries : s.sections.flatMap((section) => section.entries);
   const heading = s.sections.find((section) => section.heading !== null)?.heading ?? null;
   const dateLine = s.sections.find((section) => section.dateLine !== null)?.dateLine ?? null;
   const read = readFields(collect(entries, { project: heading ?? s.header, date: s.headerDate ?? dateLine, correction: s.correction }), today);

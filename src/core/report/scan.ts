@@ -1,6 +1,6 @@
 import { parseDateText } from './dates';
 import { isCorrectionLine, isProjectName, readHeader, reportTitle, skipCorrectionMark } from './header';
-import { labelOrPrefixedAt, mayStartLabel, type Slot } from './labels';
+import { LABEL_PREFIXES, LABELS, SIGN_OFF_LABELS, SLOTS, type Slot } from './labels';
 import { trimEdges } from './text';
 
 /**
@@ -50,16 +50,74 @@ export const MAX_PROJECTS = 50;
 /** More cells than any report table has: a row this wide is no table. */
 const MAX_COLUMNS = 40;
 
+/** A trie node over UTF-16 code units; `slot` is set where a label ends. */
+interface Node {
+  next: Map<number, Node>;
+  slot: Slot | 'meta' | null;
+}
+
+const ROOT: Node = { next: new Map(), slot: null };
+
+function addLabel(word: string, slot: Slot | 'meta'): void {
+  let node = ROOT;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    let child = node.next.get(c);
+    if (!child) {
+      child = { next: new Map(), slot: null };
+      node.next.set(c, child);
+    }
+    node = child;
+  }
+  node.slot = slot;
+}
+
+for (const slot of SLOTS) for (const label of LABELS[slot]) addLabel(label, slot);
+for (const word of SIGN_OFF_LABELS) addLabel(word, 'meta');
+
+interface LabelWord {
+  slot: Slot | 'meta';
+  end: number;
+}
+
+/** The longest label starting at `at` (施工人数 before 人数), in time bounded by the longest label. */
+function labelWordAt(s: string, at: number): LabelWord | null {
+  let node = ROOT;
+  let found: LabelWord | null = null;
+  for (let i = at; i < s.length; i++) {
+    const child = node.next.get(s.charCodeAt(i));
+    if (!child) break;
+    node = child;
+    if (node.slot !== null) found = { slot: node.slot, end: i + 1 };
+  }
+  return found;
+}
+
+const PREFIX_STARTS = new Set(LABEL_PREFIXES.map((p) => p.charCodeAt(0)));
+
+/** A label at `at`, or a prefix and a label, whichever runs longer (今日完成 is a label itself). */
+function labelOrPrefixedAt(s: string, at: number): LabelWord | null {
+  const plain = labelWordAt(s, at);
+  if (!PREFIX_STARTS.has(s.charCodeAt(at))) return plain;
+  for (const prefix of LABEL_PREFIXES) {
+    if (!s.startsWith(prefix, at)) continue;
+    const after = labelWordAt(s, at + prefix.length);
+    if (after && after.slot !== 'meta' && (!plain || after.end > plain.end)) return after;
+  }
+  return plain;
+}
+
+type SlotSet = Readonly<Partial<Record<Slot, true>>>;
 /** Fields whose value may run on over following unlabelled lines. */
-const CONTINUED: ReadonlySet<Slot> = new Set(['progress', 'todayWork', 'problems', 'nextPlan']);
+const CONTINUED: SlotSet = { progress: true, todayWork: true, problems: true, nextPlan: true };
 /** Free text, which a label without a colon cuts only after a space: 混凝土浇筑，进度款已申请 stays whole. */
-const FREE_TEXT: ReadonlySet<Slot> = new Set(['todayWork', 'problems', 'nextPlan']);
+const FREE_TEXT: SlotSet = { todayWork: true, problems: true, nextPlan: true };
 /** Fields a label without a colon may open only when a quantity follows: 形象进度30%, 施工人数 45人. */
-const QUANTITY_SLOTS: ReadonlySet<Slot> = new Set(['date', 'progress', 'workers', 'machines', 'investmentCumulative', 'investmentMonth']);
+const QUANTITY_SLOTS: SlotSet = { date: true, progress: true, workers: true, machines: true, investmentCumulative: true, investmentMonth: true };
 /** Fields that tell what happened on site, after which a name-like line is no heading. */
-const CONTENT_SLOTS: ReadonlySet<Slot> = new Set(['progress', 'todayWork', 'workers', 'machines', 'investmentCumulative', 'investmentMonth']);
+const CONTENT_SLOTS: SlotSet = { progress: true, todayWork: true, workers: true, machines: true, investmentCumulative: true, investmentMonth: true };
 const WRAPPED_NAME = /^[【[［]([^【】[\]［］]+)[】\]］]$/;
-const MONEY_SLOTS: ReadonlySet<Slot> = new Set(['investmentCumulative', 'investmentMonth']);
+const MONEY_SLOTS: SlotSet = { investmentCumulative: true, investmentMonth: true };
 /** A text label without a colon this long may be followed by its value directly: 存在问题无. */
 const SELF_EVIDENT_LABEL = 4;
 
@@ -84,23 +142,47 @@ const isSeparator = (c: number): boolean => isLooseSeparator(c) || c === 0x3002 
 const isOpenBracket = (c: number): boolean => c === 0x28 || c === 0xff08;
 const isCloseBracket = (c: number): boolean => c === 0x29 || c === 0xff09;
 const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
-/** 【 [ ［: a label in them needs no separator after it. */
-const isLabelOpen = (c: number): boolean => c === 0x3010 || c === 0x5b || c === 0xff3b;
 const isLabelClose = (c: number): boolean => c === 0x3011 || c === 0x5d || c === 0xff3d;
 
-const codes = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
-const CHINESE_ORDINALS = codes('一二三四五六七八九十');
-const NUMERALS = codes('0123456789０１２３４５６７８９.．,，零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟萬億个');
-/** What may follow a figure: a unit, 余/多/来 (100余人), a percent sign. */
-const COUNT_AFTER = codes('人名位个台辆部套架余多来左');
-const MONEY_AFTER = codes('元万亿萬億余多左');
-const PERCENT_SIGNS = codes('%％');
-/** Characters a figure ends on, after which a label may follow without a space: 72%施工人数118人. */
-const FIGURE_END = codes('0123456789０１２３４５６７８９%％人名台辆元');
-const NOTHING_NUMERIC = codes('无');
+// Character classes by code unit, a bit each: looked up for nearly every character, so a table.
+const CLASS = new Uint8Array(0x10000);
+/** A label or its prefix may start here. */
+const LABEL_START = 1;
+/** Numbering (1、 ① （一） 1️⃣) may start here. */
+const NUMBERING_START = 2;
+/** Part of a written number: 12,800 and 1.42亿 and 两千三百万. */
+const NUMERAL = 4;
+/** May follow a count: a unit, 余/多/来 (100余人), 左右. */
+const COUNT_AFTER = 8;
+/** May follow an amount: 元, 万, 亿, 余, 多, 左右. */
+const MONEY_AFTER = 16;
+/** A figure may end on it, and a label follow without a space: 72%施工人数118人. */
+const FIGURE_END = 32;
+/** Whitespace, an emoji or a bullet may start here, which a line's content comes after. */
+const DECORATION_START = 64;
+/** 【 [ ［: a label in them needs no separator after it. */
+const LABEL_OPEN = 128;
 
-/** Whether numbering (1、 ① （一） 1️⃣) can start here: most boundaries are followed by none. */
-const mayStartNumbering = (c: number): boolean => isDigit(c) || isOpenBracket(c) || (c >= 0x2460 && c <= 0x2473) || CHINESE_ORDINALS.has(c);
+function mark(bit: number, chars: string): void {
+  for (let i = 0; i < chars.length; i++) CLASS[chars.charCodeAt(i)]! |= bit;
+}
+function markRange(bit: number, from: number, to: number): void {
+  for (let c = from; c <= to; c++) CLASS[c]! |= bit;
+}
+for (const c of [...ROOT.next.keys(), ...PREFIX_STARTS]) CLASS[c]! |= LABEL_START;
+mark(NUMBERING_START, '0123456789０１２３４５６７８９(（一二三四五六七八九十');
+markRange(NUMBERING_START, 0x2460, 0x2473);
+mark(NUMERAL, '0123456789０１２３４５６７８９.．,，零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟萬億个');
+mark(COUNT_AFTER, '人名位个台辆部套架余多来左');
+mark(MONEY_AFTER, '元万亿萬億余多左');
+mark(FIGURE_END, '0123456789０１２３４５６７８９%％人名台辆元');
+mark(DECORATION_START, ' \t\v\f\u00a0\u1680\u3000\ufeff\u00a9\u00ae\u3030\u303d\u3297\u3299\ufe0f•·●○■□◆◇▪▫▶►➤➢→*>~-');
+markRange(DECORATION_START, 0x2000, 0x2bff); // spaces, arrows, symbols and most emoji of the BMP
+markRange(DECORATION_START, 0xd800, 0xdfff); // emoji beyond the BMP
+mark(LABEL_OPEN, '【[［');
+
+const isLabelOpen = (c: number): boolean => (CLASS[c]! & LABEL_OPEN) !== 0;
+const mayStartNumbering = (c: number): boolean => (CLASS[c]! & NUMBERING_START) !== 0;
 
 function skip(re: RegExp, s: string, at: number): number {
   re.lastIndex = at;
@@ -127,16 +209,16 @@ function figureAt(s: string, at: number, slot: Slot): boolean {
   const c = s.charCodeAt(p);
   if (slot === 'date') return isDigit(c) || s.startsWith('今', p) || s.startsWith('昨', p) || s.startsWith('前', p);
   if (slot === 'progress' && s.startsWith('百分之', p)) return true;
-  if (NOTHING_NUMERIC.has(c)) return (slot === 'workers' || slot === 'machines') && endsFigure(s, p + 1);
+  if (c === 0x65e0 /* 无 */) return (slot === 'workers' || slot === 'machines') && endsFigure(s, p + 1);
   if (c === 0x2d || c === 0xff0d) p++; // a negative figure is still the field's, to be refused by name
   const start = p;
-  while (p < s.length && NUMERALS.has(s.charCodeAt(p))) p++;
+  while (p < s.length && CLASS[s.charCodeAt(p)]! & NUMERAL) p++;
   if (p === start) return false;
   p = skipSpaces(s, p);
   const next = s.charCodeAt(p);
-  if (PERCENT_SIGNS.has(next)) return slot === 'progress';
-  if (MONEY_SLOTS.has(slot) && MONEY_AFTER.has(next)) return true;
-  if ((slot === 'workers' || slot === 'machines') && COUNT_AFTER.has(next)) return true;
+  if (next === 0x25 || next === 0xff05) return slot === 'progress';
+  if (MONEY_SLOTS[slot] && CLASS[next]! & MONEY_AFTER) return true;
+  if ((slot === 'workers' || slot === 'machines') && CLASS[next]! & COUNT_AFTER) return true;
   return endsFigure(s, p);
 }
 
@@ -190,8 +272,8 @@ function unitAt(s: string, at: number): { unit: string; end: number } | null {
 function labelAt(s: string, at: number, before: Before, current: Slot | null, inHeader = false): Label | null {
   const c = s.charCodeAt(at);
   if (isLabelOpen(c)) return bracketLabelAt(s, at);
-  if (!mayStartLabel(c)) return null;
-  const word = labelOrPrefixedAt(s, at, s.length);
+  if (!(CLASS[c]! & LABEL_START)) return null;
+  const word = labelOrPrefixedAt(s, at);
   if (!word) return null;
   let p = skipSpaces(s, word.end);
   let unit: string | undefined;
@@ -211,8 +293,8 @@ function labelAt(s: string, at: number, before: Before, current: Slot | null, in
   const slot = word.slot;
   if (slot === 'meta' || !bounded || p >= s.length || isSeparator(sep)) return null;
   if (!lineStart && !inHeader && slot === current) return null; // 管理人员12人，作业人员86人: parts of one figure
-  if (QUANTITY_SLOTS.has(slot)) {
-    const inFreeText = current !== null && FREE_TEXT.has(current);
+  if (QUANTITY_SLOTS[slot]) {
+    const inFreeText = current !== null && FREE_TEXT[current] === true;
     if (inFreeText && !lineStart && before !== Before.Space) return null;
     return figureAt(s, p, slot) ? { slot, unit, valueStart: skipLink(s, p) } : null;
   }
@@ -229,7 +311,7 @@ function skipLink(s: string, p: number): number {
 
 /** 【形象进度】48%, [施工人数]：45人: a label in brackets, taken wherever it stands. */
 function bracketLabelAt(s: string, at: number): Label | null {
-  const word = labelOrPrefixedAt(s, at + 1, s.length);
+  const word = labelOrPrefixedAt(s, at + 1);
   if (!word) return null;
   let p = skipSpaces(s, word.end);
   let unit: string | undefined;
@@ -253,7 +335,7 @@ function beforeAt(s: string, i: number): Before {
   const c = s.charCodeAt(i - 1);
   if (isSpace(c)) return Before.Space;
   if (isSeparator(c) || isCloseBracket(c) || isLabelClose(c)) return Before.Separator;
-  return FIGURE_END.has(c) ? Before.Figure : Before.Other;
+  return CLASS[c]! & FIGURE_END ? Before.Figure : Before.Other;
 }
 
 const newSection = (): Section => ({ entries: [], heading: null, dateLine: null, hasContent: false });
@@ -272,7 +354,7 @@ function tableHeader(line: string): Columns | null {
   for (const raw of line.split('\t')) {
     const cell = raw.trim();
     if (cell) filled++;
-    const word = cell ? labelOrPrefixedAt(cell, 0, cell.length) : null;
+    const word = cell ? labelOrPrefixedAt(cell, 0) : null;
     let end = word?.end ?? 0;
     const unit = word ? unitAt(cell, skipSpaces(cell, end)) : null;
     if (unit) end = skipSpaces(cell, unit.end);
@@ -321,15 +403,15 @@ class Scanner {
   }
 
   private line(line: string): void {
-    const contentStart = skip(DECORATION, line, 0);
+    const contentStart = CLASS[line.charCodeAt(0)]! & DECORATION_START ? skip(DECORATION, line, 0) : 0;
     if (contentStart === line.length) return; // blank lines keep the field above open
     if (this.tableLine(line)) return;
 
-    let p = skip(NUMBERING_AT, line, contentStart);
+    let p = mayStartNumbering(line.charCodeAt(contentStart)) ? skip(NUMBERING_AT, line, contentStart) : contentStart;
     const numbered = p > contentStart;
     if (numbered) p = skip(DECORATION, line, p);
 
-    if (!this.section.hasContent && isCorrectionLine(line.slice(p))) {
+    if (!this.section.hasContent && line.includes('正') && isCorrectionLine(line.slice(p))) {
       this.result.correction = true; // 更正： on a line of its own, above the tag or below it
       return;
     }
@@ -375,7 +457,7 @@ class Scanner {
       }
     }
     // A continuation line keeps its own numbering; a name-like line may head a project's fields.
-    const awaited = this.current !== null && this.current.lines.length === 0 && CONTINUED.has(this.current.slot);
+    const awaited = this.current !== null && this.current.lines.length === 0 && CONTINUED[this.current.slot] === true;
     this.rest(line, contentStart, false, awaited ? undefined : p);
   }
 
@@ -387,7 +469,7 @@ class Scanner {
     }
     // Under a header only a row whose first cell is a label can be another header.
     const start = skipSpaces(line, 0);
-    const header = !this.columns || labelOrPrefixedAt(line, start, line.length) ? tableHeader(line) : null;
+    const header = !this.columns || labelOrPrefixedAt(line, start) ? tableHeader(line) : null;
     if (header) {
       this.columns = header;
       this.seenContent = true;
@@ -416,7 +498,7 @@ class Scanner {
     let segStart = from;
     for (let i = from; i < line.length; i++) {
       const c = line.charCodeAt(i);
-      if (!mayStartLabel(c) && !isLabelOpen(c) && !mayStartNumbering(c)) continue;
+      if (!(CLASS[c]! & (LABEL_START | LABEL_OPEN | NUMBERING_START))) continue;
       const inHeader = onTagLine && this.current === null;
       const before = i === segStart ? (inHeader ? Before.LineStart : Before.ValueStart) : beforeAt(line, i);
       // Numbering inside a line (；2、施工人数：) belongs to the label after it.
@@ -475,7 +557,7 @@ class Scanner {
     if (slot === 'project' && this.section.hasContent && !this.columns) {
       if (this.several) this.startSection(null);
       else this.result.severalHinted = true;
-    } else if (this.headingAfterFields && CONTENT_SLOTS.has(slot)) this.result.severalHinted = true;
+    } else if (this.headingAfterFields && CONTENT_SLOTS[slot]) this.result.severalHinted = true;
     const entry: Entry = { slot, unit: unit !== undefined && MONEY_UNITS.has(unit) ? unit : undefined, lines: [] };
     this.section.entries.push(entry);
     this.current = entry;
@@ -492,12 +574,12 @@ class Scanner {
       return;
     }
     if (!current) return;
-    if (current.lines.length > 0 && !CONTINUED.has(current.slot)) {
+    if (current.lines.length > 0 && !CONTINUED[current.slot]) {
       this.current = null; // a remark under a one-value field such as 施工人数 is not part of it
       return;
     }
     current.lines.push(value);
-    if (CONTENT_SLOTS.has(current.slot)) this.section.hasContent = true;
+    if (CONTENT_SLOTS[current.slot]) this.section.hasContent = true;
   }
 }
 

@@ -1,4 +1,11 @@
-const EDGE_PUNCTUATION = /[\s:：;；,，。、]/;
+/** Whitespace and the separators :：;；,，。、 */
+function isEdge(c: number): boolean {
+  return (
+    c === 0x20 || c === 0x3a || c === 0xff1a || c === 0x3b || c === 0xff1b || c === 0x2c || c === 0xff0c || c === 0x3002 || c === 0x3001 ||
+    (c >= 9 && c <= 13) || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x1680
+  );
+}
 const EMPTY_BRACKETS = /[(（【[]\s*[)）】\]]/g;
 const WRAPPED = /^[(（【[]([^()（）【】[\]]*)[)）】\]]$/;
 
@@ -13,7 +20,7 @@ export function cleanText(s: string): string | null {
 export function trimEdges(s: string): string {
   let from = 0;
   let to = s.length;
-  while (from < to && EDGE_PUNCTUATION.test(s[from]!)) from++;
-  while (to > from && EDGE_PUNCTUATION.test(s[to - 1]!)) to--;
+  while (from < to && isEdge(s.charCodeAt(from))) from++;
+  while (to > from && isEdge(s.charCodeAt(to - 1))) to--;
   return from === 0 && to === s.length ? s : s.slice(from, to);
 }
