@@ -11,3 +11,32 @@ export const CORPUS: string[] = [
   '🏗️【日报】\n1. 项目：城东中学扩建工程\n2. 形象进度：４５％（教学楼封顶）\n3. 施工人数：一百二十人\n4. 累计完成投资：三千五百万元\n5. 存在问题：（1）临时用电容量不足（2）渣土外运受限\n6. 明日计划：砌体施工',
   '好的👌',
 ];
+
+/** A string of exactly `n` characters made of `unit` repeated. */
+const fill = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+
+/**
+ * Messages built to make a scanner backtrack or copy: long runs after labels, labels repeated,
+ * long numbers and bracket runs. Each takes the size in characters.
+ */
+export const ADVERSARIAL: Readonly<Record<string, (n: number) => string>> = {
+  spacesAfterLabel: (n) => `#日报\n形象进度${' '.repeat(n - 9)}`,
+  spacesBeforeColon: (n) => `形象进度${' '.repeat(n - 5)}：`,
+  labelsRepeated: (n) => `#日报\n${fill('形象进度：', n - 4)}`,
+  labelsWithoutColon: (n) => `#日报\n${fill('施工人数 ', n - 4)}`,
+  labelLines: (n) => `#日报\n${fill('施工人数：1\n', n - 4)}`,
+  digitRun: (n) => `#日报\n累计完成投资：${'1'.repeat(n - 11)}`,
+  digitRunPercent: (n) => `#日报\n形象进度：${'9'.repeat(n - 9)}%`,
+  percentRun: (n) => `#日报\n形象进度：${fill('1%', n - 9)}`,
+  numeralRun: (n) => `#日报\n施工人数：${'一'.repeat(n - 9)}`,
+  groupedDigits: (n) => `#日报\n施工人数：${fill('1,', n - 9)}`,
+  bracketRun: (n) => `#日报\n形象进度：${'（'.repeat(n - 9)}`,
+  bracketPairs: (n) => `#日报\n累计完成投资：${fill('（）', n - 11)}`,
+  numberedItems: (n) => `#日报\n存在问题：${fill('(1', n - 9)}`,
+  tabRow: (n) => fill('形象进度\t', n),
+  tableRows: (n) => `项目名称\t形象进度\t施工人数\n${fill('冷链物流基地\t22%\t36\n', n - 14)}`,
+  tableLongCells: (n) => `项目名称\t今日进展\t施工人数\n${fill(`冷链物流基地\t${fill('钢筋绑扎，', Math.floor(n / 40))}\t36\n`, n - 14)}`,
+  projectSections: (n) => `#日报\n${fill('一、冷链物流基地\n形象进度：22%\n', n - 4)}`,
+  projectNames: (n) => `#日报\n形象进度：22%\n${fill('城东中学扩建工程\n', n - 13)}`,
+  bracketLabels: (n) => `#日报\n${fill('【形象进度】', n - 4)}`,
+};

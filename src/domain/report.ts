@@ -11,9 +11,13 @@ export interface Report {
   investmentMonth: number | null;
   problems: string[];
   nextPlan: string | null;
+  /** Remarks typed after a field's figure (`1.6亿元，占总投资32%` → 占总投资32%), by field; absent when none. */
+  notes?: Partial<Record<ReportKey, string>>;
+  /** Marked 更正 by its writer: it corrects that day's report. Absent when not. */
+  correction?: true;
 }
 
-export type ReportKey = keyof Report;
+export type ReportKey = Exclude<keyof Report, 'notes' | 'correction'>;
 
 /** Canonical Chinese label of each field: what the bot and the CLI name in errors. */
 export const FIELD_LABELS: Record<ReportKey, string> = {
@@ -42,10 +46,18 @@ export interface FieldError {
   example: string;
 }
 
+/** One project's part of a message that reports on several (a 镇街 liaison's combined report). */
+export type ProjectResult =
+  | { kind: 'report'; report: Report }
+  /** `project` is the name as written in the message. */
+  | { kind: 'invalid'; project: string; errors: FieldError[] };
+
 export type ParseResult =
   | { kind: 'report'; report: Report }
   | { kind: 'invalid'; errors: FieldError[] }
-  | { kind: 'ignored' };
+  | { kind: 'ignored' }
+  /** Several projects in one message, each read and checked on its own, in the order written. */
+  | { kind: 'reports'; reports: ProjectResult[] };
 
 /** One version of a project's report for a day, as stored (the typed project name resolved to `projectId`). */
 export interface StoredReport extends Omit<Report, 'project'> {

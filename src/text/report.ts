@@ -1,5 +1,5 @@
-import type { Report } from '../domain/report';
-import { dayLabel, reportFigures, reportTemplate } from './format';
+import type { FieldError, Report } from '../domain/report';
+import { dayLabel, invalidReply, reportFigures, reportTemplate } from './format';
 import { trackingNote, type ProblemTracking } from './problems';
 
 export const TEMPLATE_COMMAND = { usage: '#模板', help: '获取本群项目的日报模板' } as const;
@@ -12,6 +12,11 @@ export function templateReply(projects: readonly string[]): string {
 }
 
 export const REPORT_IN_GROUP = '请在项目工作群中发送日报。';
+
+/** One project of a combined report that must be fixed, named as written. */
+export function projectInvalidReply(project: string, errors: FieldError[]): string {
+  return `${project}：${invalidReply(errors)}`;
+}
 
 /** A report without 项目名称 in a group of several projects. */
 export function reportNeedsProject(projects: readonly string[]): string {

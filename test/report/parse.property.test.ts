@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { parseMessage } from '../../src/core/report/parse';
-import { FIELD_LABELS, type ParseResult, type Report, type ReportKey } from '../../src/domain/report';
+import { FIELD_LABELS, type FieldError, type ParseResult, type Report, type ReportKey } from '../../src/domain/report';
 import { addDays, shanghaiDate } from '../../src/time/clock';
 import { blankReport } from '../support/report';
 
@@ -17,33 +17,52 @@ const TOKENS = [
   '0', '1', '12', '38', '100', '110', '１２', '.', '-', '一', '两', '十', '百', '千', '万', '亿', '元', '人', '台',
   '年', '月', '日', '号', '11月24日', '2026-11-24', '11.24', '今天', '昨天', '前天', '星期五',
   '无', '暂无', '待统计', '综合楼', '浇筑',
+  '\t', '【', '】', '更正', '（更正）', '补报', '城东中学扩建工程', '一、港口物流仓储中心', '施工人员', '投资完成情况', '本月完成',
+  '累计完成', '今天', '余', '约', '近', '个亿', '其中', '，占总投资32%', '共计',
 ];
 const domainText = fc.string({ unit: fc.oneof(fc.constantFrom(...TOKENS), fc.string({ unit: 'binary', maxLength: 2 })), maxLength: 60 });
 const anyText = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), domainText);
 
-function checkResult(r: ParseResult, at: Date): void {
-  expect(['report', 'invalid', 'ignored']).toContain(r.kind);
-  if (r.kind === 'invalid') {
-    expect(r.errors.length).toBeGreaterThan(0);
-    for (const e of r.errors) {
-      expect(e.key in FIELD_LABELS).toBe(true);
-      expect(e.field).toBe(FIELD_LABELS[e.key]);
-      expect(CANONICAL.has(e.field)).toBe(true);
-      expect(e.message).not.toBe('');
-      expect(e.example).not.toBe('');
-      expect(typeof e.got).toBe('string');
-    }
+function checkErrors(errors: FieldError[]): void {
+  expect(errors.length).toBeGreaterThan(0);
+  for (const e of errors) {
+    expect(e.key in FIELD_LABELS).toBe(true);
+    expect(e.field).toBe(FIELD_LABELS[e.key]);
+    expect(CANONICAL.has(e.field)).toBe(true);
+    expect(e.message).not.toBe('');
+    expect(e.example).not.toBe('');
+    expect(typeof e.got).toBe('string');
   }
-  if (r.kind === 'report') {
-    const x = r.report;
-    expect(x.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(x.date <= shanghaiDate(at)).toBe(true);
-    if (x.progressPercent !== null) expect(x.progressPercent >= 0 && x.progressPercent <= 100).toBe(true);
-    for (const n of [x.workers, x.machines]) if (n !== null) expect(Number.isSafeInteger(n) && n >= 0).toBe(true);
-    for (const n of [x.investmentCumulative, x.investmentMonth]) if (n !== null) expect(Number.isFinite(n) && n >= 0).toBe(true);
-    for (const p of x.problems) expect(p).not.toBe('');
-    const content = [x.progressPercent, x.progressText, x.todayWork, x.workers, x.investmentCumulative];
-    expect(content.some((v) => v !== null)).toBe(true);
+}
+
+function checkReport(x: Report, at: Date): void {
+  expect(x.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(x.date <= shanghaiDate(at)).toBe(true);
+  if (x.progressPercent !== null) expect(x.progressPercent >= 0 && x.progressPercent <= 100).toBe(true);
+  for (const n of [x.workers, x.machines]) if (n !== null) expect(Number.isSafeInteger(n) && n >= 0).toBe(true);
+  for (const n of [x.investmentCumulative, x.investmentMonth]) if (n !== null) expect(Number.isFinite(n) && n >= 0).toBe(true);
+  for (const p of x.problems) expect(p).not.toBe('');
+  for (const [k, note] of Object.entries(x.notes ?? {})) {
+    expect(k in FIELD_LABELS).toBe(true);
+    expect(note).not.toBe('');
+  }
+  const content = [x.progressPercent, x.progressText, x.todayWork, x.workers, x.investmentCumulative];
+  expect(content.some((v) => v !== null)).toBe(true);
+}
+
+function checkResult(r: ParseResult, at: Date): void {
+  expect(['report', 'invalid', 'ignored', 'reports']).toContain(r.kind);
+  if (r.kind === 'invalid') checkErrors(r.errors);
+  if (r.kind === 'report') checkReport(r.report, at);
+  if (r.kind === 'reports') {
+    expect(r.reports.length).toBeGreaterThan(1);
+    for (const one of r.reports) {
+      if (one.kind === 'report') checkReport(one.report, at);
+      else {
+        expect(one.project).not.toBe('');
+        checkErrors(one.errors);
+      }
+    }
   }
 }
 

@@ -1,7 +1,9 @@
 import { reportTemplate } from '../../src/text/format';
 import { parseMessage } from '../../src/core/report/parse';
+import { MAX_PROJECTS } from '../../src/core/report/scan';
 import type { FieldError, ParseResult, Report } from '../../src/domain/report';
 import { blankReport } from '../support/report';
+import { LABELS, SLOTS, type Slot } from '../../src/core/report/labels';
 
 const POSTED = new Date('2026-11-24T10:00:00+08:00');
 
@@ -282,6 +284,85 @@ describe('labels, separators and layout', () => {
   });
 });
 
+describe('labels as people write them', () => {
+  const VALUE: Record<Slot, [string, Partial<Report>]> = {
+    project: ['港口物流仓储中心', { project: '港口物流仓储中心' }],
+    date: ['11月23日', { date: '2026-11-23' }],
+    progress: ['38%', { progressPercent: 38 }],
+    todayWork: ['桩基检测', { todayWork: '桩基检测' }],
+    workers: ['64人', { workers: 64 }],
+    machines: ['7台', { machines: 7 }],
+    investmentCumulative: ['2800万元', { investmentCumulative: 2800 }],
+    investmentMonth: ['300万元', { investmentMonth: 300 }],
+    problems: ['电力接入滞后', { problems: ['电力接入滞后'] }],
+    nextPlan: ['土方开挖', { nextPlan: '土方开挖' }],
+  };
+  const everyLabel = SLOTS.flatMap((slot) => LABELS[slot].map((label) => [label, slot] as const));
+  const otherContent = (slot: Slot) => (slot === 'todayWork' ? '形象进度：1%' : '今日工作：桩基检测');
+
+  it.each(everyLabel)('reads %s as %s', (label, slot) => {
+    const [value, want] = VALUE[slot];
+    expect(report(`#日报\n${otherContent(slot)}\n${label}：${value}`)).toMatchObject(want);
+  });
+
+  it.each(everyLabel.filter(([, slot]) => ['progress', 'workers', 'machines', 'investmentCumulative', 'investmentMonth'].includes(slot)))(
+    'reads %s without a colon before its figure',
+    (label, slot) => {
+      const [value, want] = VALUE[slot];
+      expect(report(`#日报\n今日工作：桩基检测\n${label}${value}`)).toMatchObject(want);
+      expect(report(`#日报\n今日工作：桩基检测\n${label} ${value}`)).toMatchObject(want);
+    },
+  );
+
+  it('takes a label in brackets, with or without a separator after it', () => {
+    expect(report('#日报\n【形象进度】48%\n[施工人数]：45人\n［机械设备］7台')).toMatchObject({ progressPercent: 48, workers: 45, machines: 7 });
+    expect(report('【日报】【项目名称】冷链物流基地【形象进度】20%')).toMatchObject({ project: '冷链物流基地', progressPercent: 20 });
+  });
+
+  it('takes a text label without a colon when a space follows it, or when it is long', () => {
+    expect(report('#日报\n形象进度：1%\n存在问题 无\n明日计划 三层砌体').nextPlan).toBe('三层砌体');
+    expect(report('#日报\n形象进度：1%\n明日计划三层砌体').nextPlan).toBe('三层砌体');
+    expect(report('#日报\n形象进度：1%\n存在问题：\n问题较多').problems).toEqual(['问题较多']);
+  });
+
+  it('takes 今日, 今天, 当日 and 现场 before a label', () => {
+    expect(report('#日报\n今日形象进度：40%\n现场施工人员：66人\n当日投入机械8台')).toMatchObject({ progressPercent: 40, workers: 66, machines: 8 });
+  });
+
+  it('takes 为 and 达 between a label and its figure', () => {
+    expect(report('#日报\n形象进度为16%\n施工人数为28人\n累计完成投资达3100万元')).toMatchObject({ progressPercent: 16, workers: 28, investmentCumulative: 3100 });
+  });
+
+  it('needs a figure after a label without a colon: a label word in a sentence is no label', () => {
+    const r = report('#日报\n形象进度：1%\n存在问题：\n1、设备2号机组检修\n2、进度一般\n3、人数不足');
+    expect(r).toMatchObject({ progressPercent: 1, machines: null, workers: null, problems: ['设备2号机组检修', '进度一般', '人数不足'] });
+  });
+
+  it('cuts free text at a label without a colon only after a space', () => {
+    expect(report('#日报\n今日进展：钢筋绑扎 施工人数56人')).toMatchObject({ todayWork: '钢筋绑扎', workers: 56 });
+    expect(report('#日报\n今日进展：钢筋绑扎，进度30%\n施工人数：56人')).toMatchObject({ todayWork: '钢筋绑扎，进度30%', progressPercent: null });
+  });
+
+  it('reads one line of labels without colons, as voice input gives it', () => {
+    expect(report('#日报 城东中学扩建工程 今天形象进度72% 施工人数118人 累计完成投资1.12亿元')).toMatchObject({
+      project: '城东中学扩建工程',
+      progressPercent: 72,
+      workers: 118,
+      investmentCumulative: 11200,
+    });
+    expect(report('#日报 港口物流仓储中心今天形象进度15%施工人数26人累计完成投资3000万元')).toMatchObject({
+      project: '港口物流仓储中心',
+      progressPercent: 15,
+      workers: 26,
+      investmentCumulative: 3000,
+    });
+  });
+
+  it('ends a field at a sign-off label inside a line', () => {
+    expect(report('#日报\n形象进度：1%\n存在问题：无 填报人：张三').problems).toEqual([]);
+  });
+});
+
 describe('values over several lines', () => {
   it('collects problems listed under the label', () => {
     const text = '#日报\n形象进度：38%\n存在问题：\n1、高压线迁改需供电部门配合\n2、部分苗木补偿未谈妥\n明日计划：继续';
@@ -406,6 +487,47 @@ describe('numbers', () => {
   });
 });
 
+describe('a figure followed by a remark', () => {
+  it('keeps the remark as the field’s note', () => {
+    const r = report('#日报\n形象进度：40%\n累计完成投资：1.6亿元，占总投资32%\n本月完成投资：300万元（预计月底达500万元）\n施工人数：64人（其中管理人员8人）\n机械设备：8台 含旋挖钻机2台');
+    expect(r).toMatchObject({ investmentCumulative: 16000, investmentMonth: 300, workers: 64, machines: 8 });
+    expect(r.notes).toEqual({
+      investmentCumulative: '占总投资32%',
+      investmentMonth: '预计月底达500万元',
+      workers: '其中管理人员8人',
+      machines: '含旋挖钻机2台',
+    });
+  });
+
+  it('has no notes when nothing follows the figures, or only an emoji', () => {
+    expect(report('#日报\n形象进度：40%\n施工人数：45人👷\n累计完成投资：1.6亿元。').notes).toBeUndefined();
+  });
+
+  it('keeps a remark after a date', () => {
+    expect(report('#日报\n形象进度：40%\n日期：11月23日（补报）')).toMatchObject({ date: '2026-11-23', notes: { date: '补报' } });
+    expect(report('#日报\n形象进度：40%\n日期：11月24日（星期二） 17:30').notes).toBeUndefined();
+  });
+
+  it('keeps a remark after the progress figure as its description', () => {
+    expect(report('#日报\n形象进度：73%，占年度计划90%')).toMatchObject({ progressPercent: 73, progressText: '占年度计划90%' });
+    expect(report('#日报\n形象进度：约45%')).toMatchObject({ progressPercent: 45, progressText: null });
+  });
+
+  it('adds up parts but keeps a stated total', () => {
+    expect(report('#日报\n施工人数：管理人员12人，作业人员86人\n机械设备：挖机3台、塔吊2台、汽车吊1台')).toMatchObject({ workers: 98, machines: 6 });
+    expect(report('#日报\n施工人数：共计98人，其中管理人员12人')).toMatchObject({ workers: 98, notes: { workers: '其中管理人员12人' } });
+  });
+
+  it('reads 无 as no people or machines', () => {
+    expect(report('#日报\n形象进度：92%\n施工人数：无\n机械设备：无')).toMatchObject({ workers: 0, machines: 0 });
+  });
+
+  it('still refuses a field with no figure, or an impossible one, whatever follows', () => {
+    expect(errors('#日报\n形象进度：1%\n累计完成投资：待财务核算（约几千万）').map((e) => e.key)).toEqual(['investmentCumulative']);
+    expect(errors('#日报\n形象进度：1%\n施工人数：3.5人（含半天工）').map((e) => e.key)).toEqual(['workers']);
+  });
+});
+
 describe('dates', () => {
   const at = (text: string, postedAt: Date = POSTED) => report(`#日报\n形象进度：1%\n日期：${text}`, postedAt).date;
 
@@ -469,6 +591,152 @@ describe('dates', () => {
   it('prefers the 日期 field over a bare date line', () => {
     expect(report('#日报\n11月20日\n日期：11月21日\n形象进度：1%').date).toBe('2026-11-21');
     expect(errors('#日报\n11月30日\n形象进度：1%')[0]).toMatchObject({ field: '日期', got: '11月30日' });
+  });
+});
+
+describe('the first line', () => {
+  it.each([
+    ['城东中学扩建工程日报', '城东中学扩建工程', '2026-11-24'],
+    ['城东中学扩建工程 日报', '城东中学扩建工程', '2026-11-24'],
+    ['城东中学扩建工程施工日报', '城东中学扩建工程', '2026-11-24'],
+    ['城东中学扩建工程日报（11月23日）', '城东中学扩建工程', '2026-11-23'],
+    ['11月23日城东中学扩建工程日报', '城东中学扩建工程', '2026-11-23'],
+    ['城东中学扩建工程11月23日日报', '城东中学扩建工程', '2026-11-23'],
+    ['【日报】城东中学扩建工程 11月23日', '城东中学扩建工程', '2026-11-23'],
+    ['#日报 城东中学扩建工程 11月23日（星期一）', '城东中学扩建工程', '2026-11-23'],
+    ['#日报 城东中学扩建工程 2026年11月23日', '城东中学扩建工程', '2026-11-23'],
+    ['#日报 城东中学扩建工程 昨天', '城东中学扩建工程', '2026-11-23'],
+    ['#日报 3.5万吨污水处理厂', '3.5万吨污水处理厂', '2026-11-24'],
+  ])('reads %p as the project and the report’s date', (line, project, date) => {
+    expect(report(`${line}\n形象进度：52%`)).toMatchObject({ project, date });
+  });
+
+  it('refuses a date in the header after the day the report is sent', () => {
+    expect(errors('【日报】城东中学扩建工程 11月26日\n形象进度：52%')[0]).toMatchObject({ field: '日期', got: '11月26日' });
+  });
+
+  it('leaves a sentence that ends with 日报 alone unless fields follow', () => {
+    expect(kind('请各项目按时报送日报')).toBe('ignored');
+    expect(kind('好的，明天补报日报')).toBe('ignored');
+    expect(kind('今天的日报晚点发\n形象进度：52%')).toBe('ignored');
+  });
+
+  it.each([
+    '（更正）城东中学扩建工程日报\n形象进度：52%',
+    '【日报】（更正）城东中学扩建工程\n形象进度：52%',
+    '#日报 更正 城东中学扩建工程\n形象进度：52%',
+    '更正：\n#日报 城东中学扩建工程\n形象进度：52%',
+    '（更正）#日报\n项目名称：城东中学扩建工程\n形象进度：52%',
+    '#日报\n（更正）\n项目名称：城东中学扩建工程\n形象进度：52%',
+  ])('marks a correction, never part of the project name: %p', (text) => {
+    expect(report(text)).toMatchObject({ project: '城东中学扩建工程', correction: true });
+  });
+
+  it('marks nothing when there is no correction, and takes 补报 for no name', () => {
+    expect(report('#日报 城东中学扩建工程\n形象进度：52%').correction).toBeUndefined();
+    expect(report('【日报】（补报）城东中学扩建工程 11月20日\n形象进度：52%')).toMatchObject({ project: '城东中学扩建工程', date: '2026-11-20' });
+  });
+
+  it('reads a year-less December date in early January as last year’s', () => {
+    expect(report('【日报】港口物流仓储中心 12月30日\n形象进度：25%', new Date('2027-01-02T08:10:00+08:00')).date).toBe('2026-12-30');
+  });
+});
+
+describe('a project’s name on a line of its own', () => {
+  it('names the project when it comes before the fields', () => {
+    expect(report('城东中学扩建工程\n形象进度：46%\n施工人数：118人\n累计完成投资：3600万元').project).toBe('城东中学扩建工程');
+    expect(report('#日报\n【数据中心项目】\n形象进度：38%').project).toBe('数据中心项目');
+    expect(report('#日报\n一、安置房（二期）\n形象进度：38%').project).toBe('安置房（二期）');
+    expect(report('#日报\n城东中学扩建工程：形象进度52%，施工人数126人')).toMatchObject({ project: '城东中学扩建工程', progressPercent: 52, workers: 126 });
+  });
+
+  it('gives way to a labelled name', () => {
+    expect(report('#日报\n城东中学扩建工程\n项目名称：城东中学扩建工程（二期）\n形象进度：38%').project).toBe('城东中学扩建工程（二期）');
+  });
+
+  it('is no name when it is a greeting, or a line under a field', () => {
+    expect(report('#日报\n各位领导好，今日情况如下\n形象进度：38%').project).toBeNull();
+    expect(report('#日报\n今日进展：\n1、综合楼主体工程\n形象进度：38%')).toMatchObject({ project: null, todayWork: '1、综合楼主体工程' });
+  });
+});
+
+describe('a table pasted from Excel or WPS', () => {
+  it('reads a header row and one data row as one report, with units from the header', () => {
+    const text = '#日报\n序号\t项目名称\t形象进度（%）\t施工人数（人）\t累计完成投资（亿元）\t存在问题\n1\t汽车零部件智能制造项目\t60\t110\t1.3\t无';
+    expect(report(text)).toEqual<Report>({ ...EMPTY, project: '汽车零部件智能制造项目', progressPercent: 60, workers: 110, investmentCumulative: 13000 });
+  });
+
+  it('reads a row per project as several reports', () => {
+    const r = parseMessage('项目名称\t形象进度\t施工人数\n冷链物流基地\t21%\t36\n环湖大道提升工程\t84%\t若干', POSTED);
+    expect(r).toMatchObject({
+      kind: 'reports',
+      reports: [
+        { kind: 'report', report: { project: '冷链物流基地', progressPercent: 21, workers: 36 } },
+        { kind: 'invalid', project: '环湖大道提升工程', errors: [{ key: 'workers', got: '若干' }] },
+      ],
+    });
+  });
+
+  it('takes a row with labels and values side by side for a line of fields', () => {
+    expect(report('#日报\n形象进度\t45%\t施工人数\t120')).toMatchObject({ progressPercent: 45, workers: 120 });
+  });
+
+  it('refuses more projects than one liaison reports on, naming the project field', () => {
+    const rows = (n: number) => ['项目名称\t形象进度', ...Array.from({ length: n }, (_, i) => `项目${i + 1}号地块工程\t${i}%`)].join('\n');
+    expect(parseMessage(rows(MAX_PROJECTS), POSTED)).toMatchObject({ kind: 'reports', reports: { length: MAX_PROJECTS } });
+    expect(errors(rows(MAX_PROJECTS + 1))).toEqual<FieldError[]>([
+      { key: 'project', field: '项目名称', message: '一条消息最多报送 50 个项目的日报，请分几条发送', got: '', example: '精细化工中间体项目' },
+    ]);
+  });
+
+  it('does not take rows without a project column for several projects', () => {
+    expect(errors('形象进度\t施工人数\t机械设备\n21%\t36\t3\n84%\t26\t3').map((e) => e.key)).toEqual(['progressPercent', 'workers']);
+  });
+});
+
+describe('several projects in one message', () => {
+  const combined = (lines: string[]) => parseMessage(lines.join('\n'), POSTED);
+
+  it('reads sections headed by project names, each on its own, with the header’s date', () => {
+    const r = combined(['【日报】城关镇 11月23日', '一、城东中学扩建工程', '形象进度：52%', '存在问题：无', '二、港口物流仓储中心', '形象进度：14%', '存在问题：临时用电容量不足']);
+    expect(r).toEqual<ParseResult>({
+      kind: 'reports',
+      reports: [
+        { kind: 'report', report: { ...EMPTY, project: '城东中学扩建工程', date: '2026-11-23', progressPercent: 52 } },
+        { kind: 'report', report: { ...EMPTY, project: '港口物流仓储中心', date: '2026-11-23', progressPercent: 14, problems: ['临时用电容量不足'] } },
+      ],
+    });
+  });
+
+  it('starts a project at each 项目名称 after fields, and at a name before a line of fields', () => {
+    expect(combined(['#日报', '项目名称：冷链物流基地', '施工人数：36人', '项目名称：文体中心', '施工人数：42人'])).toMatchObject({
+      kind: 'reports',
+      reports: [{ report: { project: '冷链物流基地', workers: 36 } }, { report: { project: '文体中心', workers: 42 } }],
+    });
+    expect(combined(['#日报', '1. 城东中学扩建工程：形象进度52%，施工人数126人', '2. 港口物流仓储中心：形象进度14%，施工人数24人'])).toMatchObject({
+      kind: 'reports',
+      reports: [{ report: { project: '城东中学扩建工程', workers: 126 } }, { report: { project: '港口物流仓储中心', workers: 24 } }],
+    });
+  });
+
+  it('names each project to fix by its name as written, and marks corrections on all', () => {
+    const r = combined(['（更正）#日报', '【文体中心】', '形象进度：78%', '【数据中心项目】', '形象进度：百分之一百三']);
+    expect(r).toMatchObject({
+      kind: 'reports',
+      reports: [
+        { kind: 'report', report: { project: '文体中心', progressPercent: 78, correction: true } },
+        { kind: 'invalid', project: '数据中心项目', errors: [{ key: 'progressPercent', got: '百分之一百三' }] },
+      ],
+    });
+  });
+
+  it('keeps one report whose work items look like names', () => {
+    expect(kind('#日报 城东中学扩建工程\n今日进展：综合楼浇筑\n2、综合楼主体工程\n形象进度：53%\n施工人数：128人')).toBe('report');
+    expect(kind('#日报\n项目名称：城东中学扩建工程\n形象进度：53%\n一、综合楼主体工程\n施工人数：128人')).toBe('report');
+  });
+
+  it('keeps the rule that one field given twice differently is refused when no project names part them', () => {
+    expect(errors('#日报\n形象进度：38%\n施工人数：64\n人数：60').map((e) => e.key)).toEqual(['workers']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { REPORT_IN_GROUP, TEMPLATE_COMMAND, reportNeedsProject, reportProjectAmbiguous, reportProjectNotHere, reportSaved, templateReply } from '../../src/text/report';
+import { REPORT_IN_GROUP, TEMPLATE_COMMAND, projectInvalidReply, reportNeedsProject, reportProjectAmbiguous, reportProjectNotHere, reportSaved, templateReply } from '../../src/text/report';
 import { blankReport } from '../support/report';
 
 const none = { continued: [], opened: [] };
@@ -17,6 +17,11 @@ describe('report texts', () => {
     expect(reportNeedsProject(['精细化工中间体项目', '港口物流仓储中心'])).toMatchSnapshot();
     expect(reportProjectAmbiguous('项目', ['精细化工中间体项目', '汽车零部件智能制造项目'])).toMatchSnapshot();
     expect(reportProjectNotHere('钢铁厂', ['精细化工中间体项目'])).toMatchSnapshot();
+  });
+
+  it('names the project of a combined report that must be fixed', () => {
+    const errors = [{ key: 'progressPercent' as const, field: '形象进度', message: '形象进度应为 0–100 之间的百分比', got: '百分之一百一十', example: '38%' }];
+    expect(projectInvalidReply('港口物流仓储中心', errors)).toMatchSnapshot();
   });
 
   it('acknowledges a first report with nothing to check', () => {

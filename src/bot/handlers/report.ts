@@ -5,7 +5,7 @@ import { parseMessage } from '../../core/report/parse';
 import { matchProject } from '../../core/report/match';
 import { reportFlags } from '../../core/report/checks';
 import { invalidReply } from '../../text/format';
-import { REPORT_IN_GROUP, reportNeedsProject, reportProjectAmbiguous, reportProjectNotHere, reportSaved } from '../../text/report';
+import { REPORT_IN_GROUP, projectInvalidReply, reportNeedsProject, reportProjectAmbiguous, reportProjectNotHere, reportSaved } from '../../text/report';
 import { trackProblems } from '../../features/problems';
 import { problemTracking } from './problems';
 
@@ -28,6 +28,26 @@ function reportProject(ctx: Ctx, report: Report): Project | null {
   return null;
 }
 
+/** Saves one project's report and acknowledges it; false when no project of the group matches. */
+function saveReport(ctx: Ctx, r: Report): boolean {
+  const project = reportProject(ctx, r);
+  if (!project) return false;
+
+  const previous = ctx.s.reports.latestBefore(project.id, r.date);
+  const flags = reportFlags(r, previous, project.totalInvestment);
+  const saved = ctx.s.reports.save({
+    projectId: project.id,
+    report: r,
+    messageId: ctx.messageId,
+    personId: ctx.person.id,
+    flags,
+    now: ctx.now,
+  });
+  const problems = problemTracking(ctx.s, trackProblems(ctx.s, saved, ctx.now), ctx.today);
+  ctx.reply(reportSaved({ project: project.name, report: r, revision: saved.revision, flags, problems }));
+  return true;
+}
+
 /** Any non-command text in a bound group: a daily report, or chatter left alone. */
 export const report: Handler = (ctx) => {
   const parsed = parseMessage(ctx.m.text, ctx.m.postedAt);
@@ -42,21 +62,13 @@ export const report: Handler = (ctx) => {
     ctx.reply(REPORT_IN_GROUP);
     return 'invalid';
   }
-  const r = parsed.report;
-  const project = reportProject(ctx, r);
-  if (!project) return 'invalid';
-
-  const previous = ctx.s.reports.latestBefore(project.id, r.date);
-  const flags = reportFlags(r, previous, project.totalInvestment);
-  const saved = ctx.s.reports.save({
-    projectId: project.id,
-    report: r,
-    messageId: ctx.messageId,
-    personId: ctx.person.id,
-    flags,
-    now: ctx.now,
-  });
-  const problems = problemTracking(ctx.s, trackProblems(ctx.s, saved, ctx.now), ctx.today);
-  ctx.reply(reportSaved({ project: project.name, report: r, revision: saved.revision, flags, problems }));
-  return 'report';
+  if (parsed.kind === 'report') return saveReport(ctx, parsed.report) ? 'report' : 'invalid';
+  // Several projects in one message: until the bot acknowledges them together, each is answered
+  // as if it had been sent alone.
+  let anySaved = false;
+  for (const one of parsed.reports) {
+    if (one.kind === 'invalid') ctx.reply(projectInvalidReply(one.project, one.errors));
+    else anySaved = saveReport(ctx, one.report) || anySaved;
+  }
+  return anySaved ? 'report' : 'invalid';
 };

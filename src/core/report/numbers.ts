@@ -4,8 +4,8 @@
  * the caller's, so a typed 110% can be reported as out of range instead of unreadable.
  */
 
-const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
 const HAS_FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+const CHUNK = 8192;
 
 /**
  * Full-width ASCII forms (digits, letters, ：；，（）％ …) and the ideographic space to their
@@ -14,7 +14,16 @@ const HAS_FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
  */
 export function toHalfWidth(text: string): string {
   if (!HAS_FULL_WIDTH.test(text)) return text; // most values are plain; skip the copy
-  return text.replace(FULL_WIDTH, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  // Code units mapped in a loop and joined in chunks: a replace() callback per character is
+  // several times slower on a long full-width run.
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    codes[i] = c === 0x3000 ? 0x20 : c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
+  }
+  let out = '';
+  for (let i = 0; i < codes.length; i += CHUNK) out += String.fromCharCode(...codes.subarray(i, i + CHUNK));
+  return out;
 }
 
 const DIGITS: Readonly<Record<string, number>> = {
@@ -56,10 +65,19 @@ function compact(text: string): string {
   return toHalfWidth(text).replace(SPACES_AND_GROUPING, '');
 }
 
+/** Longer than any quantity a report states (一亿二千三百四十五万六千七百八十九 is 17): not read at all. */
+const MAX_NUMBER_LENGTH = 40;
+
 function readNumber(s: string): number | null {
+  if (!s || s.length > MAX_NUMBER_LENGTH) return null;
   if (PLAIN_NUMBER.test(s)) return finite(Number(s));
-  if (!s) return null;
   const point = s.indexOf('点');
+  const big = BIG_UNITS[s[s.length - 1]!];
+  // 一点五亿: the fraction is read digit by digit, so a unit after it scales the whole number.
+  if (point >= 0 && big !== undefined) {
+    const n = readNumber(s.slice(0, -1));
+    return n === null ? null : finite(clean(n * big));
+  }
   if (point >= 0) {
     const whole = readNumber(s.slice(0, point));
     const fraction = positional(s.slice(point + 1));
@@ -153,22 +171,6 @@ function withUnits(s: string): number | null {
   return clean(total + wan + section + (num ?? 0));
 }
 
-const AMOUNT = /^(?:约为|约|近|共计|共|合计|累计|人民币|RMB|¥|￥)*(.*?)(?:左右)?$/i;
-const BIG_UNIT_CHAR = /[万萬亿億]/;
-
-/**
- * Money in 万元: 1.42亿元 → 14200, 8,500万元 → 8500, 三千五百万元 → 3500, 120000元 → 12.
- * A number without any unit is taken as already in 万元, the office's unit.
- */
-export function parseAmountWan(text: string): number | null {
-  let s = AMOUNT.exec(compact(text))?.[1] ?? '';
-  const inYuan = s.endsWith('元');
-  if (inYuan) s = s.slice(0, -1);
-  const n = readNumber(s);
-  if (n === null) return null;
-  return inYuan || BIG_UNIT_CHAR.test(s) ? clean(n / 1e4) : n;
-}
-
 const PERCENT_SIGN = /^(-?\d+(?:\.\d+)?)%$/;
 const PERCENT_WORDS = /^百分之(.+)$/;
 const BARE_NUMBER = /^-?\d+(?:\.\d+)?$/;
@@ -191,60 +193,252 @@ export interface PercentHit {
 }
 
 // The lookbehind starts a number only at its first digit, which keeps the search linear.
-const PERCENT_ANYWHERE = /(?<![\d.])-?\d+(?:\.\d+)?\s*%|百分之[零〇一二两三四五六七八九十百点]+/;
+const PERCENT_ANYWHERE = /(?<![\d.])-?\d+(?:\.\d+)?\s*%|百分之[零〇一二两三四五六七八九十百点]+/g;
 
-/** The first percentage written anywhere in half-width text, e.g. the 38% of `38%（主体施工）`. */
-export function findPercent(text: string): PercentHit | null {
-  const m = PERCENT_ANYWHERE.exec(text);
-  if (!m) return null;
-  const value = parsePercent(m[0]);
-  return value === null ? null : { value, start: m.index, end: m.index + m[0].length };
+/** The first and last percentages written in half-width text, and how many there are. */
+export interface Percentages {
+  first: PercentHit;
+  last: PercentHit;
+  count: number;
 }
 
-/** The last percentage in a text and how many there are (从30%提升到38% → 38, of 2). */
-export function findLastPercent(text: string): (PercentHit & { count: number }) | null {
-  let last: PercentHit | null = null;
-  let count = 0;
-  for (let rest = 0, hit = findPercent(text); hit; hit = findPercent(text.slice(rest))) {
-    last = { value: hit.value, start: rest + hit.start, end: rest + hit.end };
-    rest = last.end;
-    count++;
+/** The percentages in half-width text (从30%提升到38% → 30 and 38, of 2); null when there is none. */
+export function findPercents(text: string): Percentages | null {
+  let found: Percentages | null = null;
+  PERCENT_ANYWHERE.lastIndex = 0;
+  for (let m = PERCENT_ANYWHERE.exec(text); m !== null; m = PERCENT_ANYWHERE.exec(text)) {
+    const value = parsePercent(m[0]);
+    if (value === null) continue;
+    const hit = { value, start: m.index, end: m.index + m[0].length };
+    if (found) {
+      found.last = hit;
+      found.count++;
+    } else found = { first: hit, last: hit, count: 1 };
   }
-  return last && { ...last, count };
+  return found;
 }
 
-const COUNT = /^(?:约|共计|共|合计|计)*(.*?)(?:人次|人|名|个|台套|台班|台|辆|部|套|架)?(?:左右)?$/;
-
-/** A head count or machine count: 64人, 八十人, 7台, 102. Non-negative integers only. */
-export function parseCount(text: string): number | null {
-  const m = COUNT.exec(compact(text));
-  const n = m ? readNumber(m[1]!) : null;
-  return n !== null && Number.isSafeInteger(n) ? n : null;
+/** A figure at the start of a value, and where its words end: what follows is a remark. */
+export interface Figure {
+  value: number;
+  end: number;
 }
 
-const NUMERALS = '\\d零〇一二两三四五六七八九十百';
-// Only units that count people or machines: 两个班组 is no head count.
-const COUNT_PAIR = new RegExp(`(?<![${NUMERALS}])([${NUMERALS}]+)(?:人|名|台套|台|辆|部|套|架)`, 'g');
-const COUNT_FILLER = /^[\p{Script=Han}A-Za-z\s、,;/+]*$/u;
+const isDigitChar = (c: string) => c >= '0' && c <= '9';
+const isSpaceChar = (c: string) => c === ' ' || c === '\t' || c === '\u00a0';
+/** Characters of a written number: 12,800 and 1.42亿 and 两千三百万 and 2.5个亿. */
+const NUMBER_CHARS = new Set('0123456789.,零〇一二两三四五六七八九十百千万亿点壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億个');
+const DIGIT_WORDS = new Set(Object.keys(DIGITS));
+
+function skipSpacesAt(s: string, p: number): number {
+  while (p < s.length && isSpaceChar(s[p]!)) p++;
+  return p;
+}
+
+/** Skips the first of `words` found at `p`, repeatedly: 约, 共计, 人民币 … (longer words listed first). */
+function skipWords(s: string, p: number, words: readonly string[]): number {
+  for (let moved = true; moved; ) {
+    moved = false;
+    p = skipSpacesAt(s, p);
+    if (p >= s.length || isDigitChar(s[p]!)) break; // most figures start at once
+    for (const w of words) {
+      if (s.startsWith(w, p)) {
+        p += w.length;
+        moved = true;
+        break;
+      }
+    }
+  }
+  return p;
+}
+
+/** The end of the run of number characters at `p`; a 个 counts only before 万 or 亿 (2.5个亿). */
+function numberRunEnd(s: string, p: number): number {
+  let q = p;
+  while (q < s.length && NUMBER_CHARS.has(s[q]!)) {
+    if (s[q] === '个' && !BIG_UNITS[s[q + 1] ?? '']) break;
+    if (s[q] === ',' && !isDigitChar(s[q + 1] ?? '')) break;
+    q++;
+  }
+  return q;
+}
 
 /**
- * An itemised count, as machines are often listed: 挖掘机3台、塔吊2台 → 5. Between the counted
- * items only names and separators may stand, so 塔吊2台（1台待检） is not summed.
+ * The number written in `s[from, to)`, or null. It needs a digit (十余台, 近百人 aside): 千万 alone is
+ * no amount.
  */
-export function sumCounts(text: string): number | null {
-  const s = toHalfWidth(text);
-  let sum = 0;
-  let found = false;
-  let filler = '';
-  let last = 0;
-  COUNT_PAIR.lastIndex = 0;
-  for (let m = COUNT_PAIR.exec(s); m !== null; m = COUNT_PAIR.exec(s)) {
-    const n = readNumber(m[1]!);
-    if (n === null || !Number.isSafeInteger(n)) return null;
-    sum += n;
-    found = true;
-    filler += s.slice(last, m.index) + ' ';
-    last = COUNT_PAIR.lastIndex;
+function numberIn(s: string, from: number, to: number, unitOnlyOk: boolean): { value: number; big: boolean } | null {
+  let hasDigit = false;
+  let plain = true; // only 0-9 and a point: read directly, the common case
+  let big = false;
+  let drop = false;
+  for (let i = from; i < to; i++) {
+    const c = s[i]!;
+    if (isDigitChar(c)) hasDigit = true;
+    else if (c === ',' || c === '个' || isSpaceChar(c)) drop = true;
+    else {
+      if (c !== '.') plain = false;
+      if (DIGIT_WORDS.has(c)) hasDigit = true;
+      else if (BIG_UNITS[c] !== undefined) big = true;
+    }
   }
-  return found && Number.isSafeInteger(sum) && COUNT_FILLER.test(filler + s.slice(last)) ? sum : null;
+  if (!hasDigit && !unitOnlyOk) return null;
+  const run = drop ? s.slice(from, to).replace(/[,个\s]/g, '') : s.slice(from, to);
+  const value = plain ? finite(Number(run)) : readNumber(run);
+  return value === null ? null : { value, big };
+}
+
+/** Words that may stand before an amount: 约2800万元, 共计1.2亿, ￥1,520万元, 已完成投资1.6亿元. */
+const AMOUNT_LEADS = [
+  '已完成投资', '完成投资', '累计完成', '人民币', '约为', '大约', '将近', '接近', '共计', '总计', '合计', '累计', '已完成', '完成',
+  '达到', '投资', 'RMB', '约', '近', '共', '计', '达', '为', '¥', '￥',
+];
+const YUAN_UNITS: Readonly<Record<string, number>> = { 元: 1e-4, 万元: 1, 亿元: 1e4 };
+
+/**
+ * Money in 万元 at the start of a value: 1.42亿元 → 14200, 8,500万元 → 8500, 三千五百万元 → 3500,
+ * 2.5个亿 → 25000, 3500000元 → 350. A figure without a unit takes the label's (累计完成投资（亿元）)
+ * or is already in 万元, the office's unit. Negative figures are read, to be refused by the caller.
+ */
+export function readAmount(text: string, labelUnit?: string): Figure | null {
+  const s = toHalfWidth(text);
+  let p = skipWords(s, 0, AMOUNT_LEADS);
+  const negative = s[p] === '-';
+  if (negative) p++;
+  const runEnd = numberRunEnd(s, p);
+  let q = skipSpacesAt(s, runEnd);
+  let scale: number | undefined;
+  let to = runEnd;
+  // 2.05 亿元: a unit after a space still belongs to the figure.
+  if (q > runEnd && BIG_UNITS[s[q]!] !== undefined) to = ++q;
+  if (s[q] === '元') {
+    q++;
+    scale = 1e-4;
+  }
+  const number = numberIn(s, p, to, false);
+  if (number === null) return null;
+  if (number.big) scale = 1e-4;
+  q = skipSpacesAt(s, q);
+  const bracketed = bracketedUnit(s, q, YUAN_UNITS);
+  if (bracketed) {
+    scale ??= bracketed.scale;
+    q = bracketed.end;
+  }
+  q = skipWords(s, q, ['左右', '余', '多']);
+  const wan = number.value * (scale ?? (labelUnit !== undefined ? (YUAN_UNITS[labelUnit] ?? 1) : 1));
+  return { value: negative ? -clean(wan) : clean(wan), end: q };
+}
+
+/** `（万元）` or `(人)` right after a figure: its scale and where it ends. */
+function bracketedUnit(s: string, p: number, units: Readonly<Record<string, number>>): { scale: number; end: number } | null {
+  if (s[p] !== '(') return null;
+  const close = s.indexOf(')', p);
+  if (close < 0 || close - p > 5) return null;
+  const scale = units[s.slice(p + 1, close).trim()];
+  return scale === undefined ? null : { scale, end: close + 1 };
+}
+
+const PEOPLE = ['人次', '人', '名', '位'];
+const MACHINES = ['台套', '台班', '台', '辆', '部', '套', '架', '艘'];
+type CountUnit = 'people' | 'machines' | 'none';
+const COUNT_UNITS: readonly [string, CountUnit][] = [
+  ...PEOPLE.map((u) => [u, 'people'] as [string, CountUnit]),
+  ...MACHINES.map((u) => [u, 'machines'] as [string, CountUnit]),
+];
+const COUNT_LEADS = ['约为', '大约', '将近', '接近', '共计', '总计', '合计', '约', '近', '上', '共', '计', '有', '达到', '达', '为'];
+const TOTAL_LEADS = ['共计', '总计', '合计', '共'];
+/** Where a counted item's name ends: a separator or bracket means the figure has not come. */
+const ITEM_END = new Set(',;，；。、:()（）【】[]+/\n');
+const PART_SEPARATORS = new Set(',;，；、+/ ');
+/** A part that explains the total rather than adding to it: 其中管理人员8人, 含旋挖钻机2台. */
+const NOT_A_PART = ['其中', '含', '包括', '另', '其', '较', '比'];
+
+interface CountItem {
+  value: number;
+  unit: CountUnit;
+  named: boolean;
+  end: number;
+}
+
+/**
+ * One counted item from `p`: an optional name, 约/共 …, a number, 余/多, a unit, 左右. The name may
+ * hold numerals that no unit follows (一号塔吊1台).
+ */
+function countItem(s: string, p: number): CountItem | null {
+  const start = skipWords(s, p, COUNT_LEADS);
+  for (let q = start; q < s.length && !ITEM_END.has(s[q]!); ) {
+    const runEnd = numberRunEnd(s, q);
+    if (runEnd === q) {
+      q++;
+      continue;
+    }
+    const negative = q === start + 1 && s[start] === '-';
+    let r = skipSpacesAt(s, runEnd);
+    const approx = s[r] === '余' || s[r] === '多' || s[r] === '来';
+    if (approx) r++;
+    let unit: CountUnit = 'none';
+    let written: readonly [string, CountUnit] | undefined;
+    for (const unitAndKind of COUNT_UNITS) {
+      if (s.startsWith(unitAndKind[0], r)) {
+        written = unitAndKind;
+        break;
+      }
+    }
+    if (written) {
+      unit = written[1];
+      r += written[0].length;
+    } else {
+      const bracketed = bracketedUnit(s, r, { 人: 1, 台: 1, 名: 1 });
+      if (bracketed) r = bracketed.end;
+    }
+    const endsHere = unit !== 'none' || r >= s.length || ITEM_END.has(s[r]!) || isSpaceChar(s[r]!);
+    const lead = s.slice(p, start).trim();
+    const n = endsHere ? numberIn(s, q, runEnd, approx || lead.endsWith('近') || lead.endsWith('上'))?.value : undefined;
+    if (n === undefined) {
+      q = runEnd;
+      continue;
+    }
+    r = skipWords(s, r, ['左右']);
+    const name = s.slice(start, negative ? q - 1 : q).trim();
+    return { value: negative ? -n : n, unit, named: name !== '' && name !== '-', end: r };
+  }
+  return null;
+}
+
+const NONE = ['暂无', '没有', '无'];
+
+/**
+ * A head or machine count at the start of a value: 64人, 八十人, 100余人, 近百人, 7台左右, 无 → 0.
+ * Named parts counted in the same unit add up (管理人员12人，作业人员86人 → 98; 挖机3台、塔吊2台 → 5)
+ * unless a total is stated (64人（其中管理人员8人） → 64). May be negative or fractional: the caller
+ * refuses those by name.
+ */
+export function readCount(text: string): Figure | null {
+  const s = toHalfWidth(text);
+  const p = skipSpacesAt(s, 0);
+  for (const none of NONE) {
+    const after = p + none.length;
+    if (s.startsWith(none, p) && (after >= s.length || ITEM_END.has(s[after]!) || isSpaceChar(s[after]!))) return { value: 0, end: after };
+  }
+  const first = countItem(s, p);
+  if (!first) return null;
+  let value = first.value;
+  let end = first.end;
+  while (first.named && first.unit !== 'none') {
+    let q = end;
+    while (q < s.length && PART_SEPARATORS.has(s[q]!)) q++;
+    if (NOT_A_PART.some((w) => s.startsWith(w, q))) break;
+    const total = TOTAL_LEADS.some((w) => s.startsWith(w, q));
+    const next = countItem(s, q);
+    if (!next || next.unit !== first.unit) break;
+    if (total) {
+      value = next.value; // 管理人员12人，作业人员86人，共98人: a stated total wins
+      end = next.end;
+      break;
+    }
+    if (!next.named) break;
+    value += next.value;
+    end = next.end;
+  }
+  return { value: clean(value), end };
 }

@@ -1,72 +1,13 @@
-import { z } from 'zod';
 import { shanghaiDate } from '../../time/clock';
-import { findLastPercent, parseAmountWan, parseChineseNumber, parseCount, parsePercent, sumCounts, toHalfWidth } from './numbers';
-import { FIELD_LABELS, type FieldError, type ParseResult, type Report, type ReportKey } from '../../domain/report';
+import { findPercents, parsePercent, readAmount, readCount, toHalfWidth, type Figure } from './numbers';
+import { FIELD_LABELS, type FieldError, type ParseResult, type ProjectResult, type Report, type ReportKey } from '../../domain/report';
+import { readDate, resolveDate } from './dates';
+import { SLOTS, type Slot } from './labels';
+import { MAX_PROJECTS, scan, type Entry, type Scan, type Section } from './scan';
+import { cleanText, trimEdges } from './text';
 
-/** What a label fills; `progress` carries both progressPercent and progressText. */
-type Slot =
-  | 'project'
-  | 'date'
-  | 'progress'
-  | 'todayWork'
-  | 'workers'
-  | 'machines'
-  | 'investmentCumulative'
-  | 'investmentMonth'
-  | 'problems'
-  | 'nextPlan';
+export { readFutureDate } from './dates';
 
-/** Also the order errors are listed in: the order of the office template. */
-const SLOTS: readonly Slot[] = [
-  'project',
-  'date',
-  'progress',
-  'todayWork',
-  'workers',
-  'machines',
-  'investmentCumulative',
-  'investmentMonth',
-  'problems',
-  'nextPlan',
-];
-
-const LABELS: Readonly<Record<string, Slot>> = {
-  项目名称: 'project',
-  项目: 'project',
-  日期: 'date',
-  填报日期: 'date',
-  形象进度: 'progress',
-  工程进度: 'progress',
-  进度: 'progress',
-  今日进展: 'todayWork',
-  当日进展: 'todayWork',
-  当日完成: 'todayWork',
-  今日完成: 'todayWork',
-  工作进展: 'todayWork',
-  今日工作: 'todayWork',
-  施工人数: 'workers',
-  在岗人数: 'workers',
-  作业人数: 'workers',
-  人数: 'workers',
-  机械设备: 'machines',
-  机械: 'machines',
-  设备: 'machines',
-  累计完成投资: 'investmentCumulative',
-  累计投资: 'investmentCumulative',
-  本月完成投资: 'investmentMonth',
-  本月投资: 'investmentMonth',
-  存在问题: 'problems',
-  困难问题: 'problems',
-  需协调事项: 'problems',
-  问题: 'problems',
-  明日计划: 'nextPlan',
-  明天计划: 'nextPlan',
-  下步计划: 'nextPlan',
-  下一步计划: 'nextPlan',
-};
-
-/** Fields whose value may run on over following unlabelled lines. */
-const CONTINUED: ReadonlySet<Slot> = new Set(['progress', 'todayWork', 'problems', 'nextPlan']);
 /** Fields that may be given twice (e.g. 存在问题 and 需协调事项) and are then merged. */
 const MERGED: ReadonlySet<Slot> = new Set(['todayWork', 'problems', 'nextPlan']);
 
@@ -82,224 +23,6 @@ const EXAMPLES: Readonly<Record<Slot, string>> = {
   problems: '无',
   nextPlan: '三层墙柱钢筋绑扎',
 };
-
-// Line patterns accept full- and half-width forms (：/:, （/(, １/1) so the message is read as
-// typed, without a normalised copy.
-const LABEL_ALTERNATION = Object.keys(LABELS)
-  .sort((a, b) => b.length - a.length) // longest label wins: 施工人数 before 人数
-  .join('|');
-/** A unit in brackets after a label, as government forms write it: 累计完成投资（万元）： */
-const LABEL_UNIT = String.raw`(?:[(（]\s*(万元|亿元|元|人|台|台套|[%％])\s*[)）])?`;
-const DIGIT = '[0-9０-９]';
-const NUMBERING = String.raw`(?:${DIGIT}{1,2}\s*(?:[、)）]|[.．](?!${DIGIT}))|\d\uFE0F?\u20E3|[(（]\s*${DIGIT}{1,2}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[\u2460-\u2473])`;
-
-const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/;
-const DECORATION = /[\s\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D\u20E3•·●○■□◆◇▪▫▶►➤➢→*>~-]*/uy;
-const NUMBERING_AT = new RegExp(`${NUMBERING}\\s*`, 'y');
-// A bare 日报 must stand alone, so chatter such as 日报已发 is not taken for a report.
-const TAG_AT = /(?:[#＃]\s*日报[#＃]?|【日报】|[[［]日报[\]］]|日报(?=$|[\s:：]))[\s:：;；,，]*/y;
-// At the start of a line any separator may follow the label; inside a line only a colon does,
-// so a value such as 浇筑完成，设备进场 is not cut at 设备.
-const LABEL_AT = new RegExp(`(${LABEL_ALTERNATION})\\s*${LABEL_UNIT}\\s*[:：;；,，]`, 'y');
-const LABEL_INNER = new RegExp(`[\\s;；,，。](?:${NUMBERING}\\s*)?(${LABEL_ALTERNATION})\\s*${LABEL_UNIT}\\s*[:：]`, 'g');
-/** Sign-off lines that end the field above them instead of running on into it. */
-const META_AT = /(?:填报人|报送人|填报单位|报送单位|联系人|联系电话|电话|审核人|负责人|记录人|天气|气温)\s*[:：]/y;
-const EDGE_PUNCTUATION = /[\s:：;；,，。、]/;
-const MAX_DATE_LINE = 24;
-
-interface Entry {
-  slot: Slot;
-  unit: string | undefined;
-  lines: string[];
-}
-
-interface Scan {
-  tagged: boolean;
-  /** The tag was a plain 日报 (no # or brackets), as an office notice may also begin. */
-  bareTag: boolean;
-  entries: Entry[];
-  labelled: Set<Slot>;
-  /** Text after the tag on its line when it is no field, e.g. 【日报】汽车零部件智能制造项目. */
-  header: string | null;
-  /** A line holding nothing but a date, e.g. 2026年11月20日. */
-  dateLine: string | null;
-}
-
-function skip(re: RegExp, s: string, at: number): number {
-  re.lastIndex = at;
-  return re.test(s) ? re.lastIndex : at;
-}
-
-/** Strips whitespace and separators at both ends; by hand, as a `[…]+$` regex is quadratic on long runs. */
-function trimEdges(s: string): string {
-  let from = 0;
-  let to = s.length;
-  while (from < to && EDGE_PUNCTUATION.test(s[from]!)) from++;
-  while (to > from && EDGE_PUNCTUATION.test(s[to - 1]!)) to--;
-  return from === 0 && to === s.length ? s : s.slice(from, to);
-}
-
-/** Splits a message into labelled entries. */
-class Scanner {
-  readonly result: Scan = { tagged: false, bareTag: false, entries: [], labelled: new Set(), header: null, dateLine: null };
-  private current: Entry | null = null;
-
-  constructor(text: string) {
-    let seenContent = false;
-    for (const line of text.split(LINE_BREAK)) {
-      const contentStart = skip(DECORATION, line, 0);
-      if (contentStart === line.length) continue; // blank lines keep the field above open
-      this.line(line, contentStart, !seenContent);
-      seenContent = true;
-    }
-  }
-
-  private line(line: string, contentStart: number, first: boolean): void {
-    let p = skip(NUMBERING_AT, line, contentStart);
-    const numbered = p > contentStart;
-    if (numbered) p = skip(DECORATION, line, p);
-
-    let isHeader = false;
-    if (first) {
-      const afterTag = skip(TAG_AT, line, p);
-      if (afterTag > p) {
-        this.result.tagged = true;
-        this.result.bareTag = line.startsWith('日报', p);
-        isHeader = true;
-        p = afterTag;
-      }
-    }
-
-    let segStart: number;
-    LABEL_AT.lastIndex = p;
-    const atStart = LABEL_AT.exec(line);
-    if (atStart) {
-      this.open(atStart[1]!, atStart[2]);
-      segStart = LABEL_AT.lastIndex;
-    } else if (isHeader) {
-      segStart = p;
-    } else {
-      if (!numbered) {
-        if (line.length - p <= MAX_DATE_LINE && parseDateText(line.slice(p)) !== null) {
-          this.result.dateLine ??= trimEdges(line.slice(p));
-          this.current = null;
-          return;
-        }
-        if (skip(META_AT, line, p) > p) {
-          this.current = null;
-          return;
-        }
-      }
-      segStart = contentStart; // a continuation line keeps its own numbering
-    }
-
-    LABEL_INNER.lastIndex = segStart;
-    for (let m = LABEL_INNER.exec(line); m !== null; m = LABEL_INNER.exec(line)) {
-      this.emit(trimEdges(line.slice(segStart, m.index)), isHeader);
-      this.open(m[1]!, m[2]);
-      segStart = LABEL_INNER.lastIndex;
-    }
-    this.emit(trimEdges(line.slice(segStart)), isHeader);
-  }
-
-  private open(label: string, unit: string | undefined): void {
-    const entry: Entry = { slot: LABELS[label]!, unit, lines: [] };
-    this.result.entries.push(entry);
-    this.result.labelled.add(entry.slot);
-    this.current = entry;
-  }
-
-  private emit(value: string, onTagLine: boolean): void {
-    if (!value) return;
-    const current = this.current;
-    if (onTagLine && current === null) {
-      if (parseDateText(value) !== null) this.result.dateLine ??= value;
-      else this.result.header ??= cleanText(value);
-      return;
-    }
-    if (!current) return;
-    if (current.lines.length > 0 && !CONTINUED.has(current.slot)) {
-      this.current = null; // a remark under a one-value field such as 施工人数 is not part of it
-      return;
-    }
-    current.lines.push(value);
-  }
-}
-
-// ---- dates ----
-
-type DateSpec = { daysBack: number } | { y: number | null; m: number; d: number };
-
-const DATE_SUFFIX = /(?:\(?(?:星期|周|礼拜)[一二三四五六日天]\)?)?(?:日报)?$/;
-const SPACES = /\s+/g;
-const DATE_CHINESE = /^(?:([\d〇零一二三四五六七八九]{2,4})年)?([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})[日号]?$/;
-const DATE_NUMERIC = /^(?:(\d{4})[-/.])?(\d{1,2})[-/.](\d{1,2})$/;
-const DATE_HINT = /[0-9０-９月今昨前当]/;
-const RELATIVE_DAYS: Readonly<Record<string, number>> = { 今天: 0, 今日: 0, 当天: 0, 昨天: 1, 昨日: 1, 前天: 2 };
-
-function parseDateText(text: string): DateSpec | null {
-  if (!DATE_HINT.test(text)) return null; // most lines tried as a date line are not one
-  const s = toHalfWidth(text).replace(SPACES, '').replace(DATE_SUFFIX, '');
-  const back = RELATIVE_DAYS[s];
-  if (back !== undefined) return { daysBack: back };
-  const m = DATE_CHINESE.exec(s) ?? DATE_NUMERIC.exec(s);
-  if (!m) return null;
-  const y = m[1] === undefined ? null : parseChineseNumber(m[1]);
-  const month = parseChineseNumber(m[2]!);
-  const day = parseChineseNumber(m[3]!);
-  if (month === null || day === null || (m[1] !== undefined && y === null)) return null;
-  return { y: y !== null && y < 100 ? 2000 + y : y, m: month, d: day };
-}
-
-const DAY_MS = 86_400_000;
-/** A year-less date further ahead than this is last year's, as on Jan 2 about 12月31日. */
-const YEAR_ROLLBACK_DAYS = 30;
-const EARLIEST_YEAR = 2000;
-
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function daysInMonth(y: number, m: number): number {
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  return m === 2 && leap ? 29 : (MONTH_DAYS[m - 1] ?? 0);
-}
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-function resolveDate(spec: DateSpec, today: string): { date: string } | { problem: string } {
-  const ty = Number(today.slice(0, 4));
-  const todayT = Date.UTC(ty, Number(today.slice(5, 7)) - 1, Number(today.slice(8, 10)));
-  if ('daysBack' in spec) {
-    const d = new Date(todayT - spec.daysBack * DAY_MS);
-    return { date: `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}` };
-  }
-  let y = spec.y ?? ty;
-  if (spec.y === null && Date.UTC(y, spec.m - 1, spec.d) - todayT > YEAR_ROLLBACK_DAYS * DAY_MS) y -= 1;
-  if (y < EARLIEST_YEAR || y > 9999 || spec.m < 1 || spec.d < 1 || spec.d > daysInMonth(y, spec.m)) {
-    return { problem: '不是有效的日期' };
-  }
-  const date = `${y}-${pad2(spec.m)}-${pad2(spec.d)}`;
-  return date > today ? { problem: '日期不能晚于发送当天' } : { date };
-}
-
-/**
- * A date typed in a command about the future (`#停工 … 至 12月5日`): the same forms as in reports,
- * but a year-less date already past is next year's. Null when it is not a date.
- */
-export function readFutureDate(text: string, today: string): string | null {
-  const spec = parseDateText(text);
-  if (!spec) return null;
-  if ('daysBack' in spec || spec.y !== null) {
-    const r = resolveDate(spec, 'daysBack' in spec ? today : '9999-12-31');
-    return 'date' in r ? r.date : null;
-  }
-  const thisYear = resolveDate({ ...spec, y: Number(today.slice(0, 4)) }, '9999-12-31');
-  if (!('date' in thisYear)) return null;
-  if (thisYear.date >= today) return thisYear.date;
-  const next = resolveDate({ ...spec, y: Number(today.slice(0, 4)) + 1 }, '9999-12-31');
-  return 'date' in next ? next.date : null;
-}
 
 const HOUR_MS = 3_600_000;
 
@@ -319,13 +42,15 @@ function shanghaiToday(postedAt: Date): string {
 
 // ---- conversion and validation ----
 
-const EMPTY_BRACKETS = /[(（【[]\s*[)）】\]]/g;
-const WRAPPED = /^[(（【[]([^()（）【】[\]]*)[)）】\]]$/;
+/** A field's value, with the remark typed after its figure; or what is wrong with it. */
+type Read<T> = { value: T; note: string | null } | { error: string };
 
-function cleanText(s: string): string | null {
-  const trimmed = trimEdges(s.replace(EMPTY_BRACKETS, ''));
-  const inner = WRAPPED.exec(trimmed);
-  return (inner ? trimEdges(inner[1]!) : trimmed) || null;
+const SAYS_SOMETHING = /[\p{L}\p{N}]/u;
+
+/** A remark as typed, without edge punctuation or brackets around it; null when it says nothing (an emoji). */
+function noteOf(rest: string): string | null {
+  const text = cleanText(rest);
+  return text !== null && SAYS_SOMETHING.test(text) ? text : null;
 }
 
 interface Progress {
@@ -333,14 +58,24 @@ interface Progress {
   text: string | null;
 }
 
+// Between two percentages, a change (从30%提升到38%): the last is where it stands.
+const CHANGE = /提升|提高|增至|增加|上升|升至|到|至|→|->|变为|调整为/;
+/** Words left beside a percentage that describe nothing: 约45%, 已达60%. */
+const BARE_LEADS: ReadonlySet<string> = new Set(['约', '近', '为', '达', '达到', '已达', '完成', '已完成', '约为', '大约', '累计', '累计完成']);
+
 function toProgress(typed: string): Progress {
-  const norm = toHalfWidth(typed); // same length as typed, so the hit's offsets cut typed too
-  // Several percentages tell a change (从30%提升到38%): the last is where it stands, and the
-  // whole phrase stays as the description.
-  const hit = findLastPercent(norm);
-  if (hit) return { percent: hit.value, text: cleanText(hit.count > 1 ? typed : typed.slice(0, hit.start) + typed.slice(hit.end)) };
-  const bare = parsePercent(norm);
-  return bare !== null ? { percent: bare, text: null } : { percent: null, text: cleanText(typed) };
+  const norm = toHalfWidth(typed); // same length as typed, so the hits' offsets cut typed too
+  const hits = findPercents(norm);
+  if (!hits) {
+    const bare = parsePercent(norm);
+    return bare !== null ? { percent: bare, text: null } : { percent: null, text: noteOf(typed) };
+  }
+  const { first, last } = hits;
+  // A change keeps the whole phrase as the description; otherwise the first figure is the value
+  // and the rest, 占年度计划90% included, describes it.
+  if (hits.count > 1 && CHANGE.test(norm.slice(first.end, last.start))) return { percent: last.value, text: cleanText(typed) };
+  const text = noteOf(typed.slice(0, first.start) + typed.slice(first.end));
+  return { percent: first.value, text: text !== null && BARE_LEADS.has(text) ? null : text };
 }
 
 // Item starts inside a problems value (half-width): ;, (1), ①, and 1、/一、 where an item can begin.
@@ -350,6 +85,7 @@ const NO_PROBLEM = /^(?:无|暂无|没有|无问题|暂无问题|没有问题|�
 
 /** Items cut where the half-width copy shows a break, taken from the text as typed. */
 function toProblems(typed: string): string[] {
+  if (NO_PROBLEM.test(typed)) return []; // 无, as most reports say
   const norm = toHalfWidth(typed);
   const items: string[] = [];
   let from = 0;
@@ -362,57 +98,28 @@ function toProblems(typed: string): string[] {
   return items.filter((item) => item !== '' && !NO_PROBLEM.test(toHalfWidth(item)));
 }
 
-function checked<T>(convert: (typed: string) => T | null, message: string) {
-  return z.string().transform((typed, ctx) => {
-    const value = convert(typed);
-    if (value === null) {
-      ctx.addIssue({ code: 'custom', message });
-      return z.NEVER;
-    }
-    return value;
-  });
+/** A figure that must be a whole number, at least 0; its remark as a note. */
+function toWhole(typed: string, figure: Figure | null, message: string): Read<number> {
+  if (!figure || !Number.isSafeInteger(figure.value) || figure.value < 0) return { error: message };
+  return { value: figure.value, note: noteOf(typed.slice(figure.end)) };
 }
 
-const toCount = (typed: string): number | null => parseCount(typed) ?? sumCounts(typed);
+function toAmount(typed: string, unit: string | undefined, message: string): Read<number> {
+  const figure = readAmount(typed, unit);
+  if (!figure || !Number.isFinite(figure.value) || figure.value < 0) return { error: message };
+  return { value: figure.value, note: noteOf(typed.slice(figure.end)) };
+}
+
+function toDate(typed: string, today: string): Read<string> {
+  const read = readDate(typed);
+  if (!read) return { error: '无法识别日期' };
+  const resolved = resolveDate(read.spec, today);
+  return 'problem' in resolved ? { error: resolved.problem } : { value: resolved.date, note: noteOf(typed.slice(read.end)) };
+}
 
 const PROGRESS_RANGE = '形象进度应为 0–100 之间的百分比';
 
-const ReportInput = z.object({
-  project: z.string().optional(),
-  date: z.object({ typed: z.string().nullable(), today: z.string() }).transform(({ typed, today }, ctx) => {
-    if (typed === null) return today;
-    const spec = parseDateText(typed);
-    const resolved = spec ? resolveDate(spec, today) : { problem: '无法识别日期' };
-    if ('problem' in resolved) {
-      ctx.addIssue({ code: 'custom', message: resolved.problem });
-      return z.NEVER;
-    }
-    return resolved.date;
-  }),
-  progress: checked((typed) => {
-    const p = toProgress(typed);
-    const usable = p.percent === null ? p.text !== null : p.percent >= 0 && p.percent <= 100;
-    return usable ? p : null;
-  }, PROGRESS_RANGE).optional(),
-  todayWork: z.string().optional(),
-  workers: checked(toCount, '施工人数应为不小于 0 的整数').optional(),
-  machines: checked(toCount, '机械设备应为不小于 0 的整数').optional(),
-  investmentCumulative: checked(parseAmountWan, '累计完成投资应为金额（万元或亿元）').optional(),
-  investmentMonth: checked(parseAmountWan, '本月完成投资应为金额（万元或亿元）').optional(),
-  problems: z.string().transform(toProblems).optional(),
-  nextPlan: z.string().optional(),
-});
-
 type RawFields = Partial<Record<Slot, string>>;
-
-const MONEY_UNIT = /[元万萬亿億]/;
-
-/** The label's bracketed unit applies to a value typed without one: 累计完成投资（亿元）：1.42. */
-function withLabelUnit(entry: Entry, value: string): string {
-  const money = entry.slot === 'investmentCumulative' || entry.slot === 'investmentMonth';
-  const unit = entry.unit;
-  return money && unit !== undefined && MONEY_UNIT.test(unit) && !MONEY_UNIT.test(value) ? value + unit : value;
-}
 
 function keyOf(slot: Slot): ReportKey {
   return slot === 'progress' ? 'progressPercent' : slot;
@@ -427,24 +134,28 @@ function errorFor(slot: Slot, message: string, got: string): FieldError {
   return { key, field: FIELD_LABELS[key], message, got, example: EXAMPLES[slot] };
 }
 
-function isSlot(k: unknown): k is Slot {
-  return (SLOTS as readonly unknown[]).includes(k);
-}
-
 interface Collected {
-  /** What goes into validation, with a label's unit applied. */
-  raw: RawFields;
-  /** What was typed, for error replies. */
+  /** What was typed, for reading and for error replies. */
   typed: RawFields;
+  /** A unit written after a field's label: 累计完成投资（亿元）. */
+  units: Partial<Record<Slot, string>>;
   /** Fields with any value, valid or not. */
   present: Set<Slot>;
   conflicts: FieldError[];
+  correction: boolean;
 }
 
-function collect(s: Scan): Collected {
-  const out: Collected = { raw: {}, typed: {}, present: new Set(), conflicts: [] };
-  const clashes: Partial<Record<Slot, string[]>> = {};
-  for (const e of s.entries) {
+/** What stands for a field no label gives: a heading or header for the project, a date line for the date. */
+interface Fallbacks {
+  project: string | null;
+  date: string | null;
+  correction: boolean;
+}
+
+function collect(entries: readonly Entry[], fallback: Fallbacks): Collected {
+  const out: Collected = { typed: {}, units: {}, present: new Set(), conflicts: [], correction: fallback.correction };
+  const clashes: Partial<Record<Slot, Set<string>>> = {};
+  for (const e of entries) {
     if (e.lines.length === 0) continue;
     const slot = e.slot;
     const value = e.lines.length === 1 ? e.lines[0]! : e.lines.join('\n');
@@ -452,73 +163,196 @@ function collect(s: Scan): Collected {
     if (before === undefined) {
       out.present.add(slot);
       out.typed[slot] = value;
-      out.raw[slot] = withLabelUnit(e, value);
+      out.units[slot] = e.unit;
     } else if (MERGED.has(slot)) {
-      out.raw[slot] = out.typed[slot] = `${before}\n${value}`;
+      out.typed[slot] = `${before}\n${value}`;
     } else if (value !== before) {
-      const seen = (clashes[slot] ??= [before]);
-      if (!seen.includes(value)) seen.push(value);
+      (clashes[slot] ??= new Set([before])).add(value);
     }
   }
   for (const slot of SLOTS) {
     const seen = clashes[slot];
     if (!seen) continue;
-    delete out.raw[slot];
     delete out.typed[slot];
-    out.conflicts.push(errorFor(slot, `${FIELD_LABELS[keyOf(slot)]}填写了多个不同的值`, seen.join(' / ')));
+    out.conflicts.push(errorFor(slot, `${FIELD_LABELS[keyOf(slot)]}填写了多个不同的值`, [...seen].join(' / ')));
   }
-  // A labelled value wins over the tag line's header and a bare date line.
-  if (!out.present.has('project') && s.header !== null) out.raw.project = out.typed.project = s.header;
-  if (!out.present.has('date') && s.dateLine !== null) out.raw.date = out.typed.date = s.dateLine;
+  out.typed.project ??= fallback.project ?? undefined;
+  out.typed.date ??= fallback.date ?? undefined;
   return out;
 }
 
-const IGNORED: ParseResult = { kind: 'ignored' };
-/** Without the tag or a separator after a label nothing can be a report: most chatter stops here. */
-const MAYBE_REPORT = /日报|[:：;；,，]/;
-const MIN_UNTAGGED_LABELS = 3;
 const CONTENT: readonly Slot[] = ['progress', 'todayWork', 'workers', 'investmentCumulative'];
 
+/** Reads the fields one by one, gathering the errors and the remarks kept as notes. */
+class FieldReader {
+  readonly errors: FieldError[];
+  readonly notes: Partial<Record<ReportKey, string>> = {};
+  hasNotes = false;
+
+  constructor(private readonly c: Collected) {
+    this.errors = c.conflicts;
+  }
+
+  take<T>(slot: Slot, read: Read<T>): T | null {
+    if ('error' in read) {
+      this.errors.push(errorFor(slot, read.error, this.c.typed[slot] ?? ''));
+      return null;
+    }
+    if (read.note !== null) {
+      this.notes[keyOf(slot)] = read.note;
+      this.hasNotes = true;
+    }
+    return read.value;
+  }
+
+  count(slot: 'workers' | 'machines', message: string): number | null {
+    const typed = this.c.typed[slot];
+    return typed === undefined ? null : this.take(slot, toWhole(typed, readCount(typed), message));
+  }
+
+  amount(slot: 'investmentCumulative' | 'investmentMonth', message: string): number | null {
+    const typed = this.c.typed[slot];
+    return typed === undefined ? null : this.take(slot, toAmount(typed, this.c.units[slot], message));
+  }
+}
+
+/** Every field read and checked: the report, or every problem found. */
+function readFields(c: Collected, today: string): { report: Report } | { errors: FieldError[] } {
+  const { typed } = c;
+  const r = new FieldReader(c);
+  const date = typed.date === undefined ? today : r.take('date', toDate(typed.date, today));
+  let progress: Progress = { percent: null, text: null };
+  if (typed.progress !== undefined) {
+    progress = toProgress(typed.progress);
+    const usable = progress.percent === null ? progress.text !== null : progress.percent >= 0 && progress.percent <= 100;
+    if (!usable) r.errors.push(errorFor('progress', PROGRESS_RANGE, typed.progress));
+  }
+  const workers = r.count('workers', '施工人数应为不小于 0 的整数');
+  const machines = r.count('machines', '机械设备应为不小于 0 的整数');
+  const investmentCumulative = r.amount('investmentCumulative', '累计完成投资应为金额（万元或亿元）');
+  const investmentMonth = r.amount('investmentMonth', '本月完成投资应为金额（万元或亿元）');
+
+  const errors = r.errors;
+  if (!CONTENT.some((slot) => c.present.has(slot))) errors.push(errorFor('progress', '未找到进度内容', ''));
+  if (errors.length > 0 || date === null) {
+    errors.sort((a, b) => SLOTS.indexOf(slotOf(a.key)) - SLOTS.indexOf(slotOf(b.key)));
+    return { errors };
+  }
+  const report: Report = {
+    project: typed.project ?? null,
+    date,
+    progressPercent: progress.percent,
+    progressText: progress.text,
+    todayWork: typed.todayWork ?? null,
+    workers,
+    machines,
+    investmentCumulative,
+    investmentMonth,
+    problems: typed.problems === undefined ? [] : toProblems(typed.problems),
+    nextPlan: typed.nextPlan ?? null,
+  };
+  if (r.hasNotes) report.notes = r.notes;
+  if (c.correction) report.correction = true;
+  return { report };
+}
+
+const IGNORED: ParseResult = { kind: 'ignored' };
+/** Without the tag, a separator, a figure or a bracket nothing can be a report: short chatter stops here. */
+const MAYBE_REPORT = /日报|[:：;；,，0-9０-９【[\t]/;
+/** Fields filled in that make a message without the tag a report. */
+const MIN_UNTAGGED_LABELS = 3;
+
+
+function filledSlots(entries: readonly Entry[]): Set<Slot> {
+  const slots = new Set<Slot>();
+  for (const e of entries) if (e.lines.length > 0) slots.add(e.slot);
+  return slots;
+}
+
+/** How many fields have a value, counted with a bit a field rather than a set: most messages stop here. */
+function filledCount(sections: readonly Section[]): number {
+  let bits = 0;
+  for (const section of sections) for (const e of section.entries) if (e.lines.length > 0) bits |= 1 << SLOTS.indexOf(e.slot);
+  let n = 0;
+  for (; bits !== 0; bits &= bits - 1) n++;
+  return n;
+}
+
+/** The project a section names: its 项目名称, else its heading; the first section may be named after the tag. */
+function sectionName(s: Scan, section: Section): string | null {
+  const labelled = section.entries.find((e) => e.slot === 'project' && e.lines.length > 0);
+  return labelled ? labelled.lines.join('\n') : (section.heading ?? (section === s.sections[0] ? s.header : null));
+}
+
 /**
- * Reads a WeChat message as a daily report. Chatter is `ignored`; a report with any unreadable
- * or out-of-range field is `invalid` with every problem listed; never throws.
+ * The projects of a message that reports on several: two sections or more with content, each named,
+ * each sharing a field with the others (as one liaison's report on each project does). Null when
+ * the message is one project's report, such as one whose work items look like names.
+ */
+function severalProjects(s: Scan): { section: Section; name: string }[] | null {
+  // The part before the first project is one only with content of its own (else it holds the town, the date).
+  const named = s.sections.flatMap((section) => {
+    const filled = section.entries.some((e) => e.lines.length > 0) && (section.hasContent || section !== s.sections[0]);
+    const name = filled ? sectionName(s, section) : null;
+    return name === null ? [] : [{ section, name, slots: filledSlots(section.entries) }];
+  });
+  const withContent = named.filter((n) => n.section.hasContent);
+  const contentSections = s.sections.filter((section) => section.hasContent).length;
+  if (withContent.length < 2 || withContent.length < contentSections) return null;
+  // Counted once, so a table of many rows is checked in one pass.
+  const sectionsWith = new Map<Slot, number>();
+  for (const n of withContent) for (const slot of CONTENT) if (n.slots.has(slot)) sectionsWith.set(slot, (sectionsWith.get(slot) ?? 0) + 1);
+  const shares = (n: (typeof named)[number]) => CONTENT.some((slot) => n.slots.has(slot) && sectionsWith.get(slot)! > 1);
+  return withContent.every(shares) ? named : null;
+}
+
+const TOO_MANY_PROJECTS: FieldError = {
+  key: 'project',
+  field: FIELD_LABELS.project,
+  message: `一条消息最多报送 ${MAX_PROJECTS} 个项目的日报，请分几条发送`,
+  got: '',
+  example: EXAMPLES.project,
+};
+
+function readProjects(s: Scan, projects: { section: Section; name: string }[], today: string): ProjectResult[] {
+  // A date before the first project (in the header or on a line of its own) is every project's.
+  const first = s.sections[0]!;
+  const firstIsProject = projects.some((p) => p.section === first);
+  const sharedDate =
+    s.headerDate ?? (firstIsProject ? null : (first.entries.find((e) => e.slot === 'date' && e.lines.length > 0)?.lines[0] ?? first.dateLine));
+  return projects.map(({ section, name }) => {
+    const read = readFields(
+      collect(section.entries, { project: name, date: section.dateLine ?? sharedDate, correction: s.correction }),
+      today,
+    );
+    return 'errors' in read ? { kind: 'invalid', project: name, errors: read.errors } : { kind: 'report', report: read.report };
+  });
+}
+
+/**
+ * Reads a WeChat message as a daily report, or several projects' reports. Chatter is `ignored`; a
+ * report with any unreadable or impossible field is `invalid` with every problem listed; never throws.
  */
 export function parseMessage(text: string, postedAt: Date): ParseResult {
   if (!MAYBE_REPORT.test(text)) return IGNORED;
-  const s = new Scanner(text).result;
-  if (!s.tagged && s.labelled.size < MIN_UNTAGGED_LABELS) return IGNORED;
-  // 日报：请各项目今天18点前报送 is a notice about reports, not one.
-  if (s.bareTag && s.labelled.size === 0) return IGNORED;
+  const s = scan(text);
+  const filled = filledCount(s.sections);
+  // An empty form forwarded without the tag is no report; nor is 日报：请各项目今天18点前报送.
+  if (!s.tagged && filled < MIN_UNTAGGED_LABELS) return IGNORED;
+  if (s.bareTag && filled === 0) return IGNORED;
 
-  const { raw, typed, present, conflicts } = collect(s);
-  const parsed = ReportInput.safeParse({ ...raw, date: { typed: raw.date ?? null, today: shanghaiToday(postedAt) } });
+  const today = shanghaiToday(postedAt);
+  // Table rows are sections already; headings and repeated names are split only when hinted, and
+  // the message is one project's report when the split finds no several projects.
+  let split = s;
+  if (s.sections.length === 1 && s.severalHinted) split = scan(text, true);
+  if (split.tooMany) return { kind: 'invalid', errors: [TOO_MANY_PROJECTS] };
+  const several = split.sections.length > 1 ? severalProjects(split) : null;
+  if (several) return { kind: 'reports', reports: readProjects(split, several, today) };
 
-  const errors = conflicts;
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const slot = issue.path[0];
-      if (isSlot(slot)) errors.push(errorFor(slot, issue.message, typed[slot] ?? ''));
-    }
-  }
-  if (!CONTENT.some((slot) => present.has(slot))) errors.push(errorFor('progress', '未找到进度内容', ''));
-  if (!parsed.success || errors.length > 0) {
-    errors.sort((a, b) => SLOTS.indexOf(slotOf(a.key)) - SLOTS.indexOf(slotOf(b.key)));
-    return { kind: 'invalid', errors };
-  }
-
-  const v = parsed.data;
-  const report: Report = {
-    project: v.project ?? null,
-    date: v.date,
-    progressPercent: v.progress?.percent ?? null,
-    progressText: v.progress?.text ?? null,
-    todayWork: v.todayWork ?? null,
-    workers: v.workers ?? null,
-    machines: v.machines ?? null,
-    investmentCumulative: v.investmentCumulative ?? null,
-    investmentMonth: v.investmentMonth ?? null,
-    problems: v.problems ?? [],
-    nextPlan: v.nextPlan ?? null,
-  };
-  return { kind: 'report', report };
+  const entries = s.sections.length === 1 ? s.sections[0]!.entries : s.sections.flatMap((section) => section.entries);
+  const heading = s.sections.find((section) => section.heading !== null)?.heading ?? null;
+  const dateLine = s.sections.find((section) => section.dateLine !== null)?.dateLine ?? null;
+  const read = readFields(collect(entries, { project: heading ?? s.header, date: s.headerDate ?? dateLine, correction: s.correction }), today);
+  return 'errors' in read ? { kind: 'invalid', errors: read.errors } : { kind: 'report', report: read.report };
 }
