@@ -58,10 +58,18 @@ export function skipCorrectionMark(s: string, at: number): number {
 export function reportTitle(line: string, from: number): string | null {
   const k = line.indexOf('日报', from);
   if (k < 0) return null;
-  const after = line.slice(k + 2);
-  if (readHeader(after).project !== null) return null;
-  return `${line.slice(from, k).replace(REPORT_KIND, '')} ${after}`;
+  // #城东中学扩建工程日报#: hash marks around the title are no part of it.
+  const before = line.slice(from, k).replace(HASH_BEFORE, '').replace(REPORT_KIND, '');
+  const after = line.slice(k + 2).replace(HASH_AFTER, '');
+  // 【11月23日日报】XX项目: the title in brackets, the project after it.
+  if (CLOSING.test(after) && OPENING.test(before)) return `${before.slice(1)} ${after.slice(1)}`;
+  return readHeader(after).project === null ? `${before} ${after}` : null;
 }
+
+const HASH_BEFORE = /^[#＃]/;
+const HASH_AFTER = /^[#＃]/;
+const OPENING = /^[【[（(]/;
+const CLOSING = /^[】\]）)]/;
 
 // Names of projects end so: 项目, 工程, 二期, 中心, 产业园, 小区, 医院 …
 const NAME_END =
