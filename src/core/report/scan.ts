@@ -25,6 +25,8 @@ export interface Section {
   dateLine: string | null;
   /** Whether a field of the report's content has a value yet. */
   hasContent: boolean;
+  /** Whether a heading or a 项目名称 has named the section's project. */
+  named: boolean;
 }
 
 export interface Scan {
@@ -150,7 +152,7 @@ const CLASS = new Uint8Array(0x10000);
 const LABEL_START = 1;
 /** Numbering (1、 ① （一） 1️⃣) may start here. */
 const NUMBERING_START = 2;
-/** Part of a written number: 12,800 and 1.42亿 and 两千三百万. */
+/** Part of a written number: 1.42亿 and 两千三百万 (a grouping comma ends the check, which is enough). */
 const NUMERAL = 4;
 /** May follow a count: a unit, 余/多/来 (100余人), 左右. */
 const COUNT_AFTER = 8;
@@ -172,7 +174,7 @@ function markRange(bit: number, from: number, to: number): void {
 for (const c of [...ROOT.next.keys(), ...PREFIX_STARTS]) CLASS[c]! |= LABEL_START;
 mark(NUMBERING_START, '0123456789０１２３４５６７８９(（一二三四五六七八九十');
 markRange(NUMBERING_START, 0x2460, 0x2473);
-mark(NUMERAL, '0123456789０１２３４５６７８９.．,，零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟萬億个');
+mark(NUMERAL, '0123456789０１２３４５６７８９.．零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟萬億个');
 mark(COUNT_AFTER, '人名位个台辆部套架余多来左');
 mark(MONEY_AFTER, '元万亿萬億余多左');
 mark(FIGURE_END, '0123456789０１２３４５６７８９%％人名台辆元');
@@ -364,7 +366,7 @@ function beforeAt(s: string, i: number): Before {
   return CLASS[c]! & FIGURE_END ? Before.Figure : Before.Other;
 }
 
-const newSection = (): Section => ({ entries: [], heading: null, dateLine: null, hasContent: false });
+const newSection = (): Section => ({ entries: [], heading: null, dateLine: null, hasContent: false, named: false });
 
 /** A table's header row pasted from Excel or WPS: the field and label unit of each column. */
 type Columns = ({ slot: Slot; unit: string | undefined } | null)[];
@@ -564,6 +566,7 @@ class Scanner {
       }
       this.startSection(name);
     } else this.section.heading = name;
+    this.section.named = true;
     this.current = null;
     return true;
   }
@@ -574,7 +577,7 @@ class Scanner {
    */
   private namesAnother(): boolean {
     const section = this.section;
-    if (section.hasContent || section.heading !== null || section.entries.some((e) => e.slot === 'project')) return true;
+    if (section.hasContent || section.named) return true;
     return section === this.result.sections[0] && (section.dateLine !== null || section.entries.length > 0);
   }
 
@@ -595,6 +598,7 @@ class Scanner {
     } else if (this.headingAfterFields && CONTENT_SLOTS[slot]) this.result.severalHinted = true;
     const entry: Entry = { slot, unit: unit !== undefined && MONEY_UNITS.has(unit) ? unit : undefined, lines: [] };
     this.section.entries.push(entry);
+    if (slot === 'project') this.section.named = true;
     this.current = entry;
   }
 
