@@ -22,6 +22,9 @@ const fill = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length)
 export const ADVERSARIAL: Readonly<Record<string, (n: number) => string>> = {
   spacesAfterLabel: (n) => `#日报\n形象进度${' '.repeat(n - 9)}`,
   spacesBeforeColon: (n) => `形象进度${' '.repeat(n - 5)}：`,
+  spacesInHeader: (n) => `#日报 城东中学${' '.repeat(n - 9)}甲`,
+  spacesInTitle: (n) => `城东中学日报${' '.repeat(n - 7)}甲`,
+  spacesAfterCorrection: (n) => `更正${' '.repeat(n - 7)}甲\n#日报`,
   labelsRepeated: (n) => `#日报\n${fill('形象进度：', n - 4)}`,
   labelsWithoutColon: (n) => `#日报\n${fill('施工人数 ', n - 4)}`,
   labelLines: (n) => `#日报\n${fill('施工人数：1\n', n - 4)}`,
@@ -38,5 +41,6 @@ export const ADVERSARIAL: Readonly<Record<string, (n: number) => string>> = {
   tableLongCells: (n) => `项目名称\t今日进展\t施工人数\n${fill(`冷链物流基地\t${fill('钢筋绑扎，', Math.floor(n / 40))}\t36\n`, n - 14)}`,
   projectSections: (n) => `#日报\n${fill('一、冷链物流基地\n形象进度：22%\n', n - 4)}`,
   projectNames: (n) => `#日报\n形象进度：22%\n${fill('城东中学扩建工程\n', n - 13)}`,
+  namesAfterSideFields: (n) => `#日报\n${fill('存在问题：甲\n', n / 2)}${fill('城东中学扩建工程\n', n / 2 - 4)}`,
   bracketLabels: (n) => `#日报\n${fill('【形象进度】', n - 4)}`,
 };

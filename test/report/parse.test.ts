@@ -358,6 +358,19 @@ describe('labels as people write them', () => {
     });
   });
 
+  it('takes a label alone on its line, the value on the lines below', () => {
+    expect(report('#日报\n一、形象进度\n湿地栈道施工，完成45%\n二、施工人数\n86人')).toMatchObject({ progressPercent: 45, workers: 86 });
+  });
+
+  it('takes a long label run on by a few words before its colon', () => {
+    expect(report('#日报\n形象进度情况：62%\n存在问题及建议：无\n施工人数统计（人）：40')).toMatchObject({ progressPercent: 62, problems: [], workers: 40 });
+    expect(report('#日报\n形象进度：1%\n进度款支付：已付80%')).toMatchObject({ progressPercent: 1 });
+  });
+
+  it('reads 本月 and 累计 before amounts', () => {
+    expect(report('#日报\n形象进度：36%\n完成投资：本月650万元；累计8300万元')).toMatchObject({ investmentMonth: 650, investmentCumulative: 8300 });
+  });
+
   it('ends a field at a sign-off label inside a line', () => {
     expect(report('#日报\n形象进度：1%\n存在问题：无 填报人：张三').problems).toEqual([]);
   });
@@ -522,6 +535,19 @@ describe('a figure followed by a remark', () => {
     expect(report('#日报\n形象进度：92%\n施工人数：无\n机械设备：无')).toMatchObject({ workers: 0, machines: 0 });
   });
 
+  it('reads words before an amount when the amount says 万, 亿 or 元', () => {
+    expect(report('#日报\n形象进度：16%\n累计完成投资：截至目前完成1.8亿元').investmentCumulative).toBe(18000);
+    expect(errors('#日报\n形象进度：16%\n累计完成投资：占总投资32%').map((e) => e.key)).toEqual(['investmentCumulative']);
+  });
+
+  it('keeps what follows a count after a space as its note', () => {
+    expect(report('项目：管廊工程 进度：46% 人数：79 另有监理3人')).toMatchObject({ workers: 79, notes: { workers: '另有监理3人' } });
+  });
+
+  it('drops emoji around a remark', () => {
+    expect(report('#日报\n形象进度：95%（收尾阶段）👍').progressText).toBe('收尾阶段');
+  });
+
   it('still refuses a field with no figure, or an impossible one, whatever follows', () => {
     expect(errors('#日报\n形象进度：1%\n累计完成投资：待财务核算（约几千万）').map((e) => e.key)).toEqual(['investmentCumulative']);
     expect(errors('#日报\n形象进度：1%\n施工人数：3.5人（含半天工）').map((e) => e.key)).toEqual(['workers']);
@@ -609,6 +635,22 @@ describe('the first line', () => {
     ['#日报 3.5万吨污水处理厂', '3.5万吨污水处理厂', '2026-11-24'],
   ])('reads %p as the project and the report’s date', (line, project, date) => {
     expect(report(`${line}\n形象进度：52%`)).toMatchObject({ project, date });
+  });
+
+  it.each([
+    ['#城东中学扩建工程日报#', '城东中学扩建工程', '2026-11-24'],
+    ['【11月23日日报】城东中学扩建工程', '城东中学扩建工程', '2026-11-23'],
+    ['【城东中学扩建工程】日报 11月23日', '城东中学扩建工程', '2026-11-23'],
+  ])('reads a title with hash marks or brackets: %p', (line, project, date) => {
+    expect(report(`${line}\n形象进度：52%`)).toMatchObject({ project, date });
+  });
+
+  it('reads figures run together on the tag’s line, in Chinese numerals too', () => {
+    expect(report('#日报 城北污水处理厂二期今天形象进度达到百分之六十施工人数八十五人')).toMatchObject({
+      project: '城北污水处理厂二期',
+      progressPercent: 60,
+      workers: 85,
+    });
   });
 
   it('refuses a date in the header after the day the report is sent', () => {
@@ -727,6 +769,13 @@ describe('several projects in one message', () => {
         { kind: 'report', report: { project: '文体中心', progressPercent: 78, correction: true } },
         { kind: 'invalid', project: '数据中心项目', errors: [{ key: 'progressPercent', got: '百分之一百三' }] },
       ],
+    });
+  });
+
+  it('gives a date written before the first project to every project', () => {
+    expect(combined(['日期：11月23日', '项目名称：冷链物流基地', '形象进度：22%', '项目名称：文体中心', '形象进度：77%'])).toMatchObject({
+      kind: 'reports',
+      reports: [{ report: { project: '冷链物流基地', date: '2026-11-23' } }, { report: { project: '文体中心', date: '2026-11-23' } }],
     });
   });
 

@@ -1,7 +1,7 @@
 import type { Ctx, Handler } from '../context';
 import type { Project } from '../../domain/project';
 import type { Report } from '../../domain/report';
-import { parseMessage } from '../../core/report/parse';
+import { MAX_REPORT_LENGTH, parseMessage } from '../../core/report/parse';
 import { matchProject } from '../../core/report/match';
 import { reportFlags } from '../../core/report/checks';
 import { invalidReply } from '../../text/format';
@@ -50,10 +50,15 @@ function saveReport(ctx: Ctx, r: Report): boolean {
 
 /** Any non-command text in a bound group: a daily report, or chatter left alone. */
 export const report: Handler = (ctx) => {
-  const parsed = parseMessage(ctx.m.text, ctx.m.postedAt);
-  if (parsed.kind === 'ignored') return 'chatter';
   // A group without projects (the dispatch group) takes no reports: forwarded ones are talk there.
-  if (ctx.group && !ctx.groupProjects().length) return 'chatter';
+  const isDispatch = () => ctx.group !== null && !ctx.groupProjects().length;
+  if (ctx.m.text.length > MAX_REPORT_LENGTH) {
+    if (isDispatch()) return 'chatter';
+    ctx.reply(`消息超过 ${MAX_REPORT_LENGTH} 字，未作为日报读取；日报请精简后重新发送。`);
+    return 'invalid';
+  }
+  const parsed = parseMessage(ctx.m.text, ctx.m.postedAt);
+  if (parsed.kind === 'ignored' || isDispatch()) return 'chatter';
   if (parsed.kind === 'invalid') {
     ctx.reply(invalidReply(parsed.errors));
     return 'invalid';

@@ -10,20 +10,29 @@ export interface Header {
   correction: boolean;
 }
 
-// 更正 marks a correction of the day's report; 补报 a late one, filed on its date anyway.
-const MARKS = /[(（【[]?\s*(更正|修正|订正|补报|补发)版?\s*[)）】\]]?/g;
+// 更正 marks a correction of the day's report; 补报 a late one, filed on its date anyway. Spaces
+// inside the brackets are bounded: an unbounded \s* before a failing tail is quadratic on long runs.
+const MARKS = /[(（【[]?\s{0,3}(更正|修正|订正|补报|补发)版?\s{0,3}[)）】\]]?/g;
 const CORRECTION_WORDS: ReadonlySet<string> = new Set(['更正', '修正', '订正']);
 /** A line that is only a mark: 更正：, （更正）. */
-const MARK_LINE = /^[(（【[]?\s*(?:更正|修正|订正)版?\s*[)）】\]]?[\s:：]*$/;
-const MARK_AT = /[(（【[]?\s*(?:更正|修正|订正)版?\s*[)）】\]]?[\s:：]*/y;
+const MARK_LINE = /^[(（【[]?\s{0,3}(?:更正|修正|订正)版?\s{0,3}[)）】\]]?[\s:：]*$/;
+const MARK_AT = /[(（【[]?\s{0,3}(?:更正|修正|订正)版?\s{0,3}[)）】\]]?[\s:：]*/y;
 // A short date such as 11.23 only when nothing follows it, so 3.5万吨 in a name is no date.
 const DATE_ANYWHERE =
   /(?:\d{4}|[〇零一二三四五六七八九]{4})\s?年\s?\d{1,2}\s?月\s?\d{1,2}|\d{1,2}\s?月\s?\d{1,2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|(?<![\d.])\d{1,2}[./]\d{1,2}(?=\s|$|[)）]|日报)|今天|今日|昨天|昨日|前天/;
 /** What comes between a project's name and 日报 without being part of the name: XX项目施工日报. */
 const REPORT_KIND = /(?:施工|工作|进度|每日|建设)$/;
 
-/** Reads the text after the tag, or a title such as 城东中学扩建工程日报（11月23日）. */
+/** Longer than a project's name, a date and a mark together: such a text is no header. */
+const MAX_HEADER = 100;
+const NO_HEADER: Header = { project: null, date: null, correction: false };
+
+/**
+ * Reads the text after the tag, or a title such as 城东中学扩建工程日报（11月23日）; a text too long
+ * for a header says nothing (and costs nothing).
+ */
 export function readHeader(text: string): Header {
+  if (text.length > MAX_HEADER) return NO_HEADER;
   let correction = false;
   let s = text.replace(MARKS, (_, word: string) => {
     if (CORRECTION_WORDS.has(word)) correction = true;
@@ -58,10 +67,19 @@ export function skipCorrectionMark(s: string, at: number): number {
 export function reportTitle(line: string, from: number): string | null {
   const k = line.indexOf('日报', from);
   if (k < 0) return null;
-  const after = line.slice(k + 2);
-  if (readHeader(after).project !== null) return null;
-  return `${line.slice(from, k).replace(REPORT_KIND, '')} ${after}`;
+  // #城东中学扩建工程日报#: hash marks around the title are no part of it.
+  const before = line.slice(from, k).replace(HASH_BEFORE, '').replace(REPORT_KIND, '');
+  const after = line.slice(k + 2).replace(HASH_AFTER, '');
+  if (before.length + after.length > MAX_HEADER) return null; // a long sentence ending in 日报 is no title
+  // 【11月23日日报】XX项目: the title in brackets, the project after it.
+  if (CLOSING.test(after) && OPENING.test(before)) return `${before.slice(1)} ${after.slice(1)}`;
+  return readHeader(after).project === null ? `${before} ${after}` : null;
 }
+
+const HASH_BEFORE = /^[#＃]/;
+const HASH_AFTER = /^[#＃]/;
+const OPENING = /^[【[（(]/;
+const CLOSING = /^[】\]）)]/;
 
 // Names of projects end so: 项目, 工程, 二期, 中心, 产业园, 小区, 医院 …
 const NAME_END =

@@ -288,6 +288,13 @@ function numberIn(s: string, from: number, to: number, unitOnlyOk: boolean): { v
   return value === null ? null : { value, big };
 }
 
+const MAX_WORDS_BEFORE = 12;
+
+/** A Chinese character that is no numeral: words, not a figure. */
+function isWordChar(c: string): boolean {
+  return c >= '\u4e00' && c <= '\u9fff' && !NUMBER_CHARS.has(c);
+}
+
 /** Words that may stand before an amount: 约2800万元, 共计1.2亿, ￥1,520万元, 已完成投资1.6亿元. */
 const AMOUNT_LEADS = [
   '已完成投资', '完成投资', '累计完成', '人民币', '约为', '大约', '将近', '接近', '共计', '总计', '合计', '累计', '已完成', '完成',
@@ -303,6 +310,11 @@ const YUAN_UNITS: Readonly<Record<string, number>> = { 元: 1e-4, 万元: 1, 亿
 export function readAmount(text: string, labelUnit?: string): Figure | null {
   const s = toHalfWidth(text);
   let p = skipWords(s, 0, AMOUNT_LEADS);
+  // 截至目前完成1.8亿元: words before the figure, which must then say 万, 亿 or 元 to be money.
+  const wordsStart = p;
+  while (p < s.length && p - wordsStart < MAX_WORDS_BEFORE && isWordChar(s[p]!)) p++;
+  const worded = p > wordsStart;
+  if (worded) p = skipWords(s, p, AMOUNT_LEADS);
   const negative = s[p] === '-';
   if (negative) p++;
   const runEnd = numberRunEnd(s, p);
@@ -316,7 +328,7 @@ export function readAmount(text: string, labelUnit?: string): Figure | null {
     scale = 1e-4;
   }
   const number = numberIn(s, p, to, false);
-  if (number === null) return null;
+  if (number === null || (worded && !number.big && scale === undefined)) return null;
   if (number.big) scale = 1e-4;
   q = skipSpacesAt(s, q);
   const bracketed = bracketedUnit(s, q, YUAN_UNITS);
@@ -391,7 +403,7 @@ function countItem(s: string, p: number): CountItem | null {
       const bracketed = bracketedUnit(s, r, { 人: 1, 台: 1, 名: 1 });
       if (bracketed) r = bracketed.end;
     }
-    const endsHere = unit !== 'none' || r >= s.length || ITEM_END.has(s[r]!) || isSpaceChar(s[r]!);
+    const endsHere = unit !== 'none' || approx || r > runEnd || r >= s.length || ITEM_END.has(s[r]!);
     const lead = s.slice(p, start).trim();
     const n = endsHere ? numberIn(s, q, runEnd, approx || lead.endsWith('近') || lead.endsWith('上'))?.value : undefined;
     if (n === undefined) {

@@ -256,6 +256,13 @@ function readFields(c: Collected, today: string): { report: Report } | { errors:
   return { report };
 }
 
+/**
+ * The longest message the bot reads as a report, in characters (UTF-16 code units): a longer one is
+ * stored and answered briefly, not parsed. parseMessage itself reads any length in linear time, and
+ * `rishai parse` reads whatever it is given.
+ */
+export const MAX_REPORT_LENGTH = 20_000;
+
 const IGNORED: ParseResult = { kind: 'ignored' };
 /** Without the tag, a separator, a figure or a bracket nothing can be a report: short chatter stops here. */
 const MAYBE_REPORT = /日报|[:：;；,，0-9０-９【[\t]/;

@@ -25,6 +25,8 @@ export interface Section {
   dateLine: string | null;
   /** Whether a field of the report's content has a value yet. */
   hasContent: boolean;
+  /** Whether a heading or a 项目名称 has named the section's project. */
+  named: boolean;
 }
 
 export interface Scan {
@@ -150,7 +152,7 @@ const CLASS = new Uint8Array(0x10000);
 const LABEL_START = 1;
 /** Numbering (1、 ① （一） 1️⃣) may start here. */
 const NUMBERING_START = 2;
-/** Part of a written number: 12,800 and 1.42亿 and 两千三百万. */
+/** Part of a written number: 1.42亿 and 两千三百万 (a grouping comma ends the check, which is enough). */
 const NUMERAL = 4;
 /** May follow a count: a unit, 余/多/来 (100余人), 左右. */
 const COUNT_AFTER = 8;
@@ -172,7 +174,7 @@ function markRange(bit: number, from: number, to: number): void {
 for (const c of [...ROOT.next.keys(), ...PREFIX_STARTS]) CLASS[c]! |= LABEL_START;
 mark(NUMBERING_START, '0123456789０１２３４５６７８９(（一二三四五六七八九十');
 markRange(NUMBERING_START, 0x2460, 0x2473);
-mark(NUMERAL, '0123456789０１２３４５６７８９.．,，零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟萬億个');
+mark(NUMERAL, '0123456789０１２３４５６７８９.．零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟萬億个');
 mark(COUNT_AFTER, '人名位个台辆部套架余多来左');
 mark(MONEY_AFTER, '元万亿萬億余多左');
 mark(FIGURE_END, '0123456789０１２３４５６７８９%％人名台辆元');
@@ -266,10 +268,10 @@ function unitAt(s: string, at: number): { unit: string; end: number } | null {
  * A label at `at` and where its value starts. A colon may follow any label; at the start of a line
  * ;；,， may too. Without a separator a label is taken only before a figure fit for it (形象进度30%),
  * or, for a text field, before a space (存在问题 无); inside free text only after a space, so
- * 浇筑完成，设备进场 is not cut at 设备. In the text after the tag, before any field, a label with a
- * colon or a figure is taken anywhere, as voice input runs words together: 城东中学扩建工程今天形象进度72%.
+ * 浇筑完成，设备进场 is not cut at 设备. On the tag's line a label with a colon or a figure is taken
+ * anywhere, as voice input runs words together: 城东中学扩建工程今天形象进度72%施工人数八十五人.
  */
-function labelAt(s: string, at: number, before: Before, current: Slot | null, inHeader = false): Label | null {
+function labelAt(s: string, at: number, before: Before, current: Slot | null, onTagLine = false, inHeader = false): Label | null {
   const c = s.charCodeAt(at);
   if (isLabelOpen(c)) return bracketLabelAt(s, at);
   if (!(CLASS[c]! & LABEL_START)) return null;
@@ -286,9 +288,16 @@ function labelAt(s: string, at: number, before: Before, current: Slot | null, in
   }
   const sep = s.charCodeAt(p);
   const lineStart = before === Before.LineStart;
-  const bounded = before !== Before.Other || inHeader;
+  const bounded = before !== Before.Other || onTagLine;
   if (isColon(sep) || (lineStart && word.slot !== 'meta' && isLooseSeparator(sep))) {
     return bounded ? { slot: word.slot, unit, valueStart: p + 1 } : null;
+  }
+  // A label alone on its line: the value is on the lines below (一、形象进度).
+  if (lineStart && p >= s.length) return { slot: word.slot, unit, valueStart: p };
+  // 存在问题及建议：, 形象进度情况：: a few more words before the colon still name the field.
+  if (bounded && word.slot !== 'meta' && word.end - at >= SELF_EVIDENT_LABEL) {
+    const extended = extendedLabelEnd(s, word.end);
+    if (extended) return { slot: word.slot, unit: extended.unit, valueStart: extended.end };
   }
   const slot = word.slot;
   if (slot === 'meta' || !bounded || p >= s.length || isSeparator(sep)) return null;
@@ -302,6 +311,25 @@ function labelAt(s: string, at: number, before: Before, current: Slot | null, in
   const long = word.end - at >= SELF_EVIDENT_LABEL;
   const ok = lineStart ? spaced || long : before === Before.Space && spaced && (long || inHeader);
   return ok ? { slot, unit, valueStart: p } : null;
+}
+
+/** Words a long label may run on with before its colon. */
+const MAX_LABEL_EXTENSION = 4;
+
+/** Where the value starts after a label run on by a few words (情况, 及建议, 统计) and a colon, or null. */
+function extendedLabelEnd(s: string, from: number): { unit: string | undefined; end: number } | null {
+  let p = from;
+  while (p < s.length && p - from < MAX_LABEL_EXTENSION && isWord(s.charCodeAt(p))) p++;
+  if (p === from) return null;
+  p = skipSpaces(s, p);
+  const u = unitAt(s, p);
+  if (u) p = skipSpaces(s, u.end);
+  return isColon(s.charCodeAt(p)) ? { unit: u?.unit, end: p + 1 } : null;
+}
+
+/** A Chinese character that is no numeral: part of a label's wording rather than of a value. */
+function isWord(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff && !(CLASS[c]! & NUMERAL);
 }
 
 function skipLink(s: string, p: number): number {
@@ -338,7 +366,7 @@ function beforeAt(s: string, i: number): Before {
   return CLASS[c]! & FIGURE_END ? Before.Figure : Before.Other;
 }
 
-const newSection = (): Section => ({ entries: [], heading: null, dateLine: null, hasContent: false });
+const newSection = (): Section => ({ entries: [], heading: null, dateLine: null, hasContent: false, named: false });
 
 /** A table's header row pasted from Excel or WPS: the field and label unit of each column. */
 type Columns = ({ slot: Slot; unit: string | undefined } | null)[];
@@ -503,7 +531,7 @@ class Scanner {
       const before = i === segStart ? (inHeader ? Before.LineStart : Before.ValueStart) : beforeAt(line, i);
       // Numbering inside a line (；2、施工人数：) belongs to the label after it.
       const at = before !== Before.Other && before !== Before.Figure && mayStartNumbering(c) ? skip(NUMBERING_AT, line, i) : i;
-      const label = labelAt(line, at, before, this.current?.slot ?? null, inHeader);
+      const label = labelAt(line, at, before, this.current?.slot ?? null, onTagLine, inHeader);
       if (!label) continue;
       if (label.slot === 'meta') {
         this.emit(trimEdges(line.slice(segStart, i)), onTagLine);
@@ -531,16 +559,26 @@ class Scanner {
     const bracketed = WRAPPED_NAME.exec(trimmed);
     const name = bracketed ? bracketed[1]!.trim() : trimmed;
     if (!isProjectName(name, bracketed !== null)) return false;
-    const named = this.section.heading !== null || this.section.entries.some((e) => e.slot === 'project');
-    if (this.section.hasContent || named) {
+    if (this.namesAnother()) {
       if (!this.several) {
         this.headingAfterFields = true;
         return false;
       }
       this.startSection(name);
     } else this.section.heading = name;
+    this.section.named = true;
     this.current = null;
     return true;
+  }
+
+  /**
+   * Whether a project's name here begins another section: the current one has content or a name,
+   * or it is the part before any project and holds what all share (日期：11月23日).
+   */
+  private namesAnother(): boolean {
+    const section = this.section;
+    if (section.hasContent || section.named) return true;
+    return section === this.result.sections[0] && (section.dateLine !== null || section.entries.length > 0);
   }
 
   private startSection(heading: string | null): void {
@@ -554,12 +592,13 @@ class Scanner {
     // A label left empty is no field: dropping it keeps a run of bare labels from piling up.
     if (this.current && this.current.lines.length === 0) this.section.entries.pop();
     // A second 项目名称 after a project's fields begins the next project's.
-    if (slot === 'project' && this.section.hasContent && !this.columns) {
+    if (slot === 'project' && !this.columns && (this.section.hasContent || (this.several && this.namesAnother()))) {
       if (this.several) this.startSection(null);
       else this.result.severalHinted = true;
     } else if (this.headingAfterFields && CONTENT_SLOTS[slot]) this.result.severalHinted = true;
     const entry: Entry = { slot, unit: unit !== undefined && MONEY_UNITS.has(unit) ? unit : undefined, lines: [] };
     this.section.entries.push(entry);
+    if (slot === 'project') this.section.named = true;
     this.current = entry;
   }
 

@@ -16,11 +16,33 @@ export function cleanText(s: string): string | null {
   return (inner ? trimEdges(inner[1]!) : trimmed) || null;
 }
 
-/** Strips whitespace and separators at both ends; by hand, as a `[…]+$` regex is quadratic on long runs. */
+/** Symbols and emoji of the BMP (✅ ☀ ⭐) and the joiners and selectors of emoji sequences. */
+function isSymbol(c: number): boolean {
+  return (c >= 0x2600 && c <= 0x27bf) || (c >= 0x2b00 && c <= 0x2bff) || c === 0xfe0f || c === 0x200d || c === 0x20e3;
+}
+
+/** The first half of an emoji beyond the BMP (U+1F000–1FAFF), as 👍 and 🚧 are written. */
+const isEmojiHigh = (c: number): boolean => c >= 0xd83c && c <= 0xd83e;
+const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/**
+ * Strips whitespace, separators and emoji at both ends; by hand, as a `[…]+$` regex is quadratic
+ * on long runs.
+ */
 export function trimEdges(s: string): string {
   let from = 0;
   let to = s.length;
-  while (from < to && isEdge(s.charCodeAt(from))) from++;
-  while (to > from && isEdge(s.charCodeAt(to - 1))) to--;
+  for (;;) {
+    const c = s.charCodeAt(from);
+    if (from < to && (isEdge(c) || isSymbol(c))) from++;
+    else if (from + 1 < to && isEmojiHigh(c) && isLow(s.charCodeAt(from + 1))) from += 2;
+    else break;
+  }
+  for (;;) {
+    const c = s.charCodeAt(to - 1);
+    if (to > from && (isEdge(c) || isSymbol(c))) to--;
+    else if (to - 1 > from && isLow(c) && isEmojiHigh(s.charCodeAt(to - 2))) to -= 2;
+    else break;
+  }
   return from === 0 && to === s.length ? s : s.slice(from, to);
 }
