@@ -13,6 +13,11 @@ export function templateReply(projects: readonly string[]): string {
 
 export const REPORT_IN_GROUP = '请在项目工作群中发送日报。';
 
+/** A message too long to be read as a report: stored, answered briefly. */
+export function reportTooLong(limit: number): string {
+  return `消息超过 ${limit} 字，未作为日报读取；日报请精简后重新发送。`;
+}
+
 /** One project of a combined report that must be fixed, named as written. */
 export function projectInvalidReply(project: string, errors: FieldError[]): string {
   return `${project}：${invalidReply(errors)}`;

@@ -1,4 +1,4 @@
-import { REPORT_IN_GROUP, TEMPLATE_COMMAND, projectInvalidReply, reportNeedsProject, reportProjectAmbiguous, reportProjectNotHere, reportSaved, templateReply } from '../../src/text/report';
+import { REPORT_IN_GROUP, TEMPLATE_COMMAND, projectInvalidReply, reportTooLong, reportNeedsProject, reportProjectAmbiguous, reportProjectNotHere, reportSaved, templateReply } from '../../src/text/report';
 import { blankReport } from '../support/report';
 
 const none = { continued: [], opened: [] };
@@ -22,6 +22,10 @@ describe('report texts', () => {
   it('names the project of a combined report that must be fixed', () => {
     const errors = [{ key: 'progressPercent' as const, field: '形象进度', message: '形象进度应为 0–100 之间的百分比', got: '百分之一百一十', example: '38%' }];
     expect(projectInvalidReply('港口物流仓储中心', errors)).toMatchSnapshot();
+  });
+
+  it('answers a message too long to read briefly', () => {
+    expect(reportTooLong(20000)).toMatchSnapshot();
   });
 
   it('acknowledges a first report with nothing to check', () => {

@@ -5,7 +5,7 @@ import { MAX_REPORT_LENGTH, parseMessage } from '../../core/report/parse';
 import { matchProject } from '../../core/report/match';
 import { reportFlags } from '../../core/report/checks';
 import { invalidReply } from '../../text/format';
-import { REPORT_IN_GROUP, projectInvalidReply, reportNeedsProject, reportProjectAmbiguous, reportProjectNotHere, reportSaved } from '../../text/report';
+import { REPORT_IN_GROUP, projectInvalidReply, reportTooLong, reportNeedsProject, reportProjectAmbiguous, reportProjectNotHere, reportSaved } from '../../text/report';
 import { trackProblems } from '../../features/problems';
 import { problemTracking } from './problems';
 
@@ -54,7 +54,7 @@ export const report: Handler = (ctx) => {
   const isDispatch = () => ctx.group !== null && !ctx.groupProjects().length;
   if (ctx.m.text.length > MAX_REPORT_LENGTH) {
     if (isDispatch()) return 'chatter';
-    ctx.reply(`消息超过 ${MAX_REPORT_LENGTH} 字，未作为日报读取；日报请精简后重新发送。`);
+    ctx.reply(reportTooLong(MAX_REPORT_LENGTH));
     return 'invalid';
   }
   const parsed = parseMessage(ctx.m.text, ctx.m.postedAt);
