@@ -40,6 +40,11 @@ export async function runAdmin(dbFile: string, args: string[], io: CliIo, clock:
       io.err(`没有编号为「${rest[0]}」的管理员。用 rishai admin list 查看编号。`);
       return 1;
     }
+    const source = s.people.adminsWithSource().find((a) => a.id === person.id)?.source;
+    if (source === 'config') {
+      io.err(`${person.name} 是 .env 的 RISHAI_ADMINS 里配置的管理员：请先从那里删去，重启机器人后再取消，否则下次发言又会恢复。`);
+      return 1;
+    }
     s.people.setAdmin(person.id, false);
     io.out(`已取消 ${person.name}（编号 ${person.id}）的管理员权限。`);
     return 0;

@@ -36,9 +36,9 @@ export const outboxKey = {
   dispatch: (job: string, slot: string, groupId: number) => scheduled(`job:${job}:${slot}:dispatch:g${groupId}`),
   /** A job's note to a person at most once a day, whichever slot (or rerun) it came from. */
   nudge: (job: string, date: string, personId: number) => scheduled(`job:${job}:nudge:${date}:p${personId}`),
-  /** An admin told, once a day, that a group could not be matched after a login. */
   /** An admin told of a failure, once per cause. */
   failure: (cause: string, adminId: number): OutboxKey => ({ kind: 'alert', value: `failure:${cause}:p${adminId}` }),
+  /** An admin told, once a day, that a group could not be matched after a login. */
   unresolvedGroup: (groupId: number, date: string, adminId: number): OutboxKey => ({
     kind: 'alert',
     value: `rebind:${groupId}:${date}:${adminId}`,

@@ -27,11 +27,15 @@ export class FailureNotices {
   ) {}
 
   private tell(cause: string, text: string, now: Date): void {
-    if (!this.s.causes.firstTime(cause, now)) return;
-    for (const admin of this.s.people.listAdmins()) {
-      this.s.outbox.enqueue({ key: outboxKey.failure(cause, admin.id), target: { personId: admin.id }, text }, now);
-    }
-    void this.external?.send(text);
+    // The cause is marked told with the messages that tell it, or not at all.
+    const first = this.s.transaction(() => {
+      if (!this.s.causes.firstTime(cause, now)) return false;
+      for (const admin of this.s.people.listAdmins()) {
+        this.s.outbox.enqueue({ key: outboxKey.failure(cause, admin.id), target: { personId: admin.id }, text }, now);
+      }
+      return true;
+    });
+    if (first) void this.external?.send(text);
   }
 
   jobFailed(label: string, slotDate: string, error: string, now: Date): void {

@@ -121,7 +121,8 @@ export class Scheduler {
 
   /** Runs every slot that fell due since the last tick, up to now. Safe to call at any time. */
   tick(): Promise<void> {
-    this.ticking = (this.ticking ?? Promise.resolve()).then(() => this.evaluate());
+    // A tick that failed must not stop the ones after it: each starts once the last has settled.
+    this.ticking = (this.ticking ?? Promise.resolve()).catch(() => undefined).then(() => this.evaluate());
     return this.ticking;
   }
 
@@ -179,7 +180,12 @@ export class Scheduler {
       const message = typeof err === 'object' && err !== null && 'message' in err ? String(err.message) : String(err);
       this.store.finish(job.name, key, 'failed', message, this.clock.now());
       this.log.error('job.failed', { job: job.name, slot: key, error: err });
-      this.onFailure(job, slot, message);
+      // Telling of a failure may fail too (a full disk, a locked database); the scheduler must go on.
+      try {
+        this.onFailure(job, slot, message);
+      } catch (tellErr) {
+        this.log.error('job.failure_not_told', { job: job.name, slot: key, error: tellErr });
+      }
     }
   }
 

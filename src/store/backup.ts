@@ -16,8 +16,11 @@ export async function backupDatabase(db: Db, file: string): Promise<void> {
     // The copy keeps the live file's WAL mode; in rollback mode it is one self-contained file, and
     // reading it (to check it, or later) leaves no -wal and -shm files beside it.
     const copy = new Database(partial);
-    copy.pragma('journal_mode = DELETE');
-    copy.close();
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
     fs.renameSync(partial, file);
   } finally {
     fs.rmSync(partial, { force: true });

@@ -66,6 +66,12 @@ describe('rishai admin: rights bound to the contact that sends a one-time code',
     expect(redeemAdminCode(s, p, code, new Date(clock.now().getTime() + 25 * 3_600_000))).toEqual({ ok: false, why: 'expired' });
     expect(s.people.get(p.id)!.isAdmin).toBe(false);
     expect((await run('remove', '999')).code).toBe(1);
+    // A right that follows the configuration is removed there, or it would come back.
+    const configured = s.people.see('wxid-zhao', '赵主任', clock.now(), ['赵主任']);
+    const refused = await run('remove', String(configured.id));
+    expect(refused.code).toBe(1);
+    expect(refused.err[0]).toContain('RISHAI_ADMINS');
+    expect(s.people.get(configured.id)!.isAdmin).toBe(true);
     expect((await run('frobnicate')).code).toBe(2);
   });
 });

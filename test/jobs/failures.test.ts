@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Harness } from '../support/harness';
 import { outboxKey } from '../../src/domain/outbox';
+import { Scheduler } from '../../src/schedule/scheduler';
+import { ScheduleStore } from '../../src/store/schedule';
+import { silentLogger } from '../../src/log/log';
 
 const GROUP = '化工项目工作群';
 
@@ -62,5 +65,30 @@ describe('failures the admins are told of', () => {
     await h.app.sender.drain();
     expect(privateTo('李主任')).toEqual([`【日晒告警】数据目录 ${h.dir} 所在磁盘只剩 0 MB（0.0%），请尽快清理或扩容，否则日报和备份可能无法保存。`]);
     expect(external).toHaveLength(1);
+  });
+});
+
+describe('a failure that cannot be told', () => {
+  it('does not stop the scheduler: later slots still run', async () => {
+    const h = await new Harness('2026-11-24T17:00:00+08:00').start();
+    try {
+      const runs: string[] = [];
+      const scheduler = new Scheduler(new ScheduleStore(h.db), () => true, h.clock, silentLogger, {
+        backup: async (slot) => {
+          runs.push(slot.date);
+          throw new Error('disk full');
+        },
+      }, () => {
+        throw new Error('the database is locked');
+      });
+      for (const day of ['25', '26']) {
+        h.clock.set(`2026-11-${day}T02:30:00+08:00`);
+        await scheduler.tick();
+      }
+      expect(runs).toEqual(['2026-11-25', '2026-11-26']);
+      scheduler.stop();
+    } finally {
+      await h.stop();
+    }
   });
 });
