@@ -1,6 +1,6 @@
 import { parseDateText } from './dates';
 import { isCorrectionLine, isProjectName, readHeader, reportTitle, skipCorrectionMark } from './header';
-import { LABEL_PREFIXES, LABELS, SIGN_OFF_LABELS, SLOTS, type Slot } from './labels';
+import { LABEL_PREFIXES, LABELS, OTHER_LABELS, SLOTS, type Slot } from './labels';
 import { trimEdges } from './text';
 
 /**
@@ -75,7 +75,7 @@ function addLabel(word: string, slot: Slot | 'meta'): void {
 }
 
 for (const slot of SLOTS) for (const label of LABELS[slot]) addLabel(label, slot);
-for (const word of SIGN_OFF_LABELS) addLabel(word, 'meta');
+for (const word of OTHER_LABELS) addLabel(word, 'meta');
 
 interface LabelWord {
   slot: Slot | 'meta';
@@ -119,6 +119,9 @@ const QUANTITY_SLOTS: SlotSet = { date: true, progress: true, workers: true, mac
 /** Fields that tell what happened on site, after which a name-like line is no heading. */
 const CONTENT_SLOTS: SlotSet = { progress: true, todayWork: true, workers: true, machines: true, investmentCumulative: true, investmentMonth: true };
 const WRAPPED_NAME = /^[【[［]([^【】[\]［］]+)[】\]］]$/;
+const COLON_END = /[:：]\s*$/;
+/** A line under 形象进度 that is rather a field of its own: numbered (二、…), or a short phrase and a colon. */
+const FIELD_LIKE = /^(?:\S{1,8}[:：])/;
 const MONEY_SLOTS: SlotSet = { investmentCumulative: true, investmentMonth: true };
 /** A text label without a colon this long may be followed by its value directly: 存在问题无. */
 const SELF_EVIDENT_LABEL = 4;
@@ -216,12 +219,13 @@ function figureAt(s: string, at: number, slot: Slot): boolean {
   const start = p;
   while (p < s.length && CLASS[s.charCodeAt(p)]! & NUMERAL) p++;
   if (p === start) return false;
+  const runEnd = p;
   p = skipSpaces(s, p);
   const next = s.charCodeAt(p);
   if (next === 0x25 || next === 0xff05) return slot === 'progress';
   if (MONEY_SLOTS[slot] && CLASS[next]! & MONEY_AFTER) return true;
   if ((slot === 'workers' || slot === 'machines') && CLASS[next]! & COUNT_AFTER) return true;
-  return endsFigure(s, p);
+  return p > runEnd || endsFigure(s, p); // a space ends a figure too: 人员56 累计投资…
 }
 
 /** The end of the line, punctuation or a bracket: nothing more belongs to the figure. */
@@ -411,6 +415,8 @@ class Scanner {
   private columns: Columns | null = null;
   /** A heading came after fields: if fields follow it too, the message may report on several projects. */
   private headingAfterFields = false;
+  /** Whether the line being read began with numbering. */
+  private lineNumbered = false;
 
   /** With `several`, a heading or a second 项目名称 after fields starts a new project's section. */
   constructor(
@@ -437,6 +443,7 @@ class Scanner {
 
     let p = mayStartNumbering(line.charCodeAt(contentStart)) ? skip(NUMBERING_AT, line, contentStart) : contentStart;
     const numbered = p > contentStart;
+    this.lineNumbered = numbered;
     if (numbered) p = skip(DECORATION, line, p);
 
     if (!this.section.hasContent && line.includes('正') && isCorrectionLine(line.slice(p))) {
@@ -538,14 +545,14 @@ class Scanner {
         this.current = null;
         return;
       }
-      if (segStart !== from || nameFrom === undefined || !this.heading(line.slice(nameFrom, i))) {
+      if (segStart !== from || nameFrom === undefined || !this.heading(line.slice(nameFrom, i), true)) {
         this.emit(trimEdges(line.slice(segStart, i)), onTagLine);
       }
       this.open(label.slot, label.unit);
       segStart = label.valueStart;
       i = segStart - 1;
     }
-    if (segStart !== from || nameFrom === undefined || !this.heading(line.slice(nameFrom))) {
+    if (segStart !== from || nameFrom === undefined || !this.heading(line.slice(nameFrom), false)) {
       this.emit(trimEdges(line.slice(segStart)), onTagLine);
     }
   }
@@ -553,12 +560,14 @@ class Scanner {
   /**
    * Takes a project's name on a line of its own (or before the line's fields) as a heading. After a
    * project's fields it starts the next project's section, when reading several; otherwise it is text.
+   * `beforeFields`: the line's fields follow the text, so a name ended by a colon needs no usual ending.
    */
-  private heading(text: string): boolean {
+  private heading(text: string, beforeFields: boolean): boolean {
     const trimmed = trimEdges(text);
     const bracketed = WRAPPED_NAME.exec(trimmed);
     const name = bracketed ? bracketed[1]!.trim() : trimmed;
-    if (!isProjectName(name, bracketed !== null)) return false;
+    const colonBeforeFields = beforeFields && COLON_END.test(text);
+    if (!isProjectName(name, bracketed !== null || colonBeforeFields)) return false;
     if (this.namesAnother()) {
       if (!this.several) {
         this.headingAfterFields = true;
@@ -615,6 +624,12 @@ class Scanner {
     if (!current) return;
     if (current.lines.length > 0 && !CONTINUED[current.slot]) {
       this.current = null; // a remark under a one-value field such as 施工人数 is not part of it
+      return;
+    }
+    // The progress's description runs on below it (38%\n综合楼主体施工), but not into a line that
+    // reads as a field of its own: 二、今日施工情况：沉桩12根, 人员：63人.
+    if (current.slot === 'progress' && current.lines.length > 0 && (this.lineNumbered || FIELD_LIKE.test(value))) {
+      this.current = null;
       return;
     }
     current.lines.push(value);
