@@ -85,14 +85,18 @@ interface LabelWord {
 /** The longest label starting at `at` (施工人数 before 人数), in time bounded by the longest label. */
 function labelWordAt(s: string, at: number): LabelWord | null {
   let node = ROOT;
-  let found: LabelWord | null = null;
+  let slot: Slot | 'meta' | null = null;
+  let end = at;
   for (let i = at; i < s.length; i++) {
     const child = node.next.get(s.charCodeAt(i));
     if (!child) break;
     node = child;
-    if (node.slot !== null) found = { slot: node.slot, end: i + 1 };
+    if (node.slot !== null) {
+      slot = node.slot;
+      end = i + 1;
+    }
   }
-  return found;
+  return slot === null ? null : { slot, end };
 }
 
 const PREFIX_STARTS = new Set(LABEL_PREFIXES.map((p) => p.charCodeAt(0)));
@@ -536,6 +540,8 @@ class Scanner {
       if (!(CLASS[c]! & (LABEL_START | LABEL_OPEN | NUMBERING_START))) continue;
       const inHeader = onTagLine && this.current === null;
       const before = i === segStart ? (inHeader ? Before.LineStart : Before.ValueStart) : beforeAt(line, i);
+      // Mid-word only a bracketed label can start (off the tag's line): most characters stop here.
+      if (before === Before.Other && !onTagLine && !isLabelOpen(c)) continue;
       // Numbering inside a line (；2、施工人数：) belongs to the label after it.
       const at = before !== Before.Other && before !== Before.Figure && mayStartNumbering(c) ? skip(NUMBERING_AT, line, i) : i;
       const label = labelAt(line, at, before, this.current?.slot ?? null, onTagLine, inHeader);
