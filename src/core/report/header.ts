@@ -68,16 +68,15 @@ export function reportTitle(line: string, from: number): string | null {
   const k = line.indexOf('日报', from);
   if (k < 0) return null;
   // #城东中学扩建工程日报#: hash marks around the title are no part of it.
-  const before = line.slice(from, k).replace(HASH_BEFORE, '').replace(REPORT_KIND, '');
-  const after = line.slice(k + 2).replace(HASH_AFTER, '');
+  const before = line.slice(from, k).replace(HASH, '').replace(REPORT_KIND, '');
+  const after = line.slice(k + 2).replace(HASH, '');
   if (before.length + after.length > MAX_HEADER) return null; // a long sentence ending in 日报 is no title
   // 【11月23日日报】XX项目: the title in brackets, the project after it.
   if (CLOSING.test(after) && OPENING.test(before)) return `${before.slice(1)} ${after.slice(1)}`;
   return readHeader(after).project === null ? `${before} ${after}` : null;
 }
 
-const HASH_BEFORE = /^[#＃]/;
-const HASH_AFTER = /^[#＃]/;
+const HASH = /^[#＃]/;
 const OPENING = /^[【[（(]/;
 const CLOSING = /^[】\]）)]/;
 

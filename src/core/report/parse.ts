@@ -292,16 +292,15 @@ const MAYBE_REPORT = /日报|[:：;；,，0-9０-９【[\t]/;
 /** Fields filled in that make a message without the tag a report. */
 const MIN_UNTAGGED_LABELS = 3;
 
-
 function filledSlots(entries: readonly Entry[]): Set<Slot> {
   const slots = new Set<Slot>();
   for (const e of entries) if (e.lines.length > 0) slots.add(e.slot);
   return slots;
 }
 
-/** How many fields have a value, counted with a bit a field rather than a set: most messages stop here. */
 const SLOT_BIT = Object.fromEntries(SLOTS.map((slot, i) => [slot, 1 << i])) as Record<Slot, number>;
 
+/** How many fields have a value, counted with a bit a field rather than a set: most messages stop here. */
 function filledCount(sections: readonly Section[]): number {
   let bits = 0;
   for (const section of sections) for (const e of section.entries) if (e.lines.length > 0) bits |= SLOT_BIT[e.slot];

@@ -421,6 +421,8 @@ class Scanner {
   private headingAfterFields = false;
   /** Whether the line being read began with numbering. */
   private lineNumbered = false;
+  /** The section's entry of each free-text field, which the field's later labels add to. */
+  private freeText: Partial<Record<Slot, Entry>> = {};
 
   /** With `several`, a heading or a second 项目名称 after fields starts a new project's section. */
   constructor(
@@ -598,6 +600,7 @@ class Scanner {
 
   private startSection(heading: string | null): void {
     this.section = { ...newSection(), heading };
+    this.freeText = {};
     if (this.result.sections.length <= MAX_PROJECTS) this.result.sections.push(this.section);
     else this.result.tooMany = true;
     this.current = null;
@@ -605,14 +608,24 @@ class Scanner {
 
   private open(slot: Slot, unit: string | undefined): void {
     // A label left empty is no field: dropping it keeps a run of bare labels from piling up.
-    if (this.current && this.current.lines.length === 0) this.section.entries.pop();
+    if (this.current && this.current.lines.length === 0) {
+      this.section.entries.pop();
+      if (this.freeText[this.current.slot] === this.current) this.freeText[this.current.slot] = undefined;
+    }
     // A second 项目名称 after a project's fields begins the next project's.
     if (slot === 'project' && !this.columns && (this.section.hasContent || (this.several && this.namesAnother()))) {
       if (this.several) this.startSection(null);
       else this.result.severalHinted = true;
     } else if (this.headingAfterFields && CONTENT_SLOTS[slot]) this.result.severalHinted = true;
+    // Free text given again (存在问题, then 需协调事项) runs on in the same entry, read as one.
+    const earlier = this.freeText[slot];
+    if (earlier) {
+      this.current = earlier;
+      return;
+    }
     const entry: Entry = { slot, unit: unit !== undefined && MONEY_UNITS.has(unit) ? unit : undefined, lines: [] };
     this.section.entries.push(entry);
+    if (FREE_TEXT[slot]) this.freeText[slot] = entry;
     if (slot === 'project') this.section.named = true;
     this.current = entry;
   }
