@@ -1,3 +1,5 @@
+import { isSpace, skipSpaces } from './text';
+
 /**
  * Numbers as staff type them on phones: Arabic or Chinese numerals, full- or half-width,
  * money in 元/万元/亿元. Every parser returns null rather than guessing; range checks are
@@ -230,21 +232,15 @@ export interface Figure {
 }
 
 const isDigitChar = (c: string) => c >= '0' && c <= '9';
-const isSpaceChar = (c: string) => c === ' ' || c === '\t' || c === '\u00a0';
 /** Characters of a written number: 12,800 and 1.42亿 and 两千三百万 and 2.5个亿. */
 const NUMBER_CHARS = new Set('0123456789.,零〇一二两三四五六七八九十百千万亿点壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億个');
 const DIGIT_WORDS = new Set(Object.keys(DIGITS));
-
-function skipSpacesAt(s: string, p: number): number {
-  while (p < s.length && isSpaceChar(s[p]!)) p++;
-  return p;
-}
 
 /** Skips the first of `words` found at `p`, repeatedly: 约, 共计, 人民币 … (longer words listed first). */
 function skipWords(s: string, p: number, words: readonly string[]): number {
   for (let moved = true; moved; ) {
     moved = false;
-    p = skipSpacesAt(s, p);
+    p = skipSpaces(s, p);
     if (p >= s.length || isDigitChar(s[p]!)) break; // most figures start at once
     for (const w of words) {
       if (s.startsWith(w, p)) {
@@ -281,7 +277,7 @@ function numberIn(s: string, from: number, to: number, unitOnlyOk: boolean): { v
   for (let i = from; i < to; i++) {
     const c = s[i]!;
     if (isDigitChar(c)) hasDigit = true;
-    else if (c === ',' || c === '个' || isSpaceChar(c)) drop = true;
+    else if (c === ',' || c === '个' || isSpace(c.charCodeAt(0))) drop = true;
     else {
       // 1.42亿, 9600万: plain digits and one unit at the end are read directly too.
       if (c !== '.' && !(BIG_UNITS[c] !== undefined && i === to - 1)) plain = false;
@@ -328,7 +324,7 @@ export function readAmount(text: string, labelUnit?: string): Figure | null {
   const negative = s[p] === '-';
   if (negative) p++;
   const runEnd = numberRunEnd(s, p);
-  let q = skipSpacesAt(s, runEnd);
+  let q = skipSpaces(s, runEnd);
   let scale: number | undefined;
   let to = runEnd;
   // 2.05 亿元: a unit after a space still belongs to the figure.
@@ -340,7 +336,7 @@ export function readAmount(text: string, labelUnit?: string): Figure | null {
   const number = numberIn(s, p, to, false);
   if (number === null || (worded && !number.big && scale === undefined)) return null;
   if (number.big) scale = 1e-4;
-  q = skipSpacesAt(s, q);
+  q = skipSpaces(s, q);
   const bracketed = bracketedUnit(s, q, YUAN_UNITS);
   if (bracketed) {
     scale ??= bracketed.scale;
@@ -395,7 +391,7 @@ function countItem(s: string, p: number): CountItem | null {
       continue;
     }
     const negative = q === start + 1 && s[start] === '-';
-    let r = skipSpacesAt(s, runEnd);
+    let r = skipSpaces(s, runEnd);
     const approx = s[r] === '余' || s[r] === '多' || s[r] === '来';
     if (approx) r++;
     let unit: CountUnit = 'none';
@@ -437,10 +433,10 @@ const NONE = ['暂无', '没有', '无'];
  */
 export function readCount(text: string): Figure | null {
   const s = toHalfWidth(text);
-  const p = skipSpacesAt(s, 0);
+  const p = skipSpaces(s, 0);
   for (const none of NONE) {
     const after = p + none.length;
-    if (s.startsWith(none, p) && (after >= s.length || ITEM_END.has(s[after]!) || isSpaceChar(s[after]!))) return { value: 0, end: after };
+    if (s.startsWith(none, p) && (after >= s.length || ITEM_END.has(s[after]!) || isSpace(s.charCodeAt(after)))) return { value: 0, end: after };
   }
   const first = countItem(s, p);
   if (!first) return null;

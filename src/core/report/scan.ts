@@ -1,7 +1,7 @@
 import { parseDateText } from './dates';
 import { isCorrectionLine, isProjectName, readHeader, reportTitle, skipCorrectionMark } from './header';
 import { LABEL_PREFIXES, LABELS, OTHER_LABELS, SLOTS, type Slot } from './labels';
-import { trimEdges } from './text';
+import { isSpace, skipSpaces, trimEdges } from './text';
 
 /**
  * Splits a message into labelled entries, by hand rather than by regular expressions over whole
@@ -142,8 +142,6 @@ const MONEY_UNITS: ReadonlySet<string> = new Set(['万元', '亿元', '元']);
 const LINKS = ['达到', '为', '是', '达'];
 const UNIT_MAX = 12;
 
-const isSpace = (c: number): boolean =>
-  c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 11 || c === 12;
 const isColon = (c: number): boolean => c === 0x3a || c === 0xff1a;
 /** ;；,， after a label at the start of a line, where any separator may follow it. */
 const isLooseSeparator = (c: number): boolean => c === 0x3b || c === 0xff1b || c === 0x2c || c === 0xff0c;
@@ -196,11 +194,6 @@ const mayStartNumbering = (c: number): boolean => (CLASS[c]! & NUMBERING_START) 
 function skip(re: RegExp, s: string, at: number): number {
   re.lastIndex = at;
   return re.test(s) ? re.lastIndex : at;
-}
-
-function skipSpaces(s: string, at: number): number {
-  while (at < s.length && isSpace(s.charCodeAt(at))) at++;
-  return at;
 }
 
 /**
