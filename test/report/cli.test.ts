@@ -1,4 +1,5 @@
 import { runCli, type CliIo } from '../../src/cli/index';
+import { blankReport } from '../support/report';
 
 /** The `rishai parse` contract for what this parser adds: notes, corrections, several projects. */
 
@@ -9,19 +10,7 @@ async function parse(stdin: string): Promise<{ code: number; json: unknown }> {
   return { code, json: JSON.parse(out[0]!) };
 }
 
-const EMPTY_REPORT = {
-  project: null,
-  date: '2026-11-24',
-  progressPercent: null,
-  progressText: null,
-  todayWork: null,
-  workers: null,
-  machines: null,
-  investmentCumulative: null,
-  investmentMonth: null,
-  problems: [],
-  nextPlan: null,
-};
+const EMPTY_REPORT = blankReport();
 
 describe('rishai parse', () => {
   it('prints a remark after a figure under notes, and a correction, only when there are any', async () => {

@@ -329,6 +329,10 @@ describe('labels as people write them', () => {
     expect(report('#日报\n今日形象进度：40%\n现场施工人员：66人\n当日投入机械8台')).toMatchObject({ progressPercent: 40, workers: 66, machines: 8 });
   });
 
+  it('reads a figure ended by a comma before the next label', () => {
+    expect(report('#日报\n施工人数45，机械设备3台')).toMatchObject({ workers: 45, machines: 3 });
+  });
+
   it('takes 为 and 达 between a label and its figure', () => {
     expect(report('#日报\n形象进度为16%\n施工人数为28人\n累计完成投资达3100万元')).toMatchObject({ progressPercent: 16, workers: 28, investmentCumulative: 3100 });
   });
@@ -369,6 +373,17 @@ describe('labels as people write them', () => {
 
   it('reads 本月 and 累计 before amounts', () => {
     expect(report('#日报\n形象进度：36%\n完成投资：本月650万元；累计8300万元')).toMatchObject({ investmentMonth: 650, investmentCumulative: 8300 });
+  });
+
+  it('reads no field from the labels of what the office does not keep', () => {
+    const r = report('#日报\n总投资：5亿元\n今日完成投资：45万元\n累计完成投资：9800万元\n形象进度：69%\n建设单位：区教育局');
+    expect(r).toMatchObject({ investmentCumulative: 9800, todayWork: null, progressPercent: 69, progressText: null });
+  });
+
+  it('runs the progress description on below it, but not into a numbered line or a line of its own label', () => {
+    expect(report('#日报\n形象进度：38%\n综合楼主体施工').progressText).toBe('综合楼主体施工');
+    expect(report('#日报\n一、形象进度：75%\n二、今日施工情况：沉桩12根').progressText).toBeNull();
+    expect(report('#日报\n形象进度：75%\n投资：3.36亿').progressText).toBeNull();
   });
 
   it('ends a field at a sign-off label inside a line', () => {
@@ -690,6 +705,11 @@ describe('a project’s name on a line of its own', () => {
     expect(report('#日报\n【数据中心项目】\n形象进度：38%').project).toBe('数据中心项目');
     expect(report('#日报\n一、安置房（二期）\n形象进度：38%').project).toBe('安置房（二期）');
     expect(report('#日报\n城东中学扩建工程：形象进度52%，施工人数126人')).toMatchObject({ project: '城东中学扩建工程', progressPercent: 52, workers: 126 });
+  });
+
+  it('takes any phrase before a colon and the line’s fields as the name', () => {
+    expect(report('#日报\n1、城南污水泵站：形象进度52%，人数33人')).toMatchObject({ project: '城南污水泵站', progressPercent: 52, workers: 33 });
+    expect(report('#日报\n科创孵化器：形象进度85%').project).toBe('科创孵化器');
   });
 
   it('gives way to a labelled name', () => {

@@ -13,6 +13,13 @@ const DATE_NUMERIC = /(?:(\d{4})\s*[-/.]\s*)?(\d{1,2})\s*[-/.]\s*(\d{1,2})(?![\d
 const AFTER_DATE =
   /\s*(?:[(]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)]|(?:星期|周|礼拜)[一二三四五六日天])?\s*(?:(?:上午|下午|晚上|早上)?\d{1,2}\s*[:点]\s*(?:\d{1,2}\s*分?)?(?::\d{1,2})?)?\s*(?:日报)?/y;
 
+const DIGITS_ONLY = /^\d+$/;
+
+/** 11 or 十一: digits as most dates are typed, read without the Chinese-numeral reader. */
+function numberOf(s: string): number | null {
+  return DIGITS_ONLY.test(s) ? Number(s) : parseChineseNumber(s);
+}
+
 /** A date at the start of a text, and where its words end: what follows is a remark. */
 export function readDate(text: string): { spec: DateSpec; end: number } | null {
   if (!DATE_HINT.test(text)) return null; // most texts tried as a date are none
@@ -32,9 +39,9 @@ export function readDate(text: string): { spec: DateSpec; end: number } | null {
     DATE_NUMERIC.lastIndex = p;
     const m = DATE_CHINESE.exec(s) ?? DATE_NUMERIC.exec(s);
     if (!m) return null;
-    const y = m[1] === undefined ? null : parseChineseNumber(m[1]);
-    const month = parseChineseNumber(m[2]!);
-    const day = parseChineseNumber(m[3]!);
+    const y = m[1] === undefined ? null : numberOf(m[1]);
+    const month = numberOf(m[2]!);
+    const day = numberOf(m[3]!);
     if (month === null || day === null || (m[1] !== undefined && y === null)) return null;
     spec = { y: y !== null && y < 100 ? 2000 + y : y, m: month, d: day };
     p = m.index + m[0].length;

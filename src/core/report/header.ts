@@ -68,31 +68,30 @@ export function reportTitle(line: string, from: number): string | null {
   const k = line.indexOf('日报', from);
   if (k < 0) return null;
   // #城东中学扩建工程日报#: hash marks around the title are no part of it.
-  const before = line.slice(from, k).replace(HASH_BEFORE, '').replace(REPORT_KIND, '');
-  const after = line.slice(k + 2).replace(HASH_AFTER, '');
+  const before = line.slice(from, k).replace(HASH, '').replace(REPORT_KIND, '');
+  const after = line.slice(k + 2).replace(HASH, '');
   if (before.length + after.length > MAX_HEADER) return null; // a long sentence ending in 日报 is no title
   // 【11月23日日报】XX项目: the title in brackets, the project after it.
   if (CLOSING.test(after) && OPENING.test(before)) return `${before.slice(1)} ${after.slice(1)}`;
   return readHeader(after).project === null ? `${before} ${after}` : null;
 }
 
-const HASH_BEFORE = /^[#＃]/;
-const HASH_AFTER = /^[#＃]/;
+const HASH = /^[#＃]/;
 const OPENING = /^[【[（(]/;
 const CLOSING = /^[】\]）)]/;
 
-// Names of projects end so: 项目, 工程, 二期, 中心, 产业园, 小区, 医院 …
+// Names of projects end so: 项目, 工程, 二期, 中心, 产业园, 小区, 医院, 改造, C区 …
 const NAME_END =
-  /(?:项目|工程|[一二三四五六七八九十\d]期|中心|园|园区|基地|厂|厂区|厂房|小区|学校|中学|小学|幼儿园|医院|院区|大道|公路|大桥|隧道|馆|广场|综合体|片区|安置房|公寓|酒店|社区|新村|码头|港区|枢纽|站|线)$/;
+  /(?:项目|工程|[一二三四五六七八九十\d]期|标段|中心|园|区|基地|厂|厂房|小区|学校|中学|小学|幼儿园|医院|大道|公路|道路|路|大桥|桥|隧道|馆|楼|广场|综合体|安置房|公寓|酒店|社区|新村|码头|港|枢纽|站|线|孵化器|改造|提升|整治|新建|扩建|修缮)$/;
 const TRAILING_BRACKETS = /[(（][^()（）]*[)）]$/;
-const NOT_A_NAME = /[，,。；;！!？?：:、]|日报|领导|各位|您好|你好|如下|汇报/;
+const NOT_A_NAME = /[，,。；;！!？?：:、]|日报|领导|各位|您好|你好|如下|汇报|情况|今日|今天/;
 const MAX_NAME = 40;
 
 /**
  * Whether a line's text reads as a project's name: short, one phrase, ending as names of projects
- * do (安置房（二期） too), or in 【】 on its own.
+ * do (安置房（二期） too); or, in 【】 or before a colon and fields (城南污水泵站：形象进度52%), any phrase.
  */
-export function isProjectName(text: string, bracketed: boolean): boolean {
+export function isProjectName(text: string, marked: boolean): boolean {
   if (text.length < 2 || text.length > MAX_NAME || NOT_A_NAME.test(text)) return false;
-  return bracketed || NAME_END.test(text.replace(TRAILING_BRACKETS, ''));
+  return marked || NAME_END.test(text.replace(TRAILING_BRACKETS, ''));
 }

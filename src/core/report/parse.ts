@@ -49,6 +49,7 @@ const SAYS_SOMETHING = /[\p{L}\p{N}]/u;
 
 /** A remark as typed, without edge punctuation or brackets around it; null when it says nothing (an emoji). */
 function noteOf(rest: string): string | null {
+  if (rest === '') return null; // nearly always: the figure ends the value
   const text = cleanText(rest);
   return text !== null && SAYS_SOMETHING.test(text) ? text : null;
 }
@@ -64,16 +65,15 @@ const CHANGE = /提升|提高|增至|增加|上升|升至|到|至|→|->|变为|
 const BARE_LEADS: ReadonlySet<string> = new Set(['约', '近', '为', '达', '达到', '已达', '完成', '已完成', '约为', '大约', '累计', '累计完成']);
 
 function toProgress(typed: string): Progress {
-  const norm = toHalfWidth(typed); // same length as typed, so the hits' offsets cut typed too
-  const hits = findPercents(norm);
+  const hits = findPercents(typed);
   if (!hits) {
-    const bare = parsePercent(norm);
+    const bare = parsePercent(typed);
     return bare !== null ? { percent: bare, text: null } : { percent: null, text: noteOf(typed) };
   }
   const { first, last } = hits;
   // A change keeps the whole phrase as the description; otherwise the first figure is the value
   // and the rest, 占年度计划90% included, describes it.
-  if (hits.count > 1 && CHANGE.test(norm.slice(first.end, last.start))) return { percent: last.value, text: cleanText(typed) };
+  if (hits.count > 1 && CHANGE.test(typed.slice(first.end, last.start))) return { percent: last.value, text: cleanText(typed) };
   const text = noteOf(typed.slice(0, first.start) + typed.slice(first.end));
   return { percent: first.value, text: text !== null && BARE_LEADS.has(text) ? null : text };
 }
@@ -88,14 +88,18 @@ function toProblems(typed: string): string[] {
   if (NO_PROBLEM.test(typed)) return []; // 无, as most reports say
   const norm = toHalfWidth(typed);
   const items: string[] = [];
+  const add = (from: number, to: number) => {
+    const item = trimEdges(typed.slice(from, to));
+    if (item !== '' && !NO_PROBLEM.test(trimEdges(norm.slice(from, to)))) items.push(item);
+  };
   let from = 0;
   ITEM_BREAK.lastIndex = 0;
   for (let m = ITEM_BREAK.exec(norm); m !== null; m = ITEM_BREAK.exec(norm)) {
-    items.push(trimEdges(typed.slice(from, m.index)));
+    add(from, m.index);
     from = ITEM_BREAK.lastIndex;
   }
-  items.push(trimEdges(typed.slice(from)));
-  return items.filter((item) => item !== '' && !NO_PROBLEM.test(toHalfWidth(item)));
+  add(from, norm.length);
+  return items;
 }
 
 /** A figure that must be a whole number, at least 0; its remark as a note. */
@@ -152,9 +156,25 @@ interface Fallbacks {
   correction: boolean;
 }
 
+/** Every field absent, each key set up front so these objects all share one shape. */
+function noFields<T>(): Partial<Record<Slot, T>> {
+  return {
+    project: undefined,
+    date: undefined,
+    progress: undefined,
+    todayWork: undefined,
+    workers: undefined,
+    machines: undefined,
+    investmentCumulative: undefined,
+    investmentMonth: undefined,
+    problems: undefined,
+    nextPlan: undefined,
+  };
+}
+
 function collect(entries: readonly Entry[], fallback: Fallbacks): Collected {
-  const out: Collected = { typed: {}, units: {}, present: new Set(), conflicts: [], correction: fallback.correction };
-  const clashes: Partial<Record<Slot, Set<string>>> = {};
+  const out: Collected = { typed: noFields(), units: noFields(), present: new Set(), conflicts: [], correction: fallback.correction };
+  let clashes: Partial<Record<Slot, Set<string>>> | null = null;
   for (const e of entries) {
     if (e.lines.length === 0) continue;
     const slot = e.slot;
@@ -167,14 +187,17 @@ function collect(entries: readonly Entry[], fallback: Fallbacks): Collected {
     } else if (MERGED.has(slot)) {
       out.typed[slot] = `${before}\n${value}`;
     } else if (value !== before) {
+      clashes ??= {};
       (clashes[slot] ??= new Set([before])).add(value);
     }
   }
-  for (const slot of SLOTS) {
-    const seen = clashes[slot];
-    if (!seen) continue;
-    delete out.typed[slot];
-    out.conflicts.push(errorFor(slot, `${FIELD_LABELS[keyOf(slot)]}填写了多个不同的值`, [...seen].join(' / ')));
+  if (clashes) {
+    for (const slot of SLOTS) {
+      const seen = clashes[slot];
+      if (!seen) continue;
+      out.typed[slot] = undefined;
+      out.conflicts.push(errorFor(slot, `${FIELD_LABELS[keyOf(slot)]}填写了多个不同的值`, [...seen].join(' / ')));
+    }
   }
   out.typed.project ??= fallback.project ?? undefined;
   out.typed.date ??= fallback.date ?? undefined;
@@ -269,17 +292,18 @@ const MAYBE_REPORT = /日报|[:：;；,，0-9０-９【[\t]/;
 /** Fields filled in that make a message without the tag a report. */
 const MIN_UNTAGGED_LABELS = 3;
 
-
 function filledSlots(entries: readonly Entry[]): Set<Slot> {
   const slots = new Set<Slot>();
   for (const e of entries) if (e.lines.length > 0) slots.add(e.slot);
   return slots;
 }
 
+const SLOT_BIT = Object.fromEntries(SLOTS.map((slot, i) => [slot, 1 << i])) as Record<Slot, number>;
+
 /** How many fields have a value, counted with a bit a field rather than a set: most messages stop here. */
 function filledCount(sections: readonly Section[]): number {
   let bits = 0;
-  for (const section of sections) for (const e of section.entries) if (e.lines.length > 0) bits |= 1 << SLOTS.indexOf(e.slot);
+  for (const section of sections) for (const e of section.entries) if (e.lines.length > 0) bits |= SLOT_BIT[e.slot];
   let n = 0;
   for (; bits !== 0; bits &= bits - 1) n++;
   return n;

@@ -1,7 +1,7 @@
 import { parseDateText } from './dates';
 import { isCorrectionLine, isProjectName, readHeader, reportTitle, skipCorrectionMark } from './header';
-import { LABEL_PREFIXES, LABELS, SIGN_OFF_LABELS, SLOTS, type Slot } from './labels';
-import { trimEdges } from './text';
+import { LABEL_PREFIXES, LABELS, OTHER_LABELS, SLOTS, type Slot } from './labels';
+import * as text from './text';
 
 /**
  * Splits a message into labelled entries, by hand rather than by regular expressions over whole
@@ -75,7 +75,7 @@ function addLabel(word: string, slot: Slot | 'meta'): void {
 }
 
 for (const slot of SLOTS) for (const label of LABELS[slot]) addLabel(label, slot);
-for (const word of SIGN_OFF_LABELS) addLabel(word, 'meta');
+for (const word of OTHER_LABELS) addLabel(word, 'meta');
 
 interface LabelWord {
   slot: Slot | 'meta';
@@ -85,14 +85,18 @@ interface LabelWord {
 /** The longest label starting at `at` (施工人数 before 人数), in time bounded by the longest label. */
 function labelWordAt(s: string, at: number): LabelWord | null {
   let node = ROOT;
-  let found: LabelWord | null = null;
+  let slot: Slot | 'meta' | null = null;
+  let end = at;
   for (let i = at; i < s.length; i++) {
     const child = node.next.get(s.charCodeAt(i));
     if (!child) break;
     node = child;
-    if (node.slot !== null) found = { slot: node.slot, end: i + 1 };
+    if (node.slot !== null) {
+      slot = node.slot;
+      end = i + 1;
+    }
   }
-  return found;
+  return slot === null ? null : { slot, end };
 }
 
 const PREFIX_STARTS = new Set(LABEL_PREFIXES.map((p) => p.charCodeAt(0)));
@@ -110,6 +114,10 @@ function labelOrPrefixedAt(s: string, at: number): LabelWord | null {
 }
 
 type SlotSet = Readonly<Partial<Record<Slot, true>>>;
+// Bound once here: under tsx every use of an imported function reads it through a getter, which the
+// per-character loops below would otherwise pay each time (6% of scanning).
+const { isSpace, skipSpaces, trimEdges } = text;
+
 /** Fields whose value may run on over following unlabelled lines. */
 const CONTINUED: SlotSet = { progress: true, todayWork: true, problems: true, nextPlan: true };
 /** Free text, which a label without a colon cuts only after a space: 混凝土浇筑，进度款已申请 stays whole. */
@@ -119,6 +127,9 @@ const QUANTITY_SLOTS: SlotSet = { date: true, progress: true, workers: true, mac
 /** Fields that tell what happened on site, after which a name-like line is no heading. */
 const CONTENT_SLOTS: SlotSet = { progress: true, todayWork: true, workers: true, machines: true, investmentCumulative: true, investmentMonth: true };
 const WRAPPED_NAME = /^[【[［]([^【】[\]［］]+)[】\]］]$/;
+const COLON_END = /[:：]\s*$/;
+/** A line under 形象进度 that is rather a field of its own: numbered (二、…), or a short phrase and a colon. */
+const FIELD_LIKE = /^(?:\S{1,8}[:：])/;
 const MONEY_SLOTS: SlotSet = { investmentCumulative: true, investmentMonth: true };
 /** A text label without a colon this long may be followed by its value directly: 存在问题无. */
 const SELF_EVIDENT_LABEL = 4;
@@ -135,8 +146,6 @@ const MONEY_UNITS: ReadonlySet<string> = new Set(['万元', '亿元', '元']);
 const LINKS = ['达到', '为', '是', '达'];
 const UNIT_MAX = 12;
 
-const isSpace = (c: number): boolean =>
-  c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 11 || c === 12;
 const isColon = (c: number): boolean => c === 0x3a || c === 0xff1a;
 /** ;；,， after a label at the start of a line, where any separator may follow it. */
 const isLooseSeparator = (c: number): boolean => c === 0x3b || c === 0xff1b || c === 0x2c || c === 0xff0c;
@@ -191,11 +200,6 @@ function skip(re: RegExp, s: string, at: number): number {
   return re.test(s) ? re.lastIndex : at;
 }
 
-function skipSpaces(s: string, at: number): number {
-  while (at < s.length && isSpace(s.charCodeAt(at))) at++;
-  return at;
-}
-
 /**
  * Whether a figure fit for the slot starts at `at`: digits or Chinese numerals ending where a
  * figure ends (a unit, a percent sign, a space, punctuation), so 设备2号机组 or 进度一般 is no figure.
@@ -216,12 +220,13 @@ function figureAt(s: string, at: number, slot: Slot): boolean {
   const start = p;
   while (p < s.length && CLASS[s.charCodeAt(p)]! & NUMERAL) p++;
   if (p === start) return false;
+  const runEnd = p;
   p = skipSpaces(s, p);
   const next = s.charCodeAt(p);
   if (next === 0x25 || next === 0xff05) return slot === 'progress';
   if (MONEY_SLOTS[slot] && CLASS[next]! & MONEY_AFTER) return true;
   if ((slot === 'workers' || slot === 'machines') && CLASS[next]! & COUNT_AFTER) return true;
-  return endsFigure(s, p);
+  return p > runEnd || endsFigure(s, p); // a space ends a figure too: 人员56 累计投资…
 }
 
 /** The end of the line, punctuation or a bracket: nothing more belongs to the figure. */
@@ -411,6 +416,10 @@ class Scanner {
   private columns: Columns | null = null;
   /** A heading came after fields: if fields follow it too, the message may report on several projects. */
   private headingAfterFields = false;
+  /** Whether the line being read began with numbering. */
+  private lineNumbered = false;
+  /** The section's entry of each free-text field, which the field's later labels add to. */
+  private freeText: Partial<Record<Slot, Entry>> = {};
 
   /** With `several`, a heading or a second 项目名称 after fields starts a new project's section. */
   constructor(
@@ -437,6 +446,7 @@ class Scanner {
 
     let p = mayStartNumbering(line.charCodeAt(contentStart)) ? skip(NUMBERING_AT, line, contentStart) : contentStart;
     const numbered = p > contentStart;
+    this.lineNumbered = numbered;
     if (numbered) p = skip(DECORATION, line, p);
 
     if (!this.section.hasContent && line.includes('正') && isCorrectionLine(line.slice(p))) {
@@ -529,6 +539,8 @@ class Scanner {
       if (!(CLASS[c]! & (LABEL_START | LABEL_OPEN | NUMBERING_START))) continue;
       const inHeader = onTagLine && this.current === null;
       const before = i === segStart ? (inHeader ? Before.LineStart : Before.ValueStart) : beforeAt(line, i);
+      // Mid-word only a bracketed label can start (off the tag's line): most characters stop here.
+      if (before === Before.Other && !onTagLine && !isLabelOpen(c)) continue;
       // Numbering inside a line (；2、施工人数：) belongs to the label after it.
       const at = before !== Before.Other && before !== Before.Figure && mayStartNumbering(c) ? skip(NUMBERING_AT, line, i) : i;
       const label = labelAt(line, at, before, this.current?.slot ?? null, onTagLine, inHeader);
@@ -538,14 +550,14 @@ class Scanner {
         this.current = null;
         return;
       }
-      if (segStart !== from || nameFrom === undefined || !this.heading(line.slice(nameFrom, i))) {
+      if (segStart !== from || nameFrom === undefined || !this.heading(line.slice(nameFrom, i), true)) {
         this.emit(trimEdges(line.slice(segStart, i)), onTagLine);
       }
       this.open(label.slot, label.unit);
       segStart = label.valueStart;
       i = segStart - 1;
     }
-    if (segStart !== from || nameFrom === undefined || !this.heading(line.slice(nameFrom))) {
+    if (segStart !== from || nameFrom === undefined || !this.heading(line.slice(nameFrom), false)) {
       this.emit(trimEdges(line.slice(segStart)), onTagLine);
     }
   }
@@ -553,12 +565,14 @@ class Scanner {
   /**
    * Takes a project's name on a line of its own (or before the line's fields) as a heading. After a
    * project's fields it starts the next project's section, when reading several; otherwise it is text.
+   * `beforeFields`: the line's fields follow the text, so a name ended by a colon needs no usual ending.
    */
-  private heading(text: string): boolean {
+  private heading(text: string, beforeFields: boolean): boolean {
     const trimmed = trimEdges(text);
     const bracketed = WRAPPED_NAME.exec(trimmed);
     const name = bracketed ? bracketed[1]!.trim() : trimmed;
-    if (!isProjectName(name, bracketed !== null)) return false;
+    const colonBeforeFields = beforeFields && COLON_END.test(text);
+    if (!isProjectName(name, bracketed !== null || colonBeforeFields)) return false;
     if (this.namesAnother()) {
       if (!this.several) {
         this.headingAfterFields = true;
@@ -583,6 +597,7 @@ class Scanner {
 
   private startSection(heading: string | null): void {
     this.section = { ...newSection(), heading };
+    this.freeText = {};
     if (this.result.sections.length <= MAX_PROJECTS) this.result.sections.push(this.section);
     else this.result.tooMany = true;
     this.current = null;
@@ -590,14 +605,24 @@ class Scanner {
 
   private open(slot: Slot, unit: string | undefined): void {
     // A label left empty is no field: dropping it keeps a run of bare labels from piling up.
-    if (this.current && this.current.lines.length === 0) this.section.entries.pop();
+    if (this.current && this.current.lines.length === 0) {
+      this.section.entries.pop();
+      if (this.freeText[this.current.slot] === this.current) this.freeText[this.current.slot] = undefined;
+    }
     // A second 项目名称 after a project's fields begins the next project's.
     if (slot === 'project' && !this.columns && (this.section.hasContent || (this.several && this.namesAnother()))) {
       if (this.several) this.startSection(null);
       else this.result.severalHinted = true;
     } else if (this.headingAfterFields && CONTENT_SLOTS[slot]) this.result.severalHinted = true;
+    // Free text given again (存在问题, then 需协调事项) runs on in the same entry, read as one.
+    const earlier = this.freeText[slot];
+    if (earlier) {
+      this.current = earlier;
+      return;
+    }
     const entry: Entry = { slot, unit: unit !== undefined && MONEY_UNITS.has(unit) ? unit : undefined, lines: [] };
     this.section.entries.push(entry);
+    if (FREE_TEXT[slot]) this.freeText[slot] = entry;
     if (slot === 'project') this.section.named = true;
     this.current = entry;
   }
@@ -615,6 +640,12 @@ class Scanner {
     if (!current) return;
     if (current.lines.length > 0 && !CONTINUED[current.slot]) {
       this.current = null; // a remark under a one-value field such as 施工人数 is not part of it
+      return;
+    }
+    // The progress's description runs on below it (38%\n综合楼主体施工), but not into a line that
+    // reads as a field of its own: 二、今日施工情况：沉桩12根, 人员：63人.
+    if (current.slot === 'progress' && current.lines.length > 0 && (this.lineNumbered || FIELD_LIKE.test(value))) {
+      this.current = null;
       return;
     }
     current.lines.push(value);

@@ -1,10 +1,20 @@
+/** Whitespace as `\s` has it, the ideographic space included, by code unit. */
+export function isSpace(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 9 && c <= 13) || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x1680
+  );
+}
+
+/** Where the whitespace from `at` ends. */
+export function skipSpaces(s: string, at: number): number {
+  while (at < s.length && isSpace(s.charCodeAt(at))) at++;
+  return at;
+}
+
 /** Whitespace and the separators :：;；,，。、 */
 function isEdge(c: number): boolean {
-  return (
-    c === 0x20 || c === 0x3a || c === 0xff1a || c === 0x3b || c === 0xff1b || c === 0x2c || c === 0xff0c || c === 0x3002 || c === 0x3001 ||
-    (c >= 9 && c <= 13) || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x1680
-  );
+  return isSpace(c) || c === 0x3a || c === 0xff1a || c === 0x3b || c === 0xff1b || c === 0x2c || c === 0xff0c || c === 0x3002 || c === 0x3001;
 }
 const EMPTY_BRACKETS = /[(（【[]\s*[)）】\]]/g;
 const WRAPPED = /^[(（【[]([^()（）【】[\]]*)[)）】\]]$/;
