@@ -204,6 +204,20 @@ function skip(re: RegExp, s: string, at: number): number {
  * Whether a figure fit for the slot starts at `at`: digits or Chinese numerals ending where a
  * figure ends (a unit, a percent sign, a space, punctuation), so 设备2号机组 or 进度一般 is no figure.
  */
+/** Words before a part's figure: 管理人员, 挖机. */
+const PART_WORD = 6;
+
+/** A count given in parts, each a short word and a figure: 施工人数 管理人员12人，作业人员86人. */
+function partsAt(s: string, at: number, slot: Slot): boolean {
+  if (slot !== 'workers' && slot !== 'machines') return false;
+  for (let q = at, n = 0; n < PART_WORD && q < s.length; q++, n++) {
+    const c = s.charCodeAt(q);
+    if (c < 0x4e00 || c > 0x9fff) return false;
+    if (n > 0 && figureAt(s, q + 1, slot)) return true;
+  }
+  return false;
+}
+
 function figureAt(s: string, at: number, slot: Slot): boolean {
   let p = skipLink(s, skipSpaces(s, at));
   for (const lead of ['约', '近', '共计', '共', '合计', '总计']) {
@@ -310,7 +324,7 @@ function labelAt(s: string, at: number, before: Before, current: Slot | null, on
   if (QUANTITY_SLOTS[slot]) {
     const inFreeText = current !== null && FREE_TEXT[current] === true;
     if (inFreeText && !lineStart && before !== Before.Space) return null;
-    return figureAt(s, p, slot) ? { slot, unit, valueStart: skipLink(s, p) } : null;
+    return figureAt(s, p, slot) || (lineStart && partsAt(s, p, slot)) ? { slot, unit, valueStart: skipLink(s, p) } : null;
   }
   const spaced = p > word.end;
   const long = word.end - at >= SELF_EVIDENT_LABEL;
