@@ -67,23 +67,25 @@ export class Bot {
     }
     const ctx = this.context(m, now, group, person, messageId, r.kind === 'command' ? r.args : '');
     try {
-      const outcome = await this.run(ctx, r);
-      this.s.messages.setOutcome(messageId, outcome);
+      if (r.kind === 'report') {
+        // A report, its problems, its acknowledgement and the message's outcome commit together or not at all.
+        this.s.transaction(() => this.s.messages.setOutcome(messageId, report(ctx)));
+      } else {
+        this.s.messages.setOutcome(messageId, await this.run(ctx, r));
+      }
     } catch (err) {
       this.s.messages.setOutcome(messageId, 'error');
       this.log.error('handler.error', { messageId: m.id, error: err });
     }
   }
 
-  private run(ctx: Ctx, r: Route): MessageOutcome | Promise<MessageOutcome> {
+  private run(ctx: Ctx, r: Exclude<Route, { kind: 'report' }>): MessageOutcome | Promise<MessageOutcome> {
     switch (r.kind) {
       case 'command':
         return runCommand(ctx, r.def, r.sub);
       case 'unknown':
         ctx.reply(unknownCommand(r.name));
         return 'command';
-      case 'report':
-        return report(ctx);
       case 'photo':
         return photo(ctx);
     }

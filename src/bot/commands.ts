@@ -2,6 +2,7 @@ import type { CommandDef } from './command';
 import { namesOf } from './command';
 import { helpCommand } from './handlers/help';
 import { templateCommand } from './handlers/template';
+import { confirmCommand } from './handlers/report';
 import { progressCommand } from './handlers/progress';
 import { unreportedCommand } from './handlers/unreported';
 import { closeCommand, problemsCommand } from './handlers/problems';
@@ -19,6 +20,7 @@ import { setCommand } from './handlers/set';
 export const COMMANDS: readonly CommandDef[] = [
   helpCommand(() => COMMANDS),
   templateCommand,
+  confirmCommand,
   progressCommand,
   unreportedCommand,
   problemsCommand,

@@ -1,6 +1,8 @@
 export type MessageOutcome =
   | 'report'
   | 'invalid'
+  /** The #模板 text sent back unchanged. */
+  | 'template'
   | 'command'
   | 'chatter'
   | 'stale'

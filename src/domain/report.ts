@@ -68,6 +68,8 @@ export interface StoredReport extends Omit<Report, 'project'> {
   personId: number | null;
   flags: string[];
   createdAt: string;
+  /** A submission kept beside the day's current report until the liaison confirms it. Absent when not. */
+  pending?: true;
 }
 
 /** A current report's figures, for the statistics. */

@@ -7,6 +7,8 @@ export interface TrackedProblems {
   opened: number[];
   /** Open items this report carried on. */
   continued: number[];
+  /** Open items this report, correcting the day's earlier one, left out: withdrawn, not closed. */
+  withdrawn: number[];
 }
 
 /**
@@ -19,7 +21,7 @@ export function trackProblems(s: Stores, report: StoredReport, now: Date): Track
     const texts = distinctProblems(report.problems);
     const matched = matchProblems(texts, s.problems.ofStatus(report.projectId, 'open'));
     const closed = s.problems.ofStatus(report.projectId, 'closed');
-    const out: TrackedProblems = { opened: [], continued: [] };
+    const out: TrackedProblems = { opened: [], continued: [], withdrawn: [] };
     texts.forEach((text, i) => {
       const id = matched[i];
       if (typeof id === 'number') {
@@ -31,7 +33,7 @@ export function trackProblems(s: Stores, report: StoredReport, now: Date): Track
       const item = s.problems.raise({ projectId: report.projectId, text, date: report.date, reportId: report.id, reopens: before?.id ?? null }, now);
       out.opened.push(item.id);
     });
-    s.problems.withdrawUnreported(report.projectId, now);
+    out.withdrawn = s.problems.withdrawUnreported(report.projectId, now, report.id);
     return out;
   });
 }

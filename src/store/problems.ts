@@ -69,12 +69,15 @@ export class ProblemStore {
     );
     this.allOpen = db.prepare<[], Row>("SELECT * FROM problems WHERE status = 'open' ORDER BY first_date, id");
     this.raisedUpTo = db.prepare<[string], Row>('SELECT * FROM problems WHERE first_date <= ? ORDER BY first_date, id');
-    this.withdraw = db.prepare<[string, number]>(
-      `UPDATE problems SET status = 'withdrawn', closed_at = ?
-       WHERE project_id = ? AND status = 'open' AND NOT EXISTS (
-         SELECT 1 FROM problem_reports pr JOIN reports r ON r.id = pr.report_id
-         WHERE pr.problem_id = problems.id AND r.current = 1)`,
-    );
+    this.withdraw = db
+      .prepare<[string, number | null, number], number>(
+        `UPDATE problems SET status = 'withdrawn', closed_at = ?, withdrawn_by = ?
+         WHERE project_id = ? AND status = 'open' AND NOT EXISTS (
+           SELECT 1 FROM problem_reports pr JOIN reports r ON r.id = pr.report_id
+           WHERE pr.problem_id = problems.id AND r.current = 1)
+         RETURNING id`,
+      )
+      .pluck();
     this.closeOne = db.prepare<[number, string, string, number]>(
       "UPDATE problems SET status = 'closed', closed_by = ?, closed_at = ?, close_note = ? WHERE id = ? AND status = 'open'",
     );
@@ -114,9 +117,12 @@ export class ProblemStore {
     return this.raisedUpTo.all(date).map(toProblem);
   }
 
-  /** Withdraws a project's open items that no current report carries any more (a correction dropped them). */
-  withdrawUnreported(projectId: number, now: Date): void {
-    this.withdraw.run(shanghaiIso(now), projectId);
+  /**
+   * Withdraws a project's open items that no current report carries any more (a correction dropped them),
+   * noting the correcting report; returns their ids.
+   */
+  withdrawUnreported(projectId: number, now: Date, byReport: number | null = null): number[] {
+    return this.withdraw.all(shanghaiIso(now), byReport, projectId);
   }
 
   /** Closes an open item (销号); false when it was not open. */

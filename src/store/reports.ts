@@ -20,6 +20,9 @@ interface ReportRow {
   next_plan: string | null;
   flags: string;
   created_at: string;
+  notes: string | null;
+  correction: number;
+  pending: number;
 }
 
 const toReport = (r: ReportRow): StoredReport => ({
@@ -40,6 +43,9 @@ const toReport = (r: ReportRow): StoredReport => ({
   nextPlan: r.next_plan,
   flags: JSON.parse(r.flags) as string[],
   createdAt: r.created_at,
+  ...(r.notes !== null && { notes: JSON.parse(r.notes) as Report['notes'] }),
+  ...(r.correction === 1 && { correction: true as const }),
+  ...(r.pending === 1 && { pending: true as const }),
 });
 
 /** project_id, date, progress_percent, investment_cumulative, investment_month. */
@@ -54,6 +60,8 @@ export interface NewReport {
   personId: number | null;
   flags: string[];
   now: Date;
+  /** Kept beside the day's current report, not replacing it, until confirmed (see `promote`). */
+  pending?: boolean;
 }
 
 /** Daily reports. A new report for the same project and day supersedes the current one; no version is ever deleted. */
@@ -77,6 +85,8 @@ export class ReportStore {
   private writeFigures;
   private unmark;
   private allVersions;
+  private promoteOne;
+  private pendingOf;
 
   constructor(private db: Db) {
     this.lastRevision = db
@@ -86,9 +96,11 @@ export class ReportStore {
     this.insert = db.prepare(
       `INSERT INTO reports
          (project_id, date, revision, current, message_id, person_id, progress_percent, progress_text, today_work,
-          workers, machines, investment_cumulative, investment_month, problems, next_plan, flags, created_at)
-       VALUES (@projectId, @date, @revision, 1, @messageId, @personId, @progressPercent, @progressText, @todayWork,
-          @workers, @machines, @investmentCumulative, @investmentMonth, @problems, @nextPlan, @flags, @createdAt)
+          workers, machines, investment_cumulative, investment_month, problems, next_plan, flags, created_at,
+          notes, correction, pending)
+       VALUES (@projectId, @date, @revision, @current, @messageId, @personId, @progressPercent, @progressText, @todayWork,
+          @workers, @machines, @investmentCumulative, @investmentMonth, @problems, @nextPlan, @flags, @createdAt,
+          @notes, @correction, @pending)
        RETURNING *`,
     );
     this.current = db.prepare<[number, string], ReportRow>('SELECT * FROM reports WHERE project_id = ? AND date = ? AND current = 1');
@@ -102,6 +114,8 @@ export class ReportStore {
       .prepare<[string], number>('SELECT project_id FROM reports WHERE date = ? AND current = 1')
       .pluck();
     this.byId = db.prepare<[number], ReportRow>('SELECT * FROM reports WHERE id = ?');
+    this.promoteOne = db.prepare<[number], ReportRow>('UPDATE reports SET current = 1, pending = 0 WHERE id = ? RETURNING *');
+    this.pendingOf = db.prepare<[number], ReportRow>('SELECT * FROM reports WHERE project_id = ? AND pending = 1 ORDER BY id DESC LIMIT 1');
     this.historyFrom = db
       .prepare<[string], [number, string, number | null]>(
         'SELECT project_id, date, progress_percent FROM reports WHERE current = 1 AND date >= ? ORDER BY date',
@@ -193,11 +207,15 @@ export class ReportStore {
     const { report } = n;
     return this.db.transaction(() => {
       const revision = (this.lastRevision.get(n.projectId, report.date) ?? 0) + 1;
-      this.retire.run(n.projectId, report.date);
+      if (!n.pending) this.retire.run(n.projectId, report.date);
       const row = this.insert.get({
         projectId: n.projectId,
         date: report.date,
         revision,
+        current: n.pending ? 0 : 1,
+        pending: n.pending ? 1 : 0,
+        notes: report.notes && Object.keys(report.notes).length ? JSON.stringify(report.notes) : null,
+        correction: report.correction ? 1 : 0,
         messageId: n.messageId,
         personId: n.personId,
         progressPercent: report.progressPercent,
@@ -214,6 +232,22 @@ export class ReportStore {
       }) as ReportRow;
       return toReport(row);
     })();
+  }
+
+  /** Makes a kept submission the day's current report (the earlier current one is kept as a version). */
+  promote(id: number): StoredReport | undefined {
+    return this.db.transaction(() => {
+      const row = this.byId.get(id);
+      if (!row || row.pending !== 1) return undefined;
+      this.retire.run(row.project_id, row.date);
+      return toReport(this.promoteOne.get(id) as ReportRow);
+    })();
+  }
+
+  /** The newest submission of a project still awaiting confirmation, if any. */
+  latestPending(projectId: number): StoredReport | undefined {
+    const row = this.pendingOf.get(projectId);
+    return row && toReport(row);
   }
 
   currentFor(projectId: number, date: string): StoredReport | undefined {

@@ -30,12 +30,16 @@ export function reportFigures(r: Report): string {
   return parts.join('，');
 }
 
-export function invalidReply(errors: FieldError[]): string {
-  const lines = errors.map((e) => {
+/** One line per field to fix: the field, what was read, what is wrong, an example. */
+export function errorLines(errors: FieldError[]): string[] {
+  return errors.map((e) => {
     const got = e.got ? `读到「${e.got}」，` : '';
     return `· ${e.field}：${got}${e.message}。示例：${e.field}：${e.example}`;
   });
-  return ['日报未保存，请修改以下内容后重新发送：', ...lines, '发送 #模板 可获取填写模板。'].join('\n');
+}
+
+export function invalidReply(errors: FieldError[]): string {
+  return ['日报未保存，请修改以下内容后重新发送：', ...errorLines(errors), '发送 #模板 可获取填写模板。'].join('\n');
 }
 
 export function reportTemplate(projectName: string): string {

@@ -117,6 +117,8 @@ export interface ProblemTracking {
   continued: readonly { id: number; days: number }[];
   /** `reopens`: the closed item a new one repeats. */
   opened: readonly { id: number; reopens: number | null }[];
+  /** Items a correction left out: withdrawn with it, not 销号. */
+  withdrawn: readonly number[];
 }
 
 /** One line for a report's acknowledgement, or null when it carried no problems. */
@@ -126,6 +128,7 @@ export function trackingNote(t: ProblemTracking): string | null {
   const opened = t.opened.map(({ id, reopens }) => (reopens ? `#${id}（#${reopens} 销号后再次出现）` : `#${id}`));
   if (continued.length) parts.push(`持续 ${continued.join('、')}`);
   if (opened.length) parts.push(`新登记 ${opened.join('、')}`);
+  if (t.withdrawn.length) parts.push(`随更正撤销 ${t.withdrawn.map((id) => `#${id}`).join('、')}`);
   if (!parts.length) return null;
   return `问题跟踪：${parts.join('；')}。${opened.length ? '解决后请发送 #销号 编号 说明。' : ''}`;
 }

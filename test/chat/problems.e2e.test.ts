@@ -76,7 +76,7 @@ describe('problem tracking (问题跟踪)', () => {
     h.clock.advance(60_000);
     const [corrected] = await h.say('张三', GROUP, report('高压线迁改需供电部门配合'));
     expect(corrected).toContain('（已更新为第 2 版）');
-    expect(corrected).toContain('\n问题跟踪：持续 #1。');
+    expect(corrected).toContain('\n问题跟踪：持续 #1；随更正撤销 #2。');
     expect(items()).toMatchObject([{ id: 1, status: 'open' }, { id: 2, status: 'withdrawn' }]);
     expect(await h.say('张三', GROUP, '#销号 2 已处理')).toEqual(['#2 已随日报更正撤销，无需销号。']);
 

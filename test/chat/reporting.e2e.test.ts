@@ -38,15 +38,15 @@ describe('the reporting loop on a simulated WeChat', () => {
     const [ack] = await h.say(
       '张三',
       GROUP,
-      '#日报\n项目名称：精细化工中间体项目\n日期：11月24日\n形象进度：38%（综合楼主体施工）\n今日进展：综合楼二层顶板浇筑\n施工人数：64人\n机械设备：7台\n累计完成投资：1.42亿元\n本月完成投资：900万元\n存在问题：无\n明日计划：三层墙柱钢筋绑扎',
+      '#日报\n项目名称：精细化工中间体项目\n日期：11月24日\n形象进度：38%（综合楼主体施工）\n今日进展：综合楼二层顶板浇筑\n施工人数：66人\n机械设备：7台\n累计完成投资：1.42亿元\n本月完成投资：900万元\n存在问题：无\n明日计划：三层墙柱钢筋绑扎',
     );
-    expect(ack).toBe('✅ 已收到 精细化工中间体项目 11月24日日报：形象进度 38%，施工 64 人，机械 7 台，累计投资 14200 万元，本月投资 900 万元，无问题。');
+    expect(ack).toBe('✅ 已收到 精细化工中间体项目 11月24日日报：形象进度 38%，施工 66 人，机械 7 台，累计投资 14200 万元，本月投资 900 万元，无问题。');
 
     // The project name may be left out in a single-project group; a second post replaces the day's report.
     const [again] = await h.say('张三', GROUP, '形象进度：39%；施工人数：六十五人；累计完成投资：14300万元');
     expect(again).toContain('（已更新为第 2 版）');
     expect(reports()).toEqual([
-      { project_id: 1, date: '2026-11-24', revision: 1, current: 0, progress_percent: 38, workers: 64, investment_cumulative: 14200 },
+      { project_id: 1, date: '2026-11-24', revision: 1, current: 0, progress_percent: 38, workers: 66, investment_cumulative: 14200 },
       { project_id: 1, date: '2026-11-24', revision: 2, current: 1, progress_percent: 39, workers: 65, investment_cumulative: 14300 },
     ]);
   });
@@ -72,8 +72,11 @@ describe('the reporting loop on a simulated WeChat', () => {
   it('needs the project name in a group with several projects and flags what an office would query', async () => {
     h.clock.set('2026-11-23T17:00:00+08:00');
     await h.say('李主任', MULTI, '#绑定 汽车零部件智能制造项目、港口物流仓储中心');
-    const [which] = await h.say('李四', MULTI, '#日报 形象进度：55%；累计投资：9600万');
+    // Unnamed, a report is the sender's when they are the liaison of one of the group's projects, and asked about otherwise.
+    const [which] = await h.say('李主任', MULTI, '#日报 形象进度：55%；累计投资：9600万');
     expect(which).toContain('请在日报中写明项目名称');
+    const [mine] = await h.say('赵敏', MULTI, '#日报 形象进度：20%');
+    expect(mine).toContain('已收到 港口物流仓储中心 11月23日日报');
 
     await h.say('李四', MULTI, '【日报】汽车零部件智能制造项目\n形象进度：55%\n累计投资：9600万');
     h.clock.set('2026-11-24T17:00:00+08:00');

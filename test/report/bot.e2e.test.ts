@@ -16,12 +16,12 @@ describe('the report handler on a simulated WeChat', () => {
 
   const stored = () => h.db.prepare('SELECT project_id, progress_percent FROM reports ORDER BY id').all();
 
-  it('saves each project of a combined report, and names a project to fix', async () => {
+  it('saves each project of a combined report, and names a project to fix, in one answer', async () => {
     const answers = await h.say('李四', GROUP, '#日报\n一、汽车零部件智能制造项目\n形象进度：56%\n二、港口物流仓储中心\n形象进度：120%');
-    expect(answers).toHaveLength(2);
-    expect(answers[0]).toContain('✅ 已收到 汽车零部件智能制造项目');
-    expect(answers[1]).toMatch(/^港口物流仓储中心：日报未保存/);
-    expect(answers[1]).toContain('形象进度');
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toContain('✅ 汽车零部件智能制造项目 11月24日：形象进度 56%');
+    expect(answers[0]).toContain('❌ 港口物流仓储中心：未保存');
+    expect(answers[0]).toContain('形象进度：读到「120%」');
     expect(stored()).toEqual([{ project_id: 2, progress_percent: 56 }]);
   });
 

@@ -109,7 +109,8 @@ describe('openDb', () => {
     expect(kept).toHaveLength(2);
     // As it was before migration 014 (and 017).
     db.exec(
-      `DROP TRIGGER report_months_mark; DROP TABLE report_months; DROP TABLE report_month_figures; DROP TABLE report_months_stale;
+      `DROP TRIGGER report_months_mark_promoted; ALTER TABLE reports DROP COLUMN notes; ALTER TABLE reports DROP COLUMN correction; ALTER TABLE reports DROP COLUMN pending; ALTER TABLE problems DROP COLUMN withdrawn_by;
+       DROP TRIGGER report_months_mark; DROP TABLE report_months; DROP TABLE report_month_figures; DROP TABLE report_months_stale;
        DROP INDEX comments_date; ALTER TABLE comments DROP COLUMN reported_at; ALTER TABLE outbox DROP COLUMN kind; DROP TABLE failure_causes; DROP TABLE admin_codes; PRAGMA user_version = 13`,
     );
     db.close();
@@ -130,7 +131,8 @@ describe('openDb', () => {
     new ReportStore(db).refreshMonths();
     // As it was before migration 016 (and 017): comments without the time, months listed with it.
     db.exec(
-      `DROP INDEX comments_date; ALTER TABLE comments DROP COLUMN reported_at;
+      `DROP TRIGGER report_months_mark_promoted; ALTER TABLE reports DROP COLUMN notes; ALTER TABLE reports DROP COLUMN correction; ALTER TABLE reports DROP COLUMN pending; ALTER TABLE problems DROP COLUMN withdrawn_by;
+       DROP INDEX comments_date; ALTER TABLE comments DROP COLUMN reported_at;
        CREATE INDEX comments_date ON comments (date, project_id, person_id, created_at);
        UPDATE report_month_figures SET figures = '[["2026-09-08",20,null,null,"2026-09-08T09:00:00+08:00"]]';
        ALTER TABLE outbox DROP COLUMN kind; DROP TABLE failure_causes; DROP TABLE admin_codes; PRAGMA user_version = 15`,

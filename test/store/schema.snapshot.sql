@@ -1,5 +1,5 @@
 -- sqlite_master after migration, sorted by kind and name. Regenerate the checked-in copy with npm run schema:dump.
-PRAGMA user_version = 19;
+PRAGMA user_version = 20;
 
 CREATE TABLE admin_codes (
   id         INTEGER PRIMARY KEY,
@@ -138,7 +138,7 @@ CREATE TABLE problems (
   closed_at       TEXT,
   close_note      TEXT,
   created_at      TEXT NOT NULL
-);
+, withdrawn_by INTEGER REFERENCES reports(id));
 
 CREATE TABLE project_roles (
   project_id  INTEGER NOT NULL REFERENCES projects(id),
@@ -215,7 +215,7 @@ CREATE TABLE reports (
   problems              TEXT NOT NULL DEFAULT '[]',
   next_plan             TEXT,
   flags                 TEXT NOT NULL DEFAULT '[]',
-  created_at            TEXT NOT NULL,
+  created_at            TEXT NOT NULL, notes TEXT, correction INTEGER NOT NULL DEFAULT 0, pending INTEGER NOT NULL DEFAULT 0,
   UNIQUE (project_id, date, revision)
 );
 
@@ -289,6 +289,11 @@ CREATE UNIQUE INDEX reports_one_current ON reports (project_id, date) WHERE curr
 CREATE INDEX stoppages_project ON stoppages (project_id, from_date);
 
 CREATE TRIGGER report_months_mark AFTER INSERT ON reports WHEN NEW.current = 1
+BEGIN
+  INSERT OR IGNORE INTO report_months_stale VALUES (NEW.project_id, substr(NEW.date, 1, 7));
+END;
+
+CREATE TRIGGER report_months_mark_promoted AFTER UPDATE OF current ON reports WHEN NEW.current = 1 AND OLD.current = 0
 BEGIN
   INSERT OR IGNORE INTO report_months_stale VALUES (NEW.project_id, substr(NEW.date, 1, 7));
 END;

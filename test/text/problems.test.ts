@@ -80,9 +80,9 @@ describe('problem texts', () => {
   });
 
   it('notes what a report did to the items', () => {
-    expect(trackingNote({ continued: [], opened: [] })).toBeNull();
-    expect(trackingNote({ continued: [{ id: 3, days: 0 }, { id: 5, days: 6 }], opened: [] })).toMatchSnapshot();
-    expect(trackingNote({ continued: [], opened: [{ id: 12, reopens: null }, { id: 13, reopens: 4 }] })).toMatchSnapshot();
-    expect(trackingNote({ continued: [{ id: 3, days: 2 }], opened: [{ id: 12, reopens: null }] })).toMatchSnapshot();
+    expect(trackingNote({ continued: [], opened: [], withdrawn: [] })).toBeNull();
+    expect(trackingNote({ continued: [{ id: 3, days: 0 }, { id: 5, days: 6 }], opened: [], withdrawn: [] })).toMatchSnapshot();
+    expect(trackingNote({ continued: [], opened: [{ id: 12, reopens: null }, { id: 13, reopens: 4 }], withdrawn: [] })).toMatchSnapshot();
+    expect(trackingNote({ continued: [{ id: 3, days: 2 }], opened: [{ id: 12, reopens: null }], withdrawn: [7, 8] })).toMatchSnapshot();
   });
 });

@@ -120,6 +120,7 @@ export function problemTracking(s: Stores, t: TrackedProblems, today: string): P
       return { id, days: p ? daysBetween(p.firstDate, today) : 0 };
     }),
     opened: t.opened.map((id) => ({ id, reopens: s.problems.get(id)?.reopens ?? null })),
+    withdrawn: t.withdrawn,
   };
 }
 
