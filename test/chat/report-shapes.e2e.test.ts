@@ -98,4 +98,32 @@ describe('reports as people write them', () => {
     expect(rows('SELECT COUNT(*) AS n FROM reports')).toEqual([{ n: 0 }]);
     expect(h.db.prepare("SELECT outcome FROM messages WHERE text LIKE '#日报%'").pluck().get()).toBe('template');
   });
+
+  it('reads a year-less December date sent in early January as last year', async () => {
+    h.clock.set('2027-01-04T10:00:00+08:00');
+    const [ack] = await h.say('张三', GROUP, '#日报\n日期：12月31日\n形象进度：70%');
+    expect(ack).toContain('12月31日日报');
+    expect(h.db.prepare('SELECT date FROM reports').pluck().all()).toEqual(['2026-12-31']);
+  });
+
+  /** Each shape the issue names, sent as a liaison would, and the figures stored. */
+  const SHAPES: [string, string, Record<string, unknown>][] = [
+    ['square-bracket labels', '#日报\n[形象进度]48%\n[施工人数]45人', { progress_percent: 48, workers: 45 }],
+    ['labels without colons', '#日报\n形象进度30%\n施工人数 45人\n机械设备 挖机3台、塔吊2台、汽车吊1台', { progress_percent: 30, workers: 45, machines: 6 }],
+    ['an amount with a remark in brackets', '#日报\n形象进度：50%\n累计完成投资：12,800万元（占年度计划56%）', { investment_cumulative: 12800 }],
+    ['亿 in words and in parts', '#日报\n形象进度：50%\n累计完成投资：2亿3千万\n本月完成投资：0.05个亿', { investment_cumulative: 23000, investment_month: 500 }],
+    ['amounts in 元', '#日报\n形象进度：50%\n本月完成投资：3500000元', { investment_month: 350 }],
+    ['approximate counts', '#日报\n形象进度：50%\n施工人数：100余人\n机械设备：无', { workers: 100, machines: 0 }],
+    ['a stated total over its parts', '#日报\n形象进度：50%\n施工人数：64人（其中管理人员8人）', { workers: 64 }],
+    ['本月 and 累计 on one line', '#日报\n形象进度：62.5%\n投资完成情况：本月完成1200万元，累计完成2.1亿元', { progress_percent: 62.5, investment_month: 1200, investment_cumulative: 21000 }],
+    ['a date with its weekday', '#日报\n日期：11月24日（星期二）\n形象进度：50%', { date: '2026-11-24' }],
+    ['a date with slashes', '#日报\n日期：2026/11/23\n形象进度：50%', { date: '2026-11-23' }],
+  ];
+
+  it.each(SHAPES)('stores %s', async (_shape, text, expected) => {
+    const [ack] = await h.say('张三', GROUP, text);
+    expect(ack).toMatch(/^✅ 已收到 精细化工中间体项目/);
+    const stored = h.db.prepare('SELECT * FROM reports WHERE current = 1 ORDER BY id DESC LIMIT 1').get() as Record<string, unknown>;
+    expect(stored).toMatchObject(expected);
+  });
 });
